@@ -1,0 +1,23 @@
+namespace Steward.Errors;
+
+/// <summary>
+/// What went wrong, in MLflow's vocabulary so both APIs can report it without translation.
+/// Each API maps a code to its HTTP status in one place.
+/// </summary>
+public enum ErrorCode
+{
+    /// <summary>A field is missing, malformed or out of its limits.</summary>
+    InvalidParameterValue,
+    /// <summary>The named experiment, run, model or version does not exist.</summary>
+    ResourceDoesNotExist,
+    /// <summary>A resource with that unique name already exists.</summary>
+    ResourceAlreadyExists,
+    /// <summary>The caller is not allowed to do this.</summary>
+    PermissionDenied,
+    /// <summary>The caller is not authenticated.</summary>
+    Unauthenticated,
+    /// <summary>The operation is not implemented for this configuration.</summary>
+    NotImplemented,
+    /// <summary>A fault inside Steward, never caused by the request.</summary>
+    InternalError,
+}

@@ -1,0 +1,41 @@
+namespace Steward;
+
+/// <summary>
+/// Every size limit Steward enforces, in one place. The values follow MLflow's so that
+/// what an MLflow client can send, Steward accepts.
+/// </summary>
+public static class Limits
+{
+    public const int MaxMetricsPerBatch = 1000;
+    public const int MaxParamsPerBatch = 100;
+    public const int MaxTagsPerBatch = 100;
+    public const int MaxEntitiesPerBatch = 1000;
+    public const int MaxRequestBytes = 1024 * 1024;
+
+    public const int MaxEntityKeyLength = 250;
+    public const int MaxParamValueLength = 6000;
+    public const int MaxRunTagValueLength = 5000;
+    public const int MaxExperimentTagValueLength = 5000;
+    public const int MaxRegistryTagValueLength = 5000;
+    public const int MaxAliasLength = 255;
+    public const int MaxExperimentNameLength = 500;
+    public const int MaxModelNameLength = 500;
+
+    public const int MaxDatasetNameLength = 500;
+    public const int MaxDatasetDigestLength = 36;
+    public const int MaxDatasetSourceLength = 65535;
+    public const int MaxDatasetSchemaLength = 65535;
+    public const int MaxDatasetProfileLength = 16 * 1024 * 1024;
+    public const int MaxInputTagKeyLength = 255;
+    public const int MaxInputTagValueLength = 500;
+    public const int MaxDatasetsPerLogInputs = 1000;
+
+    public const int DefaultSearchRunsResults = 1000;
+    public const int MaxSearchRunsResults = 50000;
+    public const int DefaultSearchExperimentsResults = 1000;
+    public const int MaxSearchExperimentsResults = 50000;
+    public const int DefaultSearchModelsResults = 100;
+    public const int MaxSearchModelsResults = 1000;
+    public const int DefaultSearchVersionsResults = 10000;
+    public const int MaxSearchVersionsResults = 200000;
+}

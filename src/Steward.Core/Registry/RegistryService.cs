@@ -1,0 +1,212 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Steward.Errors;
+using Steward.Paging;
+using Steward.Tracking;
+using Steward.Tracking.Search;
+
+namespace Steward.Registry;
+
+/// <summary>
+/// The model registry as both APIs see it. Stage and alias changes all go through
+/// <see cref="ApplyAsync"/>, which asks the <see cref="IVersionChangeGate"/> first.
+/// </summary>
+public sealed partial class RegistryService(IRegistryStore store, ITrackingStore runs, IVersionChangeGate gate, TimeProvider clock)
+{
+    [GeneratedRegex(@"^v\d+$", RegexOptions.IgnoreCase)]
+    private static partial Regex ReservedVersionAlias();
+
+    private long Now => clock.GetUtcNow().ToUnixTimeMilliseconds();
+
+    public Task<RegisteredModel> CreateRegisteredModelAsync(string? name, string? description, IReadOnlyList<Tag>? tags, string? userId, CancellationToken cancellationToken)
+    {
+        CheckModelName(name, "name");
+        foreach (var tag in tags ?? []) CheckTag(tag);
+        return store.CreateRegisteredModelAsync(name!, description ?? "", tags ?? [], userId ?? "", Now, cancellationToken);
+    }
+
+    public async Task<RegisteredModel> GetRegisteredModelAsync(string? name, CancellationToken cancellationToken)
+    {
+        Validation.Required(name, "name");
+        return await store.GetRegisteredModelAsync(name!, cancellationToken)
+            ?? throw StewardException.NotFound($"Registered Model with name={name} not found");
+    }
+
+    public Task<RegisteredModel> RenameRegisteredModelAsync(string? name, string? newName, CancellationToken cancellationToken)
+    {
+        Validation.Required(name, "name");
+        CheckModelName(newName, "new_name");
+        return store.RenameRegisteredModelAsync(name!, newName!, Now, cancellationToken);
+    }
+
+    public Task<RegisteredModel> UpdateRegisteredModelAsync(string? name, string? description, CancellationToken cancellationToken) =>
+        store.UpdateRegisteredModelAsync(Validation.Required(name, "name"), description ?? "", Now, cancellationToken);
+
+    public Task DeleteRegisteredModelAsync(string? name, CancellationToken cancellationToken) =>
+        store.DeleteRegisteredModelAsync(Validation.Required(name, "name"), cancellationToken);
+
+    public Task SetRegisteredModelTagAsync(string? name, string? key, string? value, CancellationToken cancellationToken)
+    {
+        Validation.Required(name, "name");
+        var tag = new Tag(key ?? "", value ?? throw StewardException.Invalid("Missing value for required parameter 'value'."));
+        CheckTag(tag);
+        return store.SetRegisteredModelTagAsync(name!, tag, Now, cancellationToken);
+    }
+
+    public Task DeleteRegisteredModelTagAsync(string? name, string? key, CancellationToken cancellationToken) =>
+        store.DeleteRegisteredModelTagAsync(Validation.Required(name, "name"), Validation.Required(key, "key"), Now, cancellationToken);
+
+    public Task<Page<RegisteredModel>> SearchRegisteredModelsAsync(string? filter, IReadOnlyList<string>? orderBy, long? maxResults, string? pageToken, CancellationToken cancellationToken)
+    {
+        var query = new RegistryQuery(
+            SearchSyntax.ParseRegisteredModelFilter(filter),
+            SearchSyntax.ParseRegisteredModelOrderBy(orderBy),
+            Validation.MaxResults(maxResults, Limits.DefaultSearchModelsResults, Limits.MaxSearchModelsResults),
+            PageToken.Decode(pageToken));
+        return store.SearchRegisteredModelsAsync(query, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<ModelVersion>> GetLatestVersionsAsync(string? name, IReadOnlyList<string>? stages, CancellationToken cancellationToken)
+    {
+        var model = await GetRegisteredModelAsync(name, cancellationToken);
+        var parsed = (stages ?? []).Select(ModelStages.Parse).Distinct().ToList();
+        return await store.GetLatestVersionsAsync(model.Name, parsed, cancellationToken);
+    }
+
+    public async Task<ModelVersion> CreateModelVersionAsync(string? name, string? source, string? runId, IReadOnlyList<Tag>? tags, string? runLink, string? description, string? userId, CancellationToken cancellationToken)
+    {
+        Validation.Required(name, "name");
+        Validation.Required(source, "source");
+        CheckSource(source!);
+        foreach (var tag in tags ?? []) CheckTag(tag);
+        if (!string.IsNullOrEmpty(runId) && await runs.GetRunAsync(runId, cancellationToken) is null)
+        {
+            throw StewardException.NotFound($"Run with id={runId} not found");
+        }
+
+        var version = new NewModelVersion(name!, source!, string.IsNullOrEmpty(runId) ? null : runId, tags ?? [], runLink ?? "", description ?? "", userId ?? "", Now);
+        return await store.CreateModelVersionAsync(version, cancellationToken);
+    }
+
+    public async Task<ModelVersion> GetModelVersionAsync(string? name, string? version, CancellationToken cancellationToken)
+    {
+        Validation.Required(name, "name");
+        var number = ParseVersion(version);
+        return await store.GetModelVersionAsync(name!, number, cancellationToken)
+            ?? throw StewardException.NotFound($"Model Version (name={name}, version={number}) not found");
+    }
+
+    public Task<ModelVersion> UpdateModelVersionAsync(string? name, string? version, string? description, CancellationToken cancellationToken) =>
+        store.UpdateModelVersionAsync(Validation.Required(name, "name"), ParseVersion(version), description ?? "", Now, cancellationToken);
+
+    public Task DeleteModelVersionAsync(string? name, string? version, CancellationToken cancellationToken) =>
+        store.DeleteModelVersionAsync(Validation.Required(name, "name"), ParseVersion(version), cancellationToken);
+
+    public Task SetModelVersionTagAsync(string? name, string? version, string? key, string? value, CancellationToken cancellationToken)
+    {
+        Validation.Required(name, "name");
+        var tag = new Tag(key ?? "", value ?? throw StewardException.Invalid("Missing value for required parameter 'value'."));
+        CheckTag(tag);
+        return store.SetModelVersionTagAsync(name!, ParseVersion(version), tag, Now, cancellationToken);
+    }
+
+    public Task DeleteModelVersionTagAsync(string? name, string? version, string? key, CancellationToken cancellationToken) =>
+        store.DeleteModelVersionTagAsync(Validation.Required(name, "name"), ParseVersion(version), Validation.Required(key, "key"), Now, cancellationToken);
+
+    public Task<Page<ModelVersion>> SearchModelVersionsAsync(string? filter, IReadOnlyList<string>? orderBy, long? maxResults, string? pageToken, CancellationToken cancellationToken)
+    {
+        var query = new RegistryQuery(
+            SearchSyntax.ParseModelVersionFilter(filter),
+            SearchSyntax.ParseModelVersionOrderBy(orderBy),
+            Validation.MaxResults(maxResults, Limits.DefaultSearchVersionsResults, Limits.MaxSearchVersionsResults),
+            PageToken.Decode(pageToken));
+        return store.SearchModelVersionsAsync(query, cancellationToken);
+    }
+
+    public async Task<ModelVersion> GetModelVersionByAliasAsync(string? name, string? alias, CancellationToken cancellationToken)
+    {
+        Validation.Required(name, "name");
+        Validation.Required(alias, "alias");
+        var version = await store.ResolveAliasAsync(name!, alias!, cancellationToken)
+            ?? throw StewardException.Invalid($"Registered model alias {alias} not found.");
+        return await GetModelVersionAsync(name, version.ToString(CultureInfo.InvariantCulture), cancellationToken);
+    }
+
+    /// <summary>
+    /// The one way a version's stage or aliases change: the gate sees every change first and may
+    /// refuse it. Returns the version as it stands afterwards.
+    /// </summary>
+    public async Task<ModelVersion> ApplyAsync(VersionChange change, CancellationToken cancellationToken)
+    {
+        Validation.Required(change.Name, "name");
+        var target = change switch
+        {
+            StageTransition t => t.Version,
+            AliasAssignment a => CheckAlias(a.Alias, a.Version),
+            AliasRemoval r => await store.ResolveAliasAsync(r.Name, Validation.Required(r.Alias, "alias"), cancellationToken)
+                ?? throw StewardException.Invalid($"Registered model alias {r.Alias} not found."),
+            _ => throw new ArgumentOutOfRangeException(nameof(change)),
+        };
+
+        var current = await GetModelVersionAsync(change.Name, target.ToString(CultureInfo.InvariantCulture), cancellationToken);
+        await gate.CheckAsync(change, current, cancellationToken);
+        switch (change)
+        {
+            case StageTransition t:
+                return await store.TransitionStageAsync(t.Name, t.Version, t.Stage, t.ArchiveExistingVersions, Now, cancellationToken);
+            case AliasAssignment a:
+                await store.SetAliasAsync(a.Name, a.Alias, a.Version, Now, cancellationToken);
+                break;
+            case AliasRemoval r:
+                await store.DeleteAliasAsync(r.Name, r.Alias, Now, cancellationToken);
+                break;
+        }
+
+        return await GetModelVersionAsync(change.Name, target.ToString(CultureInfo.InvariantCulture), cancellationToken);
+    }
+
+    /// <summary>Parses a version number given as text, as both APIs receive it.</summary>
+    public static int ParseVersion(string? version)
+    {
+        Validation.Required(version, "version");
+        if (!int.TryParse(version, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number < 1)
+        {
+            throw StewardException.Invalid($"Parameter 'version' must be a positive integer, got '{version}'.");
+        }
+
+        return number;
+    }
+
+    private static int CheckAlias(string alias, int version)
+    {
+        Validation.Required(alias, "alias");
+        Validation.MaxLength(alias, Limits.MaxAliasLength, "alias");
+        if (alias.Equals("latest", StringComparison.OrdinalIgnoreCase) || ReservedVersionAlias().IsMatch(alias))
+        {
+            throw StewardException.Invalid($"'{alias}' alias name (case insensitive) is reserved.");
+        }
+
+        return version;
+    }
+
+    private static void CheckModelName(string? name, string field)
+    {
+        Validation.Required(name, field);
+        Validation.MaxLength(name, Limits.MaxModelNameLength, field);
+    }
+
+    private static void CheckTag(Tag tag)
+    {
+        Validation.EntityKey(tag.Key, "tag");
+        Validation.MaxLength(tag.Value, Limits.MaxRegistryTagValueLength, $"tag '{tag.Key}' value");
+    }
+
+    private static void CheckSource(string source)
+    {
+        var path = source.Contains("://", StringComparison.Ordinal) ? source[(source.IndexOf("://", StringComparison.Ordinal) + 3)..] : source;
+        if (path.Replace('\\', '/').Split('/').Contains(".."))
+        {
+            throw StewardException.Invalid($"Invalid model version source: '{source}'. Path must not contain '..' segments.");
+        }
+    }
+}

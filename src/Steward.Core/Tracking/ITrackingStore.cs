@@ -1,0 +1,62 @@
+using Steward.Paging;
+
+namespace Steward.Tracking;
+
+/// <summary>
+/// Where experiments, runs and their logged data live. One implementation per database
+/// (SQLite, PostgreSQL), both held to one contract test suite.
+/// </summary>
+/// <remarks>
+/// Every method is one transaction: it completes entirely or changes nothing. Callers pass
+/// validated input (see <see cref="TrackingService"/>); the store enforces what only it can
+/// check atomically — uniqueness, existence, that a run is active, that a param keeps its
+/// value — and throws <see cref="Errors.StewardException"/> for those.
+/// </remarks>
+public interface ITrackingStore
+{
+    /// <summary>Creates the store's schema or brings it up to date; safe to call concurrently from several servers.</summary>
+    Task MigrateAsync(CancellationToken cancellationToken);
+
+    /// <summary>Creates an experiment; a null artifact location becomes <c>{defaultArtifactRoot}/{id}</c>.</summary>
+    Task<string> CreateExperimentAsync(string name, string? artifactLocation, string defaultArtifactRoot, IReadOnlyList<Tag> tags, long now, CancellationToken cancellationToken);
+
+    Task<Experiment?> GetExperimentAsync(string experimentId, CancellationToken cancellationToken);
+
+    Task<Experiment?> GetExperimentByNameAsync(string name, CancellationToken cancellationToken);
+
+    Task<Page<Experiment>> SearchExperimentsAsync(ExperimentQuery query, CancellationToken cancellationToken);
+
+    Task RenameExperimentAsync(string experimentId, string newName, long now, CancellationToken cancellationToken);
+
+    /// <summary>Soft-deletes or restores an experiment together with all its runs.</summary>
+    Task SetExperimentLifecycleAsync(string experimentId, LifecycleStage stage, long now, CancellationToken cancellationToken);
+
+    Task SetExperimentTagAsync(string experimentId, Tag tag, long now, CancellationToken cancellationToken);
+
+    Task DeleteExperimentTagAsync(string experimentId, string key, long now, CancellationToken cancellationToken);
+
+    /// <summary>Creates a run in an active experiment and returns it as stored.</summary>
+    Task<Run> CreateRunAsync(NewRun run, CancellationToken cancellationToken);
+
+    Task<Run?> GetRunAsync(string runId, CancellationToken cancellationToken);
+
+    /// <summary>Updates status, end time or name (keeping the <c>mlflow.runName</c> tag in step).</summary>
+    Task<RunInfo> UpdateRunAsync(string runId, RunUpdate update, CancellationToken cancellationToken);
+
+    Task SetRunLifecycleAsync(string runId, LifecycleStage stage, long now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Writes metrics, params and tags to an active run, all or nothing. Identical metric points
+    /// are stored once; a param logged again with a different value fails the whole batch.
+    /// </summary>
+    Task LogBatchAsync(string runId, RunBatch batch, CancellationToken cancellationToken);
+
+    Task DeleteRunTagAsync(string runId, string key, CancellationToken cancellationToken);
+
+    Task LogInputsAsync(string runId, IReadOnlyList<DatasetInput> inputs, CancellationToken cancellationToken);
+
+    /// <summary>Every point of one metric of one run, ordered by step, then timestamp.</summary>
+    Task<IReadOnlyList<Metric>> GetMetricHistoryAsync(string runId, string key, CancellationToken cancellationToken);
+
+    Task<Page<Run>> SearchRunsAsync(RunQuery query, CancellationToken cancellationToken);
+}

@@ -1,0 +1,88 @@
+using Steward.Errors;
+using Steward.Paging;
+
+namespace Steward.Tracking.LoggedModels;
+
+/// <summary>MLflow 3's logged models: created by a run, uploaded, then finalized.</summary>
+public sealed class LoggedModelService(ILoggedModelStore models, TrackingService tracking, TimeProvider clock)
+{
+    private long Now => clock.GetUtcNow().ToUnixTimeMilliseconds();
+
+    public async Task<LoggedModel> CreateLoggedModelAsync(
+        string? experimentId, string? name, string? modelType, string? sourceRunId,
+        IReadOnlyList<Param>? parameters, IReadOnlyList<Tag>? tags, CancellationToken cancellationToken)
+    {
+        var experiment = await tracking.GetExperimentAsync(experimentId, cancellationToken);
+        TrackingService.RequireActive(experiment);
+        foreach (var tag in tags ?? []) TrackingService.CheckRunTag(tag);
+        foreach (var param in parameters ?? []) Validation.EntityKey(param.Key, "param");
+        if (!string.IsNullOrEmpty(sourceRunId)) await tracking.GetRunAsync(sourceRunId, cancellationToken);
+
+        var id = "m-" + Guid.NewGuid().ToString("N");
+        var now = Now;
+        var model = new LoggedModel(
+            id,
+            experiment.ExperimentId,
+            string.IsNullOrEmpty(name) ? RunNames.Generate() : name,
+            $"{experiment.ArtifactLocation}/models/{id}/artifacts",
+            now,
+            now,
+            LoggedModelStatus.Pending,
+            null,
+            string.IsNullOrEmpty(modelType) ? null : modelType,
+            string.IsNullOrEmpty(sourceRunId) ? null : sourceRunId,
+            tags ?? [],
+            parameters ?? []);
+        await models.CreateLoggedModelAsync(model, cancellationToken);
+        return model;
+    }
+
+    public async Task<LoggedModel> GetLoggedModelAsync(string? modelId, CancellationToken cancellationToken)
+    {
+        Validation.Required(modelId, "model_id");
+        return await models.GetLoggedModelAsync(modelId!, cancellationToken)
+            ?? throw StewardException.NotFound($"Logged model with ID '{modelId}' not found.");
+    }
+
+    public Task<LoggedModel> FinalizeLoggedModelAsync(string? modelId, LoggedModelStatus? status, CancellationToken cancellationToken)
+    {
+        Validation.Required(modelId, "model_id");
+        if (status is null or LoggedModelStatus.Pending)
+        {
+            throw StewardException.Invalid("Missing or invalid value for parameter 'status': a logged model is finalized as LOGGED_MODEL_READY or LOGGED_MODEL_UPLOAD_FAILED.");
+        }
+
+        return models.FinalizeLoggedModelAsync(modelId!, status.Value, Now, cancellationToken);
+    }
+
+    public Task DeleteLoggedModelAsync(string? modelId, CancellationToken cancellationToken) =>
+        models.DeleteLoggedModelAsync(Validation.Required(modelId, "model_id"), cancellationToken);
+
+    public Task SetLoggedModelTagsAsync(string? modelId, IReadOnlyList<Tag>? tags, CancellationToken cancellationToken)
+    {
+        Validation.Required(modelId, "model_id");
+        foreach (var tag in tags ?? []) TrackingService.CheckRunTag(tag);
+        return models.SetLoggedModelTagsAsync(modelId!, tags ?? [], Now, cancellationToken);
+    }
+
+    public Task DeleteLoggedModelTagAsync(string? modelId, string? key, CancellationToken cancellationToken)
+    {
+        Validation.Required(modelId, "model_id");
+        Validation.Required(key, "tag_key");
+        return models.DeleteLoggedModelTagAsync(modelId!, key!, Now, cancellationToken);
+    }
+
+    public Task LogLoggedModelParamsAsync(string? modelId, IReadOnlyList<Param>? parameters, CancellationToken cancellationToken)
+    {
+        Validation.Required(modelId, "model_id");
+        BatchRules.Check(new RunBatch([], parameters ?? [], []));
+        return models.LogLoggedModelParamsAsync(modelId!, parameters ?? [], Now, cancellationToken);
+    }
+
+    public Task<Page<LoggedModel>> SearchLoggedModelsAsync(IReadOnlyList<string>? experimentIds, long? maxResults, string? pageToken, CancellationToken cancellationToken)
+    {
+        if (experimentIds is null || experimentIds.Count == 0) Validation.Required(null, "experiment_ids");
+        var max = Validation.MaxResults(maxResults, Limits.DefaultSearchRunsResults, Limits.MaxSearchRunsResults);
+        return models.SearchLoggedModelsAsync(experimentIds!, max, PageToken.Decode(pageToken), cancellationToken);
+    }
+}

@@ -1,0 +1,219 @@
+using Steward.Errors;
+using Steward.Paging;
+using Steward.Tracking.Search;
+
+namespace Steward.Tracking;
+
+/// <summary>
+/// Experiment tracking as both APIs see it: validates input, fills defaults (run names, ids,
+/// times) and turns "not found" into errors, leaving atomic checks to the store.
+/// </summary>
+public sealed class TrackingService(ITrackingStore store, TimeProvider clock)
+{
+    /// <summary>Experiments and runs store artifacts under this root (served by the artifact proxy).</summary>
+    public const string DefaultArtifactRoot = "mlflow-artifacts:";
+
+    /// <summary>The tag that mirrors a run's name, as MLflow keeps it.</summary>
+    public const string RunNameTag = "mlflow.runName";
+
+    private long Now => clock.GetUtcNow().ToUnixTimeMilliseconds();
+
+    public Task<string> CreateExperimentAsync(string? name, string? artifactLocation, IReadOnlyList<Tag>? tags, CancellationToken cancellationToken)
+    {
+        Validation.Required(name, "name");
+        Validation.MaxLength(name, Limits.MaxExperimentNameLength, "name");
+        var checkedTags = tags ?? [];
+        foreach (var tag in checkedTags) CheckExperimentTag(tag);
+        return store.CreateExperimentAsync(name!, string.IsNullOrEmpty(artifactLocation) ? null : artifactLocation, DefaultArtifactRoot, checkedTags, Now, cancellationToken);
+    }
+
+    public async Task<Experiment> GetExperimentAsync(string? experimentId, CancellationToken cancellationToken)
+    {
+        Validation.Required(experimentId, "experiment_id");
+        return await store.GetExperimentAsync(experimentId!, cancellationToken)
+            ?? throw StewardException.NotFound($"No Experiment with id={experimentId} exists");
+    }
+
+    public async Task<Experiment> GetExperimentByNameAsync(string? name, CancellationToken cancellationToken)
+    {
+        Validation.Required(name, "experiment_name");
+        return await store.GetExperimentByNameAsync(name!, cancellationToken)
+            ?? throw StewardException.NotFound($"Could not find experiment with name '{name}'");
+    }
+
+    public Task<Page<Experiment>> SearchExperimentsAsync(string? filter, IReadOnlyList<string>? orderBy, ViewType viewType, long? maxResults, string? pageToken, CancellationToken cancellationToken)
+    {
+        var query = new ExperimentQuery(
+            SearchSyntax.ParseExperimentFilter(filter),
+            SearchSyntax.ParseExperimentOrderBy(orderBy),
+            viewType,
+            Validation.MaxResults(maxResults, Limits.DefaultSearchExperimentsResults, Limits.MaxSearchExperimentsResults),
+            PageToken.Decode(pageToken));
+        return store.SearchExperimentsAsync(query, cancellationToken);
+    }
+
+    public async Task RenameExperimentAsync(string? experimentId, string? newName, CancellationToken cancellationToken)
+    {
+        Validation.Required(newName, "new_name");
+        Validation.MaxLength(newName, Limits.MaxExperimentNameLength, "new_name");
+        var experiment = await GetExperimentAsync(experimentId, cancellationToken);
+        RequireActive(experiment);
+        await store.RenameExperimentAsync(experiment.ExperimentId, newName!, Now, cancellationToken);
+    }
+
+    public async Task DeleteExperimentAsync(string? experimentId, CancellationToken cancellationToken)
+    {
+        var experiment = await GetExperimentAsync(experimentId, cancellationToken);
+        if (experiment.ExperimentId == "0")
+        {
+            throw StewardException.Invalid("Cannot delete the default experiment '0'. This is an internally reserved experiment.");
+        }
+
+        await store.SetExperimentLifecycleAsync(experiment.ExperimentId, LifecycleStage.Deleted, Now, cancellationToken);
+    }
+
+    public async Task RestoreExperimentAsync(string? experimentId, CancellationToken cancellationToken)
+    {
+        var experiment = await GetExperimentAsync(experimentId, cancellationToken);
+        await store.SetExperimentLifecycleAsync(experiment.ExperimentId, LifecycleStage.Active, Now, cancellationToken);
+    }
+
+    public async Task SetExperimentTagAsync(string? experimentId, string? key, string? value, CancellationToken cancellationToken)
+    {
+        var tag = new Tag(key ?? "", Validation.Required(value, "value"));
+        CheckExperimentTag(tag);
+        var experiment = await GetExperimentAsync(experimentId, cancellationToken);
+        RequireActive(experiment);
+        await store.SetExperimentTagAsync(experiment.ExperimentId, tag, Now, cancellationToken);
+    }
+
+    public async Task DeleteExperimentTagAsync(string? experimentId, string? key, CancellationToken cancellationToken)
+    {
+        Validation.Required(key, "key");
+        var experiment = await GetExperimentAsync(experimentId, cancellationToken);
+        RequireActive(experiment);
+        await store.DeleteExperimentTagAsync(experiment.ExperimentId, key!, Now, cancellationToken);
+    }
+
+    public async Task<Run> CreateRunAsync(string? experimentId, string? userId, string? runName, long? startTime, IReadOnlyList<Tag>? tags, CancellationToken cancellationToken)
+    {
+        var runTags = (tags ?? []).ToList();
+        foreach (var tag in runTags) CheckRunTag(tag);
+        if (runTags.GroupBy(t => t.Key).FirstOrDefault(g => g.Count() > 1) is { } duplicate)
+        {
+            throw StewardException.Invalid($"Duplicate tag key '{duplicate.Key}' in the run's tags");
+        }
+
+        // The name and the mlflow.runName tag are one value: take whichever was given.
+        var tagName = runTags.FirstOrDefault(t => t.Key == RunNameTag)?.Value;
+        if (!string.IsNullOrEmpty(runName) && !string.IsNullOrEmpty(tagName) && runName != tagName)
+        {
+            throw StewardException.Invalid($"Both 'run_name' ('{runName}') and the '{RunNameTag}' tag ('{tagName}') were given with different values.");
+        }
+
+        var name = !string.IsNullOrEmpty(runName) ? runName : !string.IsNullOrEmpty(tagName) ? tagName : RunNames.Generate();
+        Validation.MaxLength(name, Limits.MaxRunTagValueLength, "run_name");
+        runTags.RemoveAll(t => t.Key == RunNameTag);
+        runTags.Add(new Tag(RunNameTag, name));
+
+        var experiment = await GetExperimentAsync(string.IsNullOrEmpty(experimentId) ? "0" : experimentId, cancellationToken);
+        RequireActive(experiment);
+        var run = new NewRun(Guid.NewGuid().ToString("N"), experiment.ExperimentId, name, userId ?? "", startTime ?? 0, runTags);
+        return await store.CreateRunAsync(run, cancellationToken);
+    }
+
+    public async Task<Run> GetRunAsync(string? runId, CancellationToken cancellationToken)
+    {
+        Validation.Required(runId, "run_id");
+        return await store.GetRunAsync(runId!, cancellationToken)
+            ?? throw StewardException.NotFound($"Run with id={runId} not found");
+    }
+
+    public Task<RunInfo> UpdateRunAsync(string? runId, RunStatus? status, long? endTime, string? runName, CancellationToken cancellationToken)
+    {
+        Validation.Required(runId, "run_id");
+        Validation.MaxLength(runName, Limits.MaxRunTagValueLength, "run_name");
+        return store.UpdateRunAsync(runId!, new RunUpdate(status, endTime, string.IsNullOrEmpty(runName) ? null : runName), cancellationToken);
+    }
+
+    public Task DeleteRunAsync(string? runId, CancellationToken cancellationToken) =>
+        store.SetRunLifecycleAsync(Validation.Required(runId, "run_id"), LifecycleStage.Deleted, Now, cancellationToken);
+
+    public Task RestoreRunAsync(string? runId, CancellationToken cancellationToken) =>
+        store.SetRunLifecycleAsync(Validation.Required(runId, "run_id"), LifecycleStage.Active, Now, cancellationToken);
+
+    public Task LogMetricAsync(string? runId, string? key, double? value, long? timestamp, long? step, CancellationToken cancellationToken)
+    {
+        if (value is null) Validation.Required(null, "value");
+        if (timestamp is null) Validation.Required(null, "timestamp");
+        return LogBatchAsync(runId, RunBatch.OfMetric(new Metric(key ?? "", value!.Value, timestamp!.Value, step ?? 0)), cancellationToken);
+    }
+
+    public Task LogParamAsync(string? runId, string? key, string? value, CancellationToken cancellationToken) =>
+        LogBatchAsync(runId, RunBatch.OfParam(new Param(key ?? "", Validation.Required(value, "value"))), cancellationToken);
+
+    public Task SetTagAsync(string? runId, string? key, string? value, CancellationToken cancellationToken) =>
+        LogBatchAsync(runId, RunBatch.OfTag(new Tag(key ?? "", value ?? throw StewardException.Invalid("Missing value for required parameter 'value'. See the API docs for more information about request parameters."))), cancellationToken);
+
+    /// <summary>Checks a batch against MLflow's limits and key rules, then writes it all or nothing.</summary>
+    public Task LogBatchAsync(string? runId, RunBatch batch, CancellationToken cancellationToken)
+    {
+        Validation.Required(runId, "run_id");
+        BatchRules.Check(batch);
+        return batch.Count == 0 ? Task.CompletedTask : store.LogBatchAsync(runId!, batch, cancellationToken);
+    }
+
+    public Task DeleteTagAsync(string? runId, string? key, CancellationToken cancellationToken)
+    {
+        Validation.Required(runId, "run_id");
+        Validation.Required(key, "key");
+        return store.DeleteRunTagAsync(runId!, key!, cancellationToken);
+    }
+
+    public Task LogInputsAsync(string? runId, IReadOnlyList<DatasetInput>? inputs, CancellationToken cancellationToken)
+    {
+        Validation.Required(runId, "run_id");
+        var datasets = inputs ?? [];
+        BatchRules.CheckInputs(datasets);
+        return datasets.Count == 0 ? Task.CompletedTask : store.LogInputsAsync(runId!, datasets, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<Metric>> GetMetricHistoryAsync(string? runId, string? metricKey, CancellationToken cancellationToken)
+    {
+        Validation.Required(metricKey, "metric_key");
+        var run = await GetRunAsync(runId, cancellationToken);
+        return await store.GetMetricHistoryAsync(run.Info.RunId, metricKey!, cancellationToken);
+    }
+
+    public Task<Page<Run>> SearchRunsAsync(IReadOnlyList<string>? experimentIds, string? filter, IReadOnlyList<string>? orderBy, ViewType viewType, long? maxResults, string? pageToken, CancellationToken cancellationToken)
+    {
+        var query = new RunQuery(
+            experimentIds ?? [],
+            SearchSyntax.ParseRunFilter(filter),
+            SearchSyntax.ParseRunOrderBy(orderBy),
+            viewType,
+            Validation.MaxResults(maxResults, Limits.DefaultSearchRunsResults, Limits.MaxSearchRunsResults),
+            PageToken.Decode(pageToken));
+        return store.SearchRunsAsync(query, cancellationToken);
+    }
+
+    internal static void RequireActive(Experiment experiment)
+    {
+        if (experiment.LifecycleStage != LifecycleStage.Active)
+        {
+            throw StewardException.Invalid($"The experiment {experiment.ExperimentId} must be in the 'active' state. Current state is deleted.");
+        }
+    }
+
+    private static void CheckExperimentTag(Tag tag)
+    {
+        Validation.EntityKey(tag.Key, "tag");
+        Validation.MaxLength(tag.Value, Limits.MaxExperimentTagValueLength, $"tag '{tag.Key}' value");
+    }
+
+    internal static void CheckRunTag(Tag tag)
+    {
+        Validation.EntityKey(tag.Key, "tag");
+        Validation.MaxLength(tag.Value, Limits.MaxRunTagValueLength, $"tag '{tag.Key}' value");
+    }
+}

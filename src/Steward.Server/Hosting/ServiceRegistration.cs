@@ -1,0 +1,28 @@
+using Microsoft.Extensions.DependencyInjection;
+using Steward.Artifacts;
+using Steward.Registry;
+using Steward.Storage;
+using Steward.Tracking;
+using Steward.Tracking.LoggedModels;
+
+namespace Steward.Server.Hosting;
+
+/// <summary>Wires the core services to the opened stores.</summary>
+internal static class ServiceRegistration
+{
+    public static IServiceCollection AddStewardServices(this IServiceCollection services, StewardStorage storage)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(storage.Tracking);
+        services.AddSingleton(storage.Registry);
+        services.AddSingleton(storage.LoggedModels);
+        services.AddSingleton(storage.Artifacts);
+        services.AddSingleton<IVersionChangeGate, OpenGate>();
+        services.AddSingleton<TrackingService>();
+        services.AddSingleton<RegistryService>();
+        services.AddSingleton<LoggedModelService>();
+        services.AddSingleton<ArtifactService>();
+        services.AddProblemDetails();
+        return services;
+    }
+}

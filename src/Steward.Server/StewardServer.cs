@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Steward.Server.Hosting;
+using Steward.Storage;
+
+namespace Steward.Server;
+
+/// <summary>
+/// A running Steward server: storage opened and migrated, HTTP listening. The CLI's
+/// <c>steward server</c> and the end-to-end tests both start it through <see cref="StartAsync"/>.
+/// </summary>
+public sealed class StewardServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly StewardStorage _storage;
+
+    private StewardServer(WebApplication app, StewardStorage storage, Uri address)
+    {
+        _app = app;
+        _storage = storage;
+        Address = address;
+    }
+
+    /// <summary>The base address clients use, e.g. <c>http://127.0.0.1:5000</c>.</summary>
+    public Uri Address { get; }
+
+    /// <summary>What the server runs on, for the start-up message.</summary>
+    public string StorageDescription => _storage.Description;
+
+    public static async Task<StewardServer> StartAsync(StewardServerOptions options, CancellationToken cancellationToken, Action<ILoggingBuilder>? logging = null)
+    {
+        var storage = await StewardStorage.OpenAsync(
+            new StorageOptions { DataDirectory = options.DataDirectory, PostgresConnectionString = options.Database },
+            cancellationToken);
+        try
+        {
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.Logging.ClearProviders();
+            logging?.Invoke(builder.Logging);
+            builder.WebHost.UseKestrel(kestrel =>
+            {
+                kestrel.AddServerHeader = false;
+                kestrel.Limits.MaxRequestBodySize = null; // artifact uploads can be large; API bodies are capped per endpoint
+            });
+            builder.WebHost.UseUrls($"http://{FormatHost(options.Host)}:{options.Port}");
+            builder.Services.AddStewardServices(storage);
+
+            var app = builder.Build();
+            app.MapStewardEndpoints();
+            await app.StartAsync(cancellationToken);
+
+            var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            return new StewardServer(app, storage, new Uri(bound.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal)));
+        }
+        catch
+        {
+            await storage.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Completes when the host is asked to stop (Ctrl-C, SIGTERM or <see cref="StopAsync"/>).</summary>
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken) => _app.WaitForShutdownAsync(cancellationToken);
+
+    public Task StopAsync(CancellationToken cancellationToken) => _app.StopAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await _storage.DisposeAsync();
+    }
+
+    private static string FormatHost(string host) => host.Contains(':', StringComparison.Ordinal) && !host.StartsWith('[') ? $"[{host}]" : host;
+}

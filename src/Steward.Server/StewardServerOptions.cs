@@ -1,0 +1,17 @@
+namespace Steward.Server;
+
+/// <summary>Every server option, with its default, in one place.</summary>
+public sealed record StewardServerOptions
+{
+    /// <summary>Address to listen on. Loopback by default: nothing is exposed unless asked.</summary>
+    public string Host { get; init; } = "127.0.0.1";
+
+    /// <summary>TCP port; 0 picks a free one (tests).</summary>
+    public int Port { get; init; } = 5000;
+
+    /// <summary>Folder for the embedded database and the artifact store.</summary>
+    public string DataDirectory { get; init; } = "steward-data";
+
+    /// <summary>PostgreSQL connection string; null uses the embedded SQLite database.</summary>
+    public string? Database { get; init; }
+}

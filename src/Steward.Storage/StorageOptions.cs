@@ -1,0 +1,14 @@
+namespace Steward.Storage;
+
+/// <summary>Where Steward keeps its metadata and artifacts.</summary>
+public sealed record StorageOptions
+{
+    /// <summary>Folder for the embedded SQLite database and the local artifact store; created when missing.</summary>
+    public required string DataDirectory { get; init; }
+
+    /// <summary>
+    /// A PostgreSQL connection string (<c>Host=...;Database=...</c>); null keeps metadata in
+    /// SQLite at <c>{DataDirectory}/steward.db</c>.
+    /// </summary>
+    public string? PostgresConnectionString { get; init; }
+}
