@@ -12,6 +12,12 @@ public static class Limits
     public const int MaxEntitiesPerBatch = 1000;
     public const int MaxRequestBytes = 1024 * 1024;
 
+    /// <summary>
+    /// Largest JSON body an API reads for any other request: log-inputs may carry dataset
+    /// profiles of up to 16 MB each. Artifact uploads are streamed and not limited by this.
+    /// </summary>
+    public const int MaxApiRequestBytes = 64 * 1024 * 1024;
+
     public const int MaxEntityKeyLength = 250;
     public const int MaxParamValueLength = 6000;
     public const int MaxRunTagValueLength = 5000;

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Steward.Errors;
 using Steward.Paging;
 using Steward.Tracking.Search;
@@ -15,6 +17,9 @@ public sealed class TrackingService(ITrackingStore store, TimeProvider clock)
 
     /// <summary>The tag that mirrors a run's name, as MLflow keeps it.</summary>
     public const string RunNameTag = "mlflow.runName";
+
+    /// <summary>The run tag holding the models a run logged: a JSON list of MLmodel documents, as MLflow keeps it.</summary>
+    public const string LoggedModelHistoryTag = "mlflow.log-model.history";
 
     private long Now => clock.GetUtcNow().ToUnixTimeMilliseconds();
 
@@ -176,6 +181,51 @@ public sealed class TrackingService(ITrackingStore store, TimeProvider clock)
         var datasets = inputs ?? [];
         BatchRules.CheckInputs(datasets);
         return datasets.Count == 0 ? Task.CompletedTask : store.LogInputsAsync(runId!, datasets, cancellationToken);
+    }
+
+    /// <summary>
+    /// Appends an MLmodel document (MLflow's <c>runs/log-model</c>) to the run's
+    /// <see cref="LoggedModelHistoryTag"/>. Like MLflow, the whole history must fit in one tag value.
+    /// </summary>
+    public async Task RecordLoggedModelAsync(string? runId, string? modelJson, CancellationToken cancellationToken)
+    {
+        Validation.Required(runId, "run_id");
+        Validation.Required(modelJson, "model_json");
+        JsonObject model;
+        try
+        {
+            model = JsonNode.Parse(modelJson!) as JsonObject ?? throw new JsonException();
+        }
+        catch (JsonException)
+        {
+            throw StewardException.Invalid($"Malformed model info. \n {modelJson} \n is not a valid JSON.");
+        }
+
+        var missing = new[] { "artifact_path", "flavors", "utc_time_created", "run_id" }.Where(field => !model.ContainsKey(field)).ToList();
+        if (missing.Count > 0)
+        {
+            throw StewardException.Invalid($"Model json is missing mandatory fields: {{{string.Join(", ", missing.Select(m => $"'{m}'"))}}}");
+        }
+
+        var run = await GetRunAsync(runId, cancellationToken);
+        var previous = run.Data.Tags.FirstOrDefault(t => t.Key == LoggedModelHistoryTag)?.Value;
+        var history = ParseHistory(previous);
+        history.Add(model);
+        await LogBatchAsync(run.Info.RunId, RunBatch.OfTag(new Tag(LoggedModelHistoryTag, history.ToJsonString())), cancellationToken);
+    }
+
+    private static JsonArray ParseHistory(string? value)
+    {
+        if (string.IsNullOrEmpty(value)) return [];
+        try
+        {
+            // A tag someone set by hand to something other than a list starts a new history.
+            return JsonNode.Parse(value) as JsonArray ?? [];
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
     }
 
     public async Task<IReadOnlyList<Metric>> GetMetricHistoryAsync(string? runId, string? metricKey, CancellationToken cancellationToken)

@@ -1,0 +1,59 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Steward.Errors;
+
+namespace Steward.Server.Mlflow.Protocol;
+
+/// <summary>
+/// The one place that turns Steward's error codes into MLflow's error names and HTTP statuses
+/// (MLflow's <c>mlflow/exceptions.py</c>), and writes MLflow's error body
+/// <c>{"error_code": ..., "message": ...}</c>. Clients read <c>error_code</c> from the body, and
+/// retry 5xx, so a user error never maps to 5xx.
+/// </summary>
+internal static class MlflowErrors
+{
+    /// <summary>An unknown route under an MLflow prefix.</summary>
+    public const string EndpointNotFound = "ENDPOINT_NOT_FOUND";
+
+    /// <summary>A known route called with the wrong method.</summary>
+    public const string BadRequest = "BAD_REQUEST";
+
+    public const string InternalError = "INTERNAL_ERROR";
+
+    private static readonly JsonEncodedText ErrorCodeName = JsonEncodedText.Encode("error_code");
+    private static readonly JsonEncodedText MessageName = JsonEncodedText.Encode("message");
+
+    public static (string Name, int Status) Describe(ErrorCode code) => code switch
+    {
+        ErrorCode.InvalidParameterValue => ("INVALID_PARAMETER_VALUE", StatusCodes.Status400BadRequest),
+        // MLflow answers a duplicate with 400, not 409, and its clients expect that.
+        ErrorCode.ResourceAlreadyExists => ("RESOURCE_ALREADY_EXISTS", StatusCodes.Status400BadRequest),
+        ErrorCode.ResourceDoesNotExist => ("RESOURCE_DOES_NOT_EXIST", StatusCodes.Status404NotFound),
+        ErrorCode.PermissionDenied => ("PERMISSION_DENIED", StatusCodes.Status403Forbidden),
+        ErrorCode.Unauthenticated => ("UNAUTHENTICATED", StatusCodes.Status401Unauthorized),
+        ErrorCode.NotImplemented => ("NOT_IMPLEMENTED", StatusCodes.Status501NotImplemented),
+        _ => (InternalError, StatusCodes.Status500InternalServerError),
+    };
+
+    public static Task WriteAsync(HttpContext http, StewardException error)
+    {
+        var (name, status) = Describe(error.Code);
+        return WriteAsync(http, status, name, error.Message);
+    }
+
+    public static async Task WriteAsync(HttpContext http, int status, string errorCode, string message)
+    {
+        var response = http.Response;
+        response.StatusCode = status;
+        response.ContentType = "application/json";
+        using (var writer = new Utf8JsonWriter(response.BodyWriter, MlflowResponse.WriterOptions))
+        {
+            writer.WriteStartObject();
+            writer.WriteString(ErrorCodeName, errorCode);
+            writer.WriteString(MessageName, message);
+            writer.WriteEndObject();
+        }
+
+        await response.BodyWriter.FlushAsync(http.RequestAborted);
+    }
+}

@@ -1,0 +1,147 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+using Steward.Errors;
+
+namespace Steward.Server.Mlflow.Protocol;
+
+/// <summary>How an endpoint reads its request.</summary>
+/// <param name="MaxBodyBytes">Largest JSON body accepted.</param>
+/// <param name="TooLarge">Message for a body over the limit, given its size when known.</param>
+/// <param name="ParseRequest">False for endpoints that read the raw body themselves (artifact uploads).</param>
+internal sealed record EndpointOptions(int MaxBodyBytes, Func<long?, string>? TooLarge = null, bool ParseRequest = true)
+{
+    public static EndpointOptions Default { get; } = new(Limits.MaxApiRequestBytes);
+
+    public static EndpointOptions Raw { get; } = new(0, ParseRequest: false);
+}
+
+/// <summary>
+/// Maps MLflow RPCs at every prefix MLflow serves them under, runs each through one error
+/// boundary, and answers unknown routes (404) and wrong methods (405) with MLflow-style JSON
+/// instead of an empty page.
+/// </summary>
+internal sealed class MlflowRoutes(IEndpointRouteBuilder app, MlflowServices services, ILogger logger)
+{
+    /// <summary>The REST prefix and the prefix the MLflow UI uses; both serve the same RPCs.</summary>
+    public static readonly string[] TrackingPrefixes = ["/api/2.0/mlflow", "/ajax-api/2.0/mlflow"];
+
+    public static readonly string[] ArtifactPrefixes = ["/api/2.0/mlflow-artifacts", "/ajax-api/2.0/mlflow-artifacts"];
+
+    private readonly List<(string[] Segments, string Method)> _known = [];
+
+    public MlflowServices Services => services;
+
+    public void Get(string path, MlflowHandler handler) => Map(TrackingPrefixes, HttpMethods.Get, path, handler);
+
+    public void Post(string path, MlflowHandler handler, EndpointOptions? options = null) => Map(TrackingPrefixes, HttpMethods.Post, path, handler, options);
+
+    public void Patch(string path, MlflowHandler handler) => Map(TrackingPrefixes, HttpMethods.Patch, path, handler);
+
+    public void Delete(string path, MlflowHandler handler) => Map(TrackingPrefixes, HttpMethods.Delete, path, handler);
+
+    public void Map(IEnumerable<string> prefixes, string method, string path, MlflowHandler handler, EndpointOptions? options = null)
+    {
+        var endpointOptions = options ?? EndpointOptions.Default;
+        foreach (var prefix in prefixes)
+        {
+            var template = prefix + path;
+            app.MapMethods(template, [method], http => InvokeAsync(http, handler, endpointOptions));
+            _known.Add((Segments(template), method));
+        }
+    }
+
+    /// <summary>
+    /// Answers everything else under the MLflow prefixes: 405 when the path exists with another
+    /// method, otherwise 404 ENDPOINT_NOT_FOUND. Call after mapping every endpoint.
+    /// </summary>
+    public void MapFallbacks()
+    {
+        foreach (var prefix in TrackingPrefixes.Concat(ArtifactPrefixes))
+        {
+            app.MapFallback(prefix + "/{**rest}", NotFoundAsync);
+        }
+    }
+
+    private async Task InvokeAsync(HttpContext http, MlflowHandler handler, EndpointOptions options)
+    {
+        MlflowRequest? request = null;
+        try
+        {
+            request = options.ParseRequest
+                ? await RequestBody.ReadAsync(http, options.MaxBodyBytes, options.TooLarge ?? (size => RequestBody.DefaultTooLarge(size, options.MaxBodyBytes)), http.RequestAborted)
+                : MlflowRequest.Empty();
+            await handler(new MlflowCall(http, request, services));
+        }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; nobody is left to answer.
+        }
+        catch (Exception e)
+        {
+            await FailAsync(http, e);
+        }
+        finally
+        {
+            request?.Dispose();
+        }
+    }
+
+    private async Task FailAsync(HttpContext http, Exception error)
+    {
+        if (http.Response.HasStarted)
+        {
+            MlflowLog.FailedAfterStart(logger, http.Request.Method, http.Request.Path, error);
+            http.Abort();
+            return;
+        }
+
+        http.Response.Clear();
+        switch (error)
+        {
+            case StewardException e:
+                await MlflowErrors.WriteAsync(http, e);
+                break;
+            case BadHttpRequestException e:
+                // Kestrel's own complaints about the request (truncated body, bad framing) are the client's.
+                await MlflowErrors.WriteAsync(http, StatusCodes.Status400BadRequest, "INVALID_PARAMETER_VALUE", e.Message);
+                break;
+            default:
+                MlflowLog.UnhandledError(logger, http.Request.Method, http.Request.Path, error);
+                await MlflowErrors.WriteAsync(http, StatusCodes.Status500InternalServerError, MlflowErrors.InternalError, $"Internal error while handling {http.Request.Method} {http.Request.Path}: {error.GetType().Name}");
+                break;
+        }
+    }
+
+    private Task NotFoundAsync(HttpContext http)
+    {
+        var path = Segments(http.Request.Path.Value ?? "");
+        var allowed = _known.Where(k => Matches(k.Segments, path)).Select(k => k.Method).Distinct().ToList();
+        if (allowed.Count > 0)
+        {
+            http.Response.Headers.Allow = string.Join(", ", allowed);
+            return MlflowErrors.WriteAsync(http, StatusCodes.Status405MethodNotAllowed, MlflowErrors.BadRequest,
+                $"The method {http.Request.Method} is not allowed for {http.Request.Path}; use {string.Join(" or ", allowed)}.");
+        }
+
+        return MlflowErrors.WriteAsync(http, StatusCodes.Status404NotFound, MlflowErrors.EndpointNotFound,
+            $"No MLflow endpoint {http.Request.Method} {http.Request.Path}.");
+    }
+
+    private static string[] Segments(string path) => path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>Whether a route template (<c>{x}</c> one segment, <c>{**x}</c> the rest) matches a path.</summary>
+    private static bool Matches(string[] template, string[] path)
+    {
+        for (var i = 0; i < template.Length; i++)
+        {
+            if (template[i].StartsWith("{**", StringComparison.Ordinal)) return path.Length > i;
+            if (i >= path.Length) return false;
+            if (template[i].StartsWith('{')) continue;
+            if (!template[i].Equals(path[i], StringComparison.OrdinalIgnoreCase)) return false;
+        }
+
+        return template.Length == path.Length;
+    }
+}
