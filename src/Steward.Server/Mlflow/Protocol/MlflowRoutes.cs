@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using Steward.Errors;
@@ -116,6 +117,13 @@ internal sealed class MlflowRoutes(IEndpointRouteBuilder app, MlflowServices ser
 
     private Task NotFoundAsync(HttpContext http)
     {
+        if (HasDotSegments(http))
+        {
+            // Kestrel resolved `..` before routing, which can land a traversal attempt on a
+            // path that does not exist; answer it as what it is.
+            return MlflowErrors.WriteAsync(http, StatusCodes.Status400BadRequest, "INVALID_PARAMETER_VALUE", "Invalid path");
+        }
+
         var path = Segments(http.Request.Path.Value ?? "");
         var allowed = _known.Where(k => Matches(k.Segments, path)).Select(k => k.Method).Distinct().ToList();
         if (allowed.Count > 0)
@@ -127,6 +135,14 @@ internal sealed class MlflowRoutes(IEndpointRouteBuilder app, MlflowServices ser
 
         return MlflowErrors.WriteAsync(http, StatusCodes.Status404NotFound, MlflowErrors.EndpointNotFound,
             $"No MLflow endpoint {http.Request.Method} {http.Request.Path}.");
+    }
+
+    private static bool HasDotSegments(HttpContext http)
+    {
+        var raw = http.Features.Get<IHttpRequestFeature>()?.RawTarget ?? "";
+        var query = raw.IndexOf('?', StringComparison.Ordinal);
+        var path = Uri.UnescapeDataString(query < 0 ? raw : raw[..query]);
+        return path.Split('/').Any(segment => segment is "." or "..");
     }
 
     private static string[] Segments(string path) => path.Split('/', StringSplitOptions.RemoveEmptyEntries);
