@@ -20,8 +20,8 @@ public sealed class MlflowClientCompatibilityTests(ITestOutputHelper output)
     private const string Python = "/usr/bin/python3";
     private const string DefaultSource = "/opt/mlflow-client/src";
 
-    [Fact]
-    public async Task the_official_mlflow_client_works_unchanged_against_steward()
+    [Theory, Backends]
+    public async Task the_official_mlflow_client_works_unchanged_against_steward(Backend backend)
     {
         if (Environment.GetEnvironmentVariable("STEWARD_SKIP_MLFLOW_CLIENT") == "1")
         {
@@ -48,7 +48,7 @@ public sealed class MlflowClientCompatibilityTests(ITestOutputHelper output)
         Assert.True(import.ExitCode == 0, $"The MLflow client at {source} cannot be imported by {Python}:\n{import.Output}");
         output.WriteLine($"MLflow client {import.Output.Trim()} from {source}");
 
-        await using var server = await TestServer.StartAsync(Backend.Sqlite);
+        await using var server = await TestServer.StartAsync(backend);
         var run = await RunPythonAsync([script], source, server.Address.ToString().TrimEnd('/'), TimeSpan.FromMinutes(10));
         output.WriteLine(run.Output);
         Assert.True(run.ExitCode == 0, $"The MLflow client check failed (exit code {run.ExitCode}):\n{run.Output}");

@@ -116,6 +116,17 @@ public sealed class RunsApiTests(ApiServers servers) : ApiTests(servers)
     }
 
     [Theory, Backends]
+    public async Task non_ascii_text_round_trips_unchanged(Backend backend)
+    {
+        var api = await ApiAsync(backend);
+        var runId = await api.CreateRunAsync();
+        const string text = "Grüße, 東京 — \"quoted\" <tag> & ✓";
+        (await api.PostAsync("runs/set-tag", new { run_id = runId, key = "note", value = text })).Ok();
+        var tag = (await api.GetRunAsync(runId)).GetProperty("data").GetProperty("tags").EnumerateArray().Single(t => t.GetProperty("key").GetString() == "note");
+        Assert.Equal(text, tag.GetProperty("value").GetString());
+    }
+
+    [Theory, Backends]
     public async Task log_inputs_shows_the_datasets_in_the_run_inputs(Backend backend)
     {
         var api = await ApiAsync(backend);
