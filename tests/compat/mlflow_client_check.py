@@ -20,18 +20,29 @@ Output: one "PASS: ..." line per check, "SKIP: ..." for checks that cannot run h
 The areas are independent (each makes its own experiment / runs / models with a uuid
 suffix), so the script can run many times against one server, and a failure in one area
 does not hide the results of the others.
+
+The server must serve artifacts itself (runs get an ``mlflow-artifacts:/...`` artifact_uri,
+like ``mlflow server --serve-artifacts``); nothing needs an ML library.
 """
 
+import atexit
 import filecmp
 import json
 import math
 import os
+import shutil
 import sys
 import tempfile
 import time
 import traceback
 import uuid
 import warnings
+
+# Fail fast instead of the client's default 5 retries with exponential backoff (minutes per
+# failing request against a server answering 5xx). Override by setting them yourself.
+os.environ.setdefault("MLFLOW_HTTP_REQUEST_MAX_RETRIES", "1")
+os.environ.setdefault("MLFLOW_HTTP_REQUEST_BACKOFF_FACTOR", "1")
+os.environ.setdefault("MLFLOW_HTTP_REQUEST_TIMEOUT", "30")
 
 # Keep the output to one line per check: the client warns about deprecated stages,
 # dataset source guessing, integer schema columns, missing git, ...
@@ -181,6 +192,7 @@ def install_trace():
 
 
 WORK = tempfile.mkdtemp(prefix="mlflow-compat-")
+atexit.register(shutil.rmtree, WORK, ignore_errors=True)
 client = None  # set in main()
 
 
@@ -221,7 +233,7 @@ def tracking_fluent():
         again = mlflow.set_experiment(exp_name)
         assert again.experiment_id == exp.experiment_id, "set_experiment did not reuse the experiment"
 
-    with check("mlflow.start_run(run_name=...) as a context; run is RUNNING inside"):
+    with check("start_run(run_name=...) context: RUNNING inside; log_*/set_tag* calls accepted"):
         with mlflow.start_run(run_name="compat-main") as active:
             run_id = active.info.run_id
             assert active.info.experiment_id == exp.experiment_id, active.info
@@ -278,6 +290,11 @@ def tracking_fluent():
         assert t.get("numeric_tag") == "7", t
         assert t.get("mlflow.runName") == "compat-main", t
         assert "mlflow.user" in t and "mlflow.source.type" in t, t
+
+    with check("fluent log_artifact / log_artifacts / log_dict / log_text all landed"):
+        root = sorted(f.path for f in client.list_artifacts(run_id))
+        assert root == ["config", "data", "hello.txt", "model", "notes"], root
+        assert [f.path for f in client.list_artifacts(run_id, "model")] == ["model/MLmodel", "model/weights.bin"]
 
     with check("get_metric_history: every point of a stepped metric, in order"):
         hist = client.get_metric_history(run_id, "loss")
@@ -337,8 +354,6 @@ def tracking_fluent():
             assert json.loads(ds.profile)["num_rows"] == 3, ds.profile
             tags = {t.key: t.value for t in inputs[0].tags}
             assert tags == {"mlflow.data.context": "training", "split": "train"}, tags
-
-    return exp, run_id
 
 
 # --------------------------------------------------------------------------------------
@@ -675,9 +690,21 @@ def main():
         sys.exit(2)
     if os.environ.get("COMPAT_TRACE"):
         install_trace()
+    def preflight():
+        import requests
+
+        with check(f"server reachable at {uri}"):
+            try:
+                requests.get(uri, timeout=10)  # any HTTP answer will do, even a 404
+            except requests.exceptions.RequestException as e:
+                raise AssertionError(f"cannot reach the tracking server: {e}") from None
+
+    print(f"MLflow client {mlflow.__version__} against {uri}", flush=True)
+    checks.run_area("preflight", preflight)
+    if checks.failed:
+        checks.finish()
     mlflow.set_tracking_uri(uri)
     client = MlflowClient()
-    print(f"MLflow client {mlflow.__version__} against {uri}", flush=True)
     started = time.time()
 
     checks.run_area("fluent tracking", tracking_fluent)
