@@ -133,6 +133,45 @@ public abstract partial class TrackingStoreContract
         Assert.Equal([low.Info.RunId, high.Info.RunId, none.Info.RunId, nan.Info.RunId], await SearchIdsAsync(experimentId, orderBy: ["params.p ASC"]));
     }
 
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    public async Task paging_by_a_metric_continues_into_runs_without_it(int pageSize)
+    {
+        var experimentId = await NewExperimentAsync();
+        var expected = new List<string>();
+        async Task<string> Add(string name, long start, double? value)
+        {
+            var run = await NewRunAsync(experimentId, name, startTime: start);
+            await LogAsync(run.Info.RunId, metrics: value is { } v ? [new Metric("m", v, 1, 0)] : [new Metric("other", 1, 1, 0)], parameters: [new Param("p", "x")]);
+            return run.Info.RunId;
+        }
+
+        // Expected order for "metrics.m DESC": numbers high to low, then NaN, then missing; ties by start_time DESC.
+        var missingOld = await Add("missing-old", 1, null);
+        var nanOld = await Add("nan-old", 2, double.NaN);
+        var low = await Add("low", 3, 1);
+        var high = await Add("high", 4, 9);
+        var mid = await Add("mid", 5, 5);
+        var nanNew = await Add("nan-new", 6, double.NaN);
+        var missingNew = await Add("missing-new", 7, null);
+        expected.AddRange([high, mid, low, nanNew, nanOld, missingNew, missingOld]);
+
+        var seen = new List<string>();
+        string? token = null;
+        do
+        {
+            var page = await Store.SearchRunsAsync(new RunQuery([experimentId], SearchSyntax.ParseRunFilter("params.p = 'x'"), SearchSyntax.ParseRunOrderBy(["metrics.m DESC", "attributes.start_time DESC"]), ViewType.ActiveOnly, pageSize, PageToken.Decode(token)), None);
+            seen.AddRange(page.Items.Select(r => r.Info.RunId));
+            token = page.NextPageToken;
+        }
+        while (token is not null);
+
+        Assert.Equal(expected, seen);
+        var ascending = await SearchIdsAsync(experimentId, orderBy: ["metrics.m ASC"]);
+        Assert.Equal([low, mid, high, nanNew, nanOld, missingNew, missingOld], ascending);
+    }
+
     [Fact]
     public async Task search_view_type_selects_lifecycle()
     {
