@@ -64,11 +64,6 @@ internal sealed partial class MlflowRequest : IDisposable
         _buffer = null;
     }
 
-    /// <summary>True when the request carries the field at all (even as an empty string).</summary>
-    public bool Has(string name) => _query is null
-        ? _root.ValueKind == JsonValueKind.Object && _root.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null
-        : _query.TryGetValue(name, out var values) && values.Count > 0;
-
     public string? String(string name)
     {
         if (_query is not null) return First(name);

@@ -32,8 +32,6 @@ internal sealed class MlflowRoutes(IEndpointRouteBuilder app, MlflowServices ser
 
     private readonly List<(string[] Segments, string Method)> _known = [];
 
-    public MlflowServices Services => services;
-
     public void Get(string path, MlflowHandler handler) => Map(TrackingPrefixes, HttpMethods.Get, path, handler);
 
     public void Post(string path, MlflowHandler handler, EndpointOptions? options = null) => Map(TrackingPrefixes, HttpMethods.Post, path, handler, options);
