@@ -37,6 +37,9 @@ internal sealed class PostgresDatabase : SqlDatabase
         builder.Multiplexing = false;
         // The stores repeat a small set of statements; preparing them saves a parse per call.
         if (builder.MaxAutoPrepare == 0) builder.MaxAutoPrepare = 64;
+        // Searches must be planned with their values: a generic plan for "sort by metric,
+        // LIMIT n" sorts every run instead of walking the index (measured 48 ms against 18).
+        builder.Options = $"{builder.Options} -c plan_cache_mode=force_custom_plan".Trim();
         var description = $"PostgreSQL at {builder.Host}:{builder.Port}/{builder.Database}";
         return new PostgresDatabase(NpgsqlDataSource.Create(builder), description);
     }
