@@ -27,10 +27,12 @@ internal static class RunsApi
         runs.MapPost("/{id}/inputs", LogInputsAsync);
     }
 
-    private static async Task<CreatedJson<RunDto>> CreateAsync(TrackingService tracking, HttpRequest request, CancellationToken cancellationToken)
+    private static async Task<CreatedJson<RunDto>> CreateAsync(TrackingService tracking, TimeProvider clock, HttpRequest request, CancellationToken cancellationToken)
     {
         var body = await Requests.ReadAsync(request, Json.CreateRunRequest, cancellationToken);
-        var run = await tracking.CreateRunAsync(body.ExperimentId, body.UserId, body.RunName, body.StartTime, Mapping.ToTags(body.Tags), cancellationToken);
+        // A run without a start time started now (MLflow clients always send one; curl users may not).
+        var startTime = body.StartTime ?? clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var run = await tracking.CreateRunAsync(body.ExperimentId, body.UserId, body.RunName, startTime, Mapping.ToTags(body.Tags), cancellationToken);
         return ApiResults.Created($"{NativeApi.Prefix}/runs/{run.Info.RunId}", run.ToDto(), Json.RunDto);
     }
 
