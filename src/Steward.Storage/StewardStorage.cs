@@ -1,5 +1,10 @@
 using Steward.Artifacts;
 using Steward.Registry;
+using Steward.Storage.Artifacts;
+using Steward.Storage.LoggedModels;
+using Steward.Storage.Registry;
+using Steward.Storage.Sql;
+using Steward.Storage.Tracking;
 using Steward.Tracking;
 using Steward.Tracking.LoggedModels;
 
@@ -11,36 +16,54 @@ namespace Steward.Storage;
 /// </summary>
 public sealed class StewardStorage : IAsyncDisposable
 {
-    private StewardStorage(ITrackingStore tracking, IRegistryStore registry, ILoggedModelStore loggedModels, IArtifactStore artifacts, string description, IAsyncDisposable? owned)
+    private readonly SqlDatabase _database;
+
+    private StewardStorage(SqlDatabase database, IArtifactStore artifacts)
     {
-        Tracking = tracking;
-        Registry = registry;
-        LoggedModels = loggedModels;
+        _database = database;
+        IMetricWriter metricWriter = database.Dialect is PostgresDialect ? new PostgresMetricWriter() : new SqliteMetricWriter();
+        Tracking = new SqlTrackingStore(database, metricWriter);
+        Registry = new SqlRegistryStore(database);
+        LoggedModels = new SqlLoggedModelStore(database);
         Artifacts = artifacts;
-        Description = description;
-        _owned = owned;
     }
 
-    private readonly IAsyncDisposable? _owned;
-
+    /// <summary>Experiments, runs and their data.</summary>
     public ITrackingStore Tracking { get; }
 
+    /// <summary>Registered models, versions, tags and aliases.</summary>
     public IRegistryStore Registry { get; }
 
+    /// <summary>MLflow 3's logged models.</summary>
     public ILoggedModelStore LoggedModels { get; }
 
+    /// <summary>Artifact bytes, in <c>{DataDirectory}/artifacts</c>.</summary>
     public IArtifactStore Artifacts { get; }
 
     /// <summary>Which database and folder are in use, for the start-up message (no secrets).</summary>
-    public string Description { get; }
+    public string Description => _database.Description;
 
     /// <summary>Creates the data folder, opens the database and migrates its schema.</summary>
-    public static Task<StewardStorage> OpenAsync(StorageOptions options, CancellationToken cancellationToken)
+    public static async Task<StewardStorage> OpenAsync(StorageOptions options, CancellationToken cancellationToken)
     {
-        _ = options;
-        _ = cancellationToken;
-        throw new NotImplementedException("The SQL stores are being written in src/Steward.Storage.");
+        ArgumentNullException.ThrowIfNull(options);
+        var dataDirectory = Path.GetFullPath(options.DataDirectory);
+        Directory.CreateDirectory(dataDirectory);
+        SqlDatabase database = string.IsNullOrWhiteSpace(options.PostgresConnectionString)
+            ? SqliteDatabase.Open(Path.Combine(dataDirectory, "steward.db"))
+            : PostgresDatabase.Open(options.PostgresConnectionString);
+        try
+        {
+            await Migrator.MigrateAsync(database, cancellationToken);
+            return new StewardStorage(database, new LocalArtifactStore(Path.Combine(dataDirectory, "artifacts")));
+        }
+        catch
+        {
+            await database.DisposeAsync();
+            throw;
+        }
     }
 
-    public ValueTask DisposeAsync() => _owned?.DisposeAsync() ?? ValueTask.CompletedTask;
+    /// <summary>Closes the database connections.</summary>
+    public ValueTask DisposeAsync() => _database.DisposeAsync();
 }

@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# The one test command: starts a throwaway PostgreSQL server so the store contract tests run
+# against both databases, runs every test of the solution, and always removes the server.
+#   ./scripts/test.sh                      all tests
+#   ./scripts/test.sh --filter Postgres    extra arguments go to `dotnet test`
+set -euo pipefail
+
+repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+pg_user="steward-test"
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+find_pg_bin() {
+  local dir
+  dir="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)"
+  if [ -n "$dir" ] && [ -x "$dir/initdb" ] && [ -x "$dir/pg_ctl" ]; then
+    echo "$dir"
+  fi
+}
+
+ensure_postgres() {
+  pg_bin="$(find_pg_bin)"
+  if [ -z "$pg_bin" ]; then
+    echo "PostgreSQL not found; installing Debian's postgresql package" >&2
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+    pg_bin="$(find_pg_bin)"
+  fi
+  if [ -z "$pg_bin" ]; then
+    echo "PostgreSQL binaries are still missing after installation" >&2
+    exit 1
+  fi
+}
+
+free_port() {
+  if command -v python3 >/dev/null 2>&1; then
+    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+    return
+  fi
+  local port
+  while :; do
+    port=$((20000 + RANDOM % 40000))
+    if ! ss -ltn 2>/dev/null | grep -q ":$port "; then echo "$port"; return; fi
+  done
+}
+
+# postgres refuses to run as root: as root, the server runs as an unprivileged user.
+run_pg() {
+  if [ "$(id -u)" -eq 0 ]; then
+    (cd "$pg_dir" && runuser -u "$pg_user" -- "$@")
+  else
+    "$@"
+  fi
+}
+
+cleanup() {
+  if [ -n "${pg_dir:-}" ] && [ -d "$pg_dir" ]; then
+    if [ -f "$pg_dir/data/postmaster.pid" ]; then
+      run_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate -w stop >/dev/null 2>&1 || true
+    fi
+    rm -rf "$pg_dir"
+  fi
+}
+
+ensure_postgres
+
+pg_dir="$(mktemp -d -t steward-pg.XXXXXX)"
+trap cleanup EXIT INT TERM
+if [ "$(id -u)" -eq 0 ]; then
+  if ! id -u "$pg_user" >/dev/null 2>&1; then
+    useradd --system --no-create-home --shell /usr/sbin/nologin "$pg_user"
+  fi
+  chown "$pg_user" "$pg_dir"
+fi
+run_pg mkdir -p "$pg_dir/socket"
+
+run_pg "$pg_bin/initdb" -D "$pg_dir/data" -U postgres --auth=trust --encoding=UTF8 --no-sync >"$pg_dir/initdb.log" 2>&1 \
+  || { cat "$pg_dir/initdb.log" >&2; exit 1; }
+
+port="$(free_port)"
+# A throwaway server: durability settings off, loopback only, socket inside the temp dir.
+if ! run_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 60 start \
+  -o "-p $port -k $pg_dir/socket -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" >/dev/null; then
+  cat "$pg_dir/server.log" >&2 || true
+  exit 1
+fi
+
+export STEWARD_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
+echo "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') for tests at 127.0.0.1:$port"
+
+cd "$repo_root"
+dotnet test Steward.slnx "$@"

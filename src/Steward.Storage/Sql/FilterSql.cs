@@ -1,0 +1,68 @@
+using Dapper;
+using Steward.Tracking.Search;
+
+namespace Steward.Storage.Sql;
+
+/// <summary>
+/// Accumulates the pieces of one search statement: joins, WHERE conditions, ORDER BY terms and
+/// parameters. Every value from a filter is bound as a parameter; only column expressions the
+/// translators choose from fixed tables ever reach the SQL text.
+/// </summary>
+internal sealed class FilterSql(SqlDialect dialect)
+{
+    private int _next;
+
+    public DynamicParameters Args { get; } = new();
+
+    public List<string> Joins { get; } = [];
+
+    public List<string> Conditions { get; } = [];
+
+    public List<string> Order { get; } = [];
+
+    public SqlDialect Dialect => dialect;
+
+    /// <summary>Binds a value and returns its placeholder. The trailing "x" keeps Dapper's list expansion (@p1 → @p11, @p12) clear of our names.</summary>
+    public string Arg(object? value)
+    {
+        var name = $"p{_next++}x";
+        Args.Add(name, value);
+        return "@" + name;
+    }
+
+    /// <summary>A fresh alias for a joined table (o0, o1...).</summary>
+    public string Alias(string prefix) => $"{prefix}{_next++}";
+
+    /// <summary>The SQL for <c>expression comparator value</c> from a parsed clause.</summary>
+    public string Compare(string expression, FilterClause clause) => clause.Comparator switch
+    {
+        Comparator.Equal => $"{expression} = {Value(clause)}",
+        Comparator.NotEqual => $"{expression} <> {Value(clause)}",
+        Comparator.Greater => $"{expression} > {Value(clause)}",
+        Comparator.GreaterOrEqual => $"{expression} >= {Value(clause)}",
+        Comparator.Less => $"{expression} < {Value(clause)}",
+        Comparator.LessOrEqual => $"{expression} <= {Value(clause)}",
+        Comparator.Like => dialect.Like(expression, Arg(dialect.LikePattern(clause.Text ?? ""))),
+        Comparator.ILike => dialect.ILike(expression, Arg(clause.Text ?? "")),
+        Comparator.In => $"{expression} {dialect.InList(Arg((clause.List ?? []).ToArray()))}",
+        Comparator.NotIn => $"NOT ({expression} {dialect.InList(Arg((clause.List ?? []).ToArray()))})",
+        _ => throw new ArgumentOutOfRangeException(nameof(clause)),
+    };
+
+    /// <summary>Orders by an expression with rows lacking a value last, whichever the direction.</summary>
+    public void OrderBy(string expression, bool ascending) =>
+        Order.Add($"CASE WHEN {expression} IS NULL THEN 1 ELSE 0 END, {expression} {(ascending ? "ASC" : "DESC")}");
+
+    /// <summary>Joins, conditions, order and a LIMIT of one more row than a page, at the page's offset.</summary>
+    public string Build(string select, string from, int maxResults, int offset)
+    {
+        var sql = new System.Text.StringBuilder(select).Append(" FROM ").Append(from);
+        foreach (var join in Joins) sql.Append('\n').Append(join);
+        if (Conditions.Count > 0) sql.Append("\nWHERE ").AppendJoin("\n  AND ", Conditions);
+        if (Order.Count > 0) sql.Append("\nORDER BY ").AppendJoin(", ", Order);
+        sql.Append($"\nLIMIT {Arg(maxResults + 1)} OFFSET {Arg(offset)}");
+        return sql.ToString();
+    }
+
+    private string Value(FilterClause clause) => Arg(clause.Number is { } number ? number : clause.Text);
+}

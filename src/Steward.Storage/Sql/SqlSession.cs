@@ -1,0 +1,37 @@
+using System.Data.Common;
+using Dapper;
+
+namespace Steward.Storage.Sql;
+
+/// <summary>
+/// One connection (and, for writes, its transaction) lent to a store operation, with Dapper
+/// calls that always carry the transaction and the cancellation token.
+/// </summary>
+internal sealed class SqlSession(DbConnection connection, DbTransaction? transaction, SqlDialect dialect, CancellationToken cancellationToken)
+{
+    public DbConnection Connection => connection;
+
+    public DbTransaction? Transaction => transaction;
+
+    public SqlDialect Dialect => dialect;
+
+    public CancellationToken CancellationToken => cancellationToken;
+
+    public async Task<List<T>> QueryAsync<T>(string sql, object? args = null) =>
+        (await connection.QueryAsync<T>(Command(sql, args))).AsList();
+
+    public Task<T?> FirstOrDefaultAsync<T>(string sql, object? args = null) =>
+        connection.QueryFirstOrDefaultAsync<T>(Command(sql, args));
+
+    public Task<T?> ScalarAsync<T>(string sql, object? args = null) =>
+        connection.ExecuteScalarAsync<T>(Command(sql, args));
+
+    public Task<int> ExecuteAsync(string sql, object? args = null) =>
+        connection.ExecuteAsync(Command(sql, args));
+
+    public Task<SqlMapper.GridReader> QueryMultipleAsync(string sql, object? args = null) =>
+        connection.QueryMultipleAsync(Command(sql, args));
+
+    private CommandDefinition Command(string sql, object? args) =>
+        new(sql, args, transaction, cancellationToken: cancellationToken);
+}

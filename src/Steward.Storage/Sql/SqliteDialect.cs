@@ -1,0 +1,48 @@
+using System.Data.Common;
+using System.Text;
+using Microsoft.Data.Sqlite;
+
+namespace Steward.Storage.Sql;
+
+internal sealed class SqliteDialect : SqlDialect
+{
+    public static SqliteDialect Instance { get; } = new();
+
+    public override string Name => "Sqlite";
+
+    // Dapper expands an array parameter into "(@ids1, @ids2, ...)" for SQLite.
+    public override string InList(string parameter) => $"IN {parameter}";
+
+    // One writer connection serializes every write transaction, so no row locks are needed.
+    public override string ForUpdate => "";
+
+    // SQLite's LIKE ignores ASCII case; GLOB is its case-sensitive matcher, so a case-sensitive
+    // LIKE becomes a GLOB over a translated pattern. This needs no per-connection pragma.
+    public override string Like(string expression, string parameter) => $"{expression} GLOB {parameter}";
+
+    public override string ILike(string expression, string parameter) => $"{expression} LIKE {parameter}";
+
+    /// <summary>Translates a LIKE pattern to GLOB: % → *, _ → ?, and GLOB's own wildcards become literal.</summary>
+    public override string LikePattern(string pattern)
+    {
+        var glob = new StringBuilder(pattern.Length + 8);
+        foreach (var c in pattern)
+        {
+            glob.Append(c switch
+            {
+                '%' => "*",
+                '_' => "?",
+                '*' => "[*]",
+                '?' => "[?]",
+                '[' => "[[]",
+                _ => c.ToString(),
+            });
+        }
+
+        return glob.ToString();
+    }
+
+    // SQLITE_CONSTRAINT_UNIQUE (2067) and SQLITE_CONSTRAINT_PRIMARYKEY (1555).
+    public override bool IsUniqueViolation(DbException exception) =>
+        exception is SqliteException { SqliteExtendedErrorCode: 2067 or 1555 };
+}

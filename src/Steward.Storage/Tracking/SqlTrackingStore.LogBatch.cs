@@ -1,0 +1,94 @@
+using System.Text;
+using Dapper;
+using Steward.Errors;
+using Steward.Storage.Sql;
+using Steward.Tracking;
+
+namespace Steward.Storage.Tracking;
+
+internal sealed partial class SqlTrackingStore
+{
+    public Task LogBatchAsync(string runId, RunBatch batch, CancellationToken cancellationToken) =>
+        database.WriteAsync(async session =>
+        {
+            await RequireActiveRunAsync(session, runId);
+            // Params first: a changed value rejects the batch before anything else is written,
+            // and the rollback undoes whatever was.
+            if (batch.Params.Count > 0) await LogParamsAsync(session, runId, batch.Params);
+            if (batch.Tags.Count > 0)
+            {
+                var tags = batch.Tags.GroupBy(t => t.Key).Select(g => g.Last()).ToList();
+                await UpsertRunTagsAsync(session, runId, tags);
+                if (tags.FirstOrDefault(t => t.Key == RunNameTag) is { } nameTag)
+                {
+                    await session.ExecuteAsync("UPDATE runs SET name = @Value WHERE run_uuid = @runId", new { runId, nameTag.Value });
+                }
+            }
+
+            if (batch.Metrics.Count > 0)
+            {
+                await metricWriter.InsertAsync(session, runId, batch.Metrics);
+                await metricWriter.UpsertLatestAsync(session, runId, LatestPerKey(batch.Metrics));
+            }
+        }, cancellationToken);
+
+    /// <summary>The latest point of each key within a batch: the only candidates for latest_metrics.</summary>
+    internal static List<Metric> LatestPerKey(IReadOnlyList<Metric> metrics)
+    {
+        var latest = new Dictionary<string, Metric>(StringComparer.Ordinal);
+        foreach (var metric in metrics)
+        {
+            if (!latest.TryGetValue(metric.Key, out var current) || metric.IsLaterThan(current)) latest[metric.Key] = metric;
+        }
+
+        return latest.Values.ToList();
+    }
+
+    private static async Task LogParamsAsync(SqlSession session, string runId, IReadOnlyList<Param> parameters)
+    {
+        var unique = parameters.DistinctBy(p => p.Key).ToList();
+        var keys = unique.Select(p => p.Key).ToArray();
+        var existing = (await session.QueryAsync<KeyValueRow>(
+                $"SELECT run_uuid AS owner_id, key, value FROM params WHERE run_uuid = @runId AND key {session.Dialect.InList("@keys")}",
+                new { runId, keys }))
+            .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        foreach (var param in unique)
+        {
+            if (existing.TryGetValue(param.Key, out var stored) && stored != param.Value)
+            {
+                throw StewardException.Invalid(
+                    $"Changing param values is not allowed. Param with key='{param.Key}' was already logged with value='{stored}' for run ID='{runId}'. Attempted logging new value '{param.Value}'.");
+            }
+        }
+
+        var fresh = unique.Where(p => !existing.ContainsKey(p.Key)).Select(p => (p.Key, p.Value)).ToList();
+        if (fresh.Count > 0) await InsertKeyValuesAsync(session, "params", "run_uuid", runId, fresh, upsert: false);
+    }
+
+    private static Task UpsertRunTagsAsync(SqlSession session, string runId, IReadOnlyList<Tag> tags) =>
+        InsertKeyValuesAsync(session, "tags", "run_uuid", runId, tags.Select(t => (t.Key, t.Value)).ToList(), upsert: true);
+
+    /// <summary>
+    /// Writes key/value rows of one owner with a single multi-row INSERT (one round trip on
+    /// PostgreSQL). Keys must be distinct. Table and column names are constants of the caller.
+    /// </summary>
+    internal static Task InsertKeyValuesAsync(SqlSession session, string table, string ownerColumn, object ownerId, IReadOnlyList<(string Key, string Value)> rows, bool upsert)
+    {
+        if (rows.Count == 0) return Task.CompletedTask;
+        var sql = new StringBuilder($"INSERT INTO {table} ({ownerColumn}, key, value) VALUES ");
+        var args = new DynamicParameters();
+        args.Add("owner", ownerId);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (i > 0) sql.Append(", ");
+            sql.Append($"(@owner, @k{i}x, @v{i}x)");
+            args.Add($"k{i}x", rows[i].Key);
+            args.Add($"v{i}x", rows[i].Value);
+        }
+
+        sql.Append(upsert
+            ? $" ON CONFLICT ({ownerColumn}, key) DO UPDATE SET value = excluded.value"
+            : " ON CONFLICT DO NOTHING");
+        return session.ExecuteAsync(sql.ToString(), args);
+    }
+}

@@ -1,0 +1,3 @@
+INSERT INTO metrics (run_uuid, key, value, timestamp, step, is_nan)
+VALUES (@run, @key, @value, @timestamp, @step, @is_nan)
+ON CONFLICT DO NOTHING
