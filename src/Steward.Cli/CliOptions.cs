@@ -26,7 +26,6 @@ internal static class CliOptions
         Description = "table for people, json for scripts (the native API's JSON).",
         DefaultValueFactory = _ => OutputFormat.Table,
         HelpName = "table|json",
-        HelpName = "table|json",
     };
 
     public static readonly Option<string?> Filter = new("--filter")
