@@ -24,7 +24,8 @@ public sealed partial class StewardClient
     public async Task UploadArtifactAsync(string runId, string path, Stream content, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
-        using var request = new HttpRequestMessage(HttpMethod.Put, ArtifactUrl(runId, path)) { Content = new StreamContent(content) };
+        using var request = Request(HttpMethod.Put, ArtifactUrl(runId, path));
+        request.Content = new StreamContent(content);
         request.Content.Headers.ContentType = new("application/octet-stream");
         using var response = await SendAsync(request, cancellationToken);
     }
@@ -50,7 +51,8 @@ public sealed partial class StewardClient
     public async Task DownloadArtifactAsync(string runId, string path, Stream destination, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(destination);
-        using var response = await SendAsync(new HttpRequestMessage(HttpMethod.Get, ArtifactUrl(runId, path)), cancellationToken);
+        using var request = Request(HttpMethod.Get, ArtifactUrl(runId, path));
+        using var response = await SendAsync(request, cancellationToken);
         await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
         await body.CopyToAsync(destination, cancellationToken);
     }

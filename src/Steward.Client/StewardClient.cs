@@ -19,37 +19,42 @@ public sealed partial class StewardClient : IDisposable
 
     private readonly HttpClient _http;
     private readonly bool _ownsHttp;
+    private readonly Uri _baseAddress;
 
     /// <summary>Creates a client for the server at <paramref name="baseAddress"/>.</summary>
     /// <param name="baseAddress">The server's address, e.g. <c>http://127.0.0.1:5000</c>; a path prefix is kept.</param>
     /// <param name="bearerToken">A token sent as <c>Authorization: Bearer</c>, for servers that require one.</param>
     public StewardClient(Uri baseAddress, string? bearerToken = null)
-        : this(new HttpClient(), bearerToken, ownsHttp: true)
+        : this(new HttpClient(), baseAddress, bearerToken, ownsHttp: true)
     {
-        ArgumentNullException.ThrowIfNull(baseAddress);
-        _http.BaseAddress = WithTrailingSlash(baseAddress);
     }
 
     /// <summary>Creates a client over an <see cref="HttpClient"/> whose <c>BaseAddress</c> is the server's address.</summary>
     /// <param name="httpClient">The HTTP client to use; it is not disposed with this client.</param>
     /// <param name="bearerToken">A token sent as <c>Authorization: Bearer</c>, for servers that require one.</param>
     public StewardClient(HttpClient httpClient, string? bearerToken = null)
-        : this(httpClient, bearerToken, ownsHttp: false)
+        : this(
+            httpClient,
+            httpClient?.BaseAddress ?? throw new ArgumentException("The HttpClient needs a BaseAddress: the Steward server's address.", nameof(httpClient)),
+            bearerToken,
+            ownsHttp: false)
     {
-        if (httpClient.BaseAddress is null) throw new ArgumentException("The HttpClient needs a BaseAddress: the Steward server's address.", nameof(httpClient));
-        httpClient.BaseAddress = WithTrailingSlash(httpClient.BaseAddress);
     }
 
-    private StewardClient(HttpClient httpClient, string? bearerToken, bool ownsHttp)
+    private StewardClient(HttpClient httpClient, Uri baseAddress, string? bearerToken, bool ownsHttp)
     {
         ArgumentNullException.ThrowIfNull(httpClient);
+        ArgumentNullException.ThrowIfNull(baseAddress);
+        if (!baseAddress.IsAbsoluteUri) throw new ArgumentException("The server's address must be absolute, e.g. http://127.0.0.1:5000.", nameof(baseAddress));
         _http = httpClient;
         _ownsHttp = ownsHttp;
+        // Requests carry absolute URIs, so a shared HttpClient is never modified.
+        _baseAddress = WithTrailingSlash(baseAddress);
         BearerToken = bearerToken;
     }
 
     /// <summary>The server's base address.</summary>
-    public Uri BaseAddress => _http.BaseAddress!;
+    public Uri BaseAddress => _baseAddress;
 
     private string? BearerToken { get; }
 
@@ -64,6 +69,8 @@ public sealed partial class StewardClient : IDisposable
     private static Uri WithTrailingSlash(Uri uri) =>
         uri.AbsoluteUri.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
 
+    private HttpRequestMessage Request(HttpMethod method, string relativePath) => new(method, new Uri(_baseAddress, relativePath));
+
     /// <summary>One path segment, escaped so that slashes inside keys and names stay inside the segment.</summary>
     private static string Segment(string value)
     {
@@ -73,26 +80,29 @@ public sealed partial class StewardClient : IDisposable
 
     private async Task<T> GetAsync<T>(string path, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(new HttpRequestMessage(HttpMethod.Get, path), cancellationToken);
+        using var request = Request(HttpMethod.Get, path);
+        using var response = await SendAsync(request, cancellationToken);
         return await ReadAsync(response, typeInfo, cancellationToken);
     }
 
     private async Task<TResult> SendJsonAsync<TBody, TResult>(HttpMethod method, string path, TBody body, JsonTypeInfo<TBody> bodyType, JsonTypeInfo<TResult> resultType, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body, bodyType) };
+        using var request = Request(method, path);
+        request.Content = JsonContent.Create(body, bodyType);
         using var response = await SendAsync(request, cancellationToken);
         return await ReadAsync(response, resultType, cancellationToken);
     }
 
     private async Task SendJsonAsync<TBody>(HttpMethod method, string path, TBody body, JsonTypeInfo<TBody> bodyType, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body, bodyType) };
+        using var request = Request(method, path);
+        request.Content = JsonContent.Create(body, bodyType);
         using var response = await SendAsync(request, cancellationToken);
     }
 
     private async Task SendAsync(HttpMethod method, string path, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(method, path);
+        using var request = Request(method, path);
         using var response = await SendAsync(request, cancellationToken);
     }
 
