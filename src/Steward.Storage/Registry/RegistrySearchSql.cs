@@ -39,7 +39,7 @@ internal static class RegistrySearchSql
         foreach (var order in query.OrderBy) q.OrderBy(ModelColumns[order.Key], order.Ascending);
         q.Order.Add("rm.name ASC");
         var select = "SELECT rm.model_id, rm.name, rm.creation_time, rm.last_updated_time, rm.user_id, rm.description";
-        return (q.Build(select, "registered_models rm", query.MaxResults, query.Offset), q.Args);
+        return (q.Build(select, "registered_models rm", query.MaxResults + 1, query.Offset), q.Args);
     }
 
     public static (string Sql, DynamicParameters Args) Versions(SqlDialect dialect, RegistryQuery query)
@@ -56,6 +56,6 @@ internal static class RegistrySearchSql
         q.Order.Add("rm.name ASC");
         q.Order.Add("v.version DESC");
         var select = "SELECT v.model_id, rm.name, v.version, v.creation_time, v.last_updated_time, v.user_id, v.description, v.current_stage, v.source, v.run_id, v.run_link, v.status, v.status_message";
-        return (q.Build(select, "model_versions v JOIN registered_models rm ON rm.model_id = v.model_id", query.MaxResults, query.Offset), q.Args);
+        return (q.Build(select, "model_versions v JOIN registered_models rm ON rm.model_id = v.model_id", query.MaxResults + 1, query.Offset), q.Args);
     }
 }

@@ -53,14 +53,23 @@ internal sealed class FilterSql(SqlDialect dialect)
     public void OrderBy(string expression, bool ascending) =>
         Order.Add($"CASE WHEN {expression} IS NULL THEN 1 ELSE 0 END, {expression} {(ascending ? "ASC" : "DESC")}");
 
-    /// <summary>Joins, conditions, order and a LIMIT of one more row than a page, at the page's offset.</summary>
-    public string Build(string select, string from, int maxResults, int offset)
+    /// <summary>Joins, conditions, order, then LIMIT and OFFSET (rows, not a page size: callers ask one extra row to know if more exist).</summary>
+    public string Build(string select, string from, int limit, int offset)
     {
         var sql = new System.Text.StringBuilder(select).Append(" FROM ").Append(from);
         foreach (var join in Joins) sql.Append('\n').Append(join);
         if (Conditions.Count > 0) sql.Append("\nWHERE ").AppendJoin("\n  AND ", Conditions);
         if (Order.Count > 0) sql.Append("\nORDER BY ").AppendJoin(", ", Order);
-        sql.Append($"\nLIMIT {Arg(maxResults + 1)} OFFSET {Arg(offset)}");
+        sql.Append($"\nLIMIT {Arg(limit)} OFFSET {Arg(offset)}");
+        return sql.ToString();
+    }
+
+    /// <summary>COUNT(*) over the same joins and conditions.</summary>
+    public string BuildCount(string from)
+    {
+        var sql = new System.Text.StringBuilder("SELECT COUNT(*) FROM ").Append(from);
+        foreach (var join in Joins) sql.Append('\n').Append(join);
+        if (Conditions.Count > 0) sql.Append("\nWHERE ").AppendJoin("\n  AND ", Conditions);
         return sql.ToString();
     }
 

@@ -18,6 +18,13 @@ internal abstract class SqlDialect
     /// <summary>The row-lock suffix of a SELECT, or empty where a single writer already serializes writes.</summary>
     public abstract string ForUpdate { get; }
 
+    /// <summary>
+    /// An inner join that keeps the left table as the outer loop. SQLite's CROSS JOIN does so,
+    /// which lets a search walk an index in sort order and stop at a page; PostgreSQL plans that
+    /// well by itself.
+    /// </summary>
+    public abstract string OrderedJoin { get; }
+
     /// <summary>A case-sensitive LIKE; the value bound to <paramref name="parameter"/> must come from <see cref="LikePattern"/>.</summary>
     public abstract string Like(string expression, string parameter);
 

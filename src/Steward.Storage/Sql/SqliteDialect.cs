@@ -14,6 +14,8 @@ internal sealed class SqliteDialect : SqlDialect
     public override string InList(string parameter) => $"IN {parameter}";
 
     // One writer connection serializes every write transaction, so no row locks are needed.
+    public override string OrderedJoin => "CROSS JOIN";
+
     public override string ForUpdate => "";
 
     // SQLite's LIKE ignores ASCII case; GLOB is its case-sensitive matcher, so a case-sensitive

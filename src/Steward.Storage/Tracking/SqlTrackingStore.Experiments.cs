@@ -64,7 +64,7 @@ internal sealed partial class SqlTrackingStore
 
     public Task<Page<Experiment>> SearchExperimentsAsync(ExperimentQuery query, CancellationToken cancellationToken)
     {
-        var (sql, args) = SearchSql.Experiments(Dialect, query);
+        var (sql, args) = ExperimentSearchSql.Experiments(Dialect, query);
         return database.ReadAsync(async session =>
         {
             var rows = await session.QueryAsync<ExperimentRow>(sql, args);

@@ -36,7 +36,7 @@ CREATE TABLE runs (
     deleted_time BIGINT
 );
 
-CREATE INDEX runs_by_experiment ON runs (experiment_id, start_time);
+CREATE INDEX runs_by_experiment ON runs (experiment_id, lifecycle_stage, start_time, run_uuid);
 
 -- No foreign key: the store checks the run in the same transaction, and the per-row
 -- trigger of a foreign key would slow the hottest insert in Steward several times over.
@@ -60,7 +60,9 @@ CREATE TABLE latest_metrics (
     PRIMARY KEY (run_uuid, key)
 );
 
-CREATE INDEX latest_metrics_by_value ON latest_metrics (key, value, run_uuid);
+-- Serves metric filters and, above all, ordering runs by a metric: a search reads this index
+-- in value order and stops once it has a page.
+CREATE INDEX latest_metrics_by_value ON latest_metrics (key, is_nan, value, run_uuid);
 
 CREATE TABLE params (
     run_uuid TEXT NOT NULL REFERENCES runs (run_uuid),

@@ -33,9 +33,9 @@ CREATE TABLE runs (
     artifact_uri TEXT NOT NULL,
     lifecycle_stage TEXT NOT NULL,
     deleted_time INTEGER
-);
+) WITHOUT ROWID;
 
-CREATE INDEX runs_by_experiment ON runs (experiment_id, start_time);
+CREATE INDEX runs_by_experiment ON runs (experiment_id, lifecycle_stage, start_time, run_uuid);
 
 -- Every point; the key order serves get-history and makes identical points collide.
 -- No foreign key: the store checks the run in the same transaction, and a per-row check
@@ -61,7 +61,9 @@ CREATE TABLE latest_metrics (
     PRIMARY KEY (run_uuid, key)
 ) WITHOUT ROWID;
 
-CREATE INDEX latest_metrics_by_value ON latest_metrics (key, value, run_uuid);
+-- Serves metric filters and, above all, ordering runs by a metric: a search reads this index
+-- in value order and stops once it has a page.
+CREATE INDEX latest_metrics_by_value ON latest_metrics (key, is_nan, value, run_uuid);
 
 CREATE TABLE params (
     run_uuid TEXT NOT NULL REFERENCES runs (run_uuid),
