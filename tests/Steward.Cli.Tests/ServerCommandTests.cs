@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Steward.Cli.Tests.Support;
+using Steward.Tests.Support;
 
 namespace Steward.Cli.Tests;
 
@@ -16,17 +17,38 @@ public sealed partial class ServerCommandTests : IDisposable
     [Fact]
     public async Task server_answers_health_and_stops_cleanly_on_sigterm()
     {
-        using var process = Process.Start(CliRunner.StartInfo(["server", "--port", "0", "--data", _dataDirectory]))!;
+        await RunServerUntilSigtermAsync(null, "SQLite");
+        Assert.True(File.Exists(Path.Combine(_dataDirectory, "steward.db")));
+    }
+
+    [Fact]
+    public async Task server_uses_the_postgresql_database_named_by_steward_db()
+    {
+        var database = $"steward_cli_{Guid.NewGuid():N}";
+        var connectionString = await TestPostgres.CreateDatabaseAsync(database);
+        try
+        {
+            await RunServerUntilSigtermAsync(new Dictionary<string, string?> { ["STEWARD_DB"] = connectionString }, "PostgreSQL");
+            Assert.False(File.Exists(Path.Combine(_dataDirectory, "steward.db")));
+        }
+        finally
+        {
+            await TestPostgres.DropDatabaseAsync(database);
+        }
+    }
+
+    private async Task RunServerUntilSigtermAsync(IReadOnlyDictionary<string, string?>? environment, string storage)
+    {
+        using var process = Process.Start(CliRunner.StartInfo(["server", "--port", "0", "--data", _dataDirectory], environment))!;
         try
         {
             var line = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60));
             var match = StartupLine().Match(line ?? "");
             Assert.True(match.Success, $"unexpected start-up line: {line}");
-            Assert.Contains("SQLite", match.Groups[2].Value, StringComparison.Ordinal);
+            Assert.Contains(storage, match.Groups[2].Value, StringComparison.Ordinal);
 
             using var http = new HttpClient { BaseAddress = new Uri(match.Groups[1].Value) };
             Assert.Equal("OK", await http.GetStringAsync("/health"));
-            Assert.True(File.Exists(Path.Combine(_dataDirectory, "steward.db")));
 
             using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
             {

@@ -7,7 +7,7 @@ namespace Steward.Tests.Support;
 /// A real Steward server on a free loopback port with its own SQLite database and artifact
 /// folder, shared by the tests of one class and deleted afterwards.
 /// </summary>
-public sealed class StewardServerFixture : IAsyncLifetime
+public class StewardServerFixture : IAsyncLifetime
 {
     private StewardServer? _server;
 
@@ -20,10 +20,15 @@ public sealed class StewardServerFixture : IAsyncLifetime
     /// <summary>A plain HTTP client for checks below the SDK (status codes, headers, raw bodies).</summary>
     public HttpClient Http { get; private set; } = null!;
 
+    /// <summary>A PostgreSQL connection string for the server, or null for SQLite in <see cref="DataDirectory"/>.</summary>
+    protected virtual Task<string?> CreateDatabaseAsync() => Task.FromResult<string?>(null);
+
+    protected virtual Task DropDatabaseAsync() => Task.CompletedTask;
+
     public async Task InitializeAsync()
     {
         _server = await StewardServer.StartAsync(
-            new StewardServerOptions { Host = "127.0.0.1", Port = 0, DataDirectory = DataDirectory },
+            new StewardServerOptions { Host = "127.0.0.1", Port = 0, DataDirectory = DataDirectory, Database = await CreateDatabaseAsync() },
             CancellationToken.None);
         Client = new StewardClient(_server.Address);
         Http = new HttpClient { BaseAddress = _server.Address };
@@ -34,6 +39,7 @@ public sealed class StewardServerFixture : IAsyncLifetime
         Client?.Dispose();
         Http?.Dispose();
         if (_server is not null) await _server.DisposeAsync();
+        await DropDatabaseAsync();
         try
         {
             Directory.Delete(DataDirectory, recursive: true);
