@@ -83,6 +83,18 @@ public sealed class ProblemDetailsTests(StewardServerFixture server) : IClassFix
         Assert.Equal("INVALID_PARAMETER_VALUE", problem.GetProperty("errorCode").GetString());
     }
 
+    [Theory]
+    [InlineData("DONE")]
+    [InlineData("RUNNING,FINISHED")]
+    [InlineData("2")]
+    public async Task an_unknown_run_status_is_refused(string status)
+    {
+        var run = await server.Client.CreateRunAsync(null);
+        var (code, problem, _) = await SendAsync(HttpMethod.Patch, $"api/v1/runs/{run.RunId}", $"{{\"status\":\"{status}\"}}");
+        Assert.Equal(HttpStatusCode.BadRequest, code);
+        Assert.Contains("'status'", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task an_unknown_route_gives_problem_404()
     {

@@ -98,16 +98,16 @@ internal static class Mapping
 
     public static string Name(RunStatus status) => status.ToString().ToUpperInvariant();
 
-    public static RunStatus? ParseRunStatus(string? status)
+    public static RunStatus? ParseRunStatus(string? status) => status?.Trim().ToUpperInvariant() switch
     {
-        if (status is null) return null;
-        if (Enum.TryParse<RunStatus>(status, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !char.IsDigit(status[0]))
-        {
-            return parsed;
-        }
-
-        throw StewardException.Invalid($"Invalid value '{status}' for field 'status'. Value must be one of RUNNING, SCHEDULED, FINISHED, FAILED, KILLED.");
-    }
+        null => null,
+        "RUNNING" => RunStatus.Running,
+        "SCHEDULED" => RunStatus.Scheduled,
+        "FINISHED" => RunStatus.Finished,
+        "FAILED" => RunStatus.Failed,
+        "KILLED" => RunStatus.Killed,
+        _ => throw StewardException.Invalid($"Invalid value '{status}' for field 'status'. Value must be one of RUNNING, SCHEDULED, FINISHED, FAILED, KILLED."),
+    };
 
     /// <summary>Accepts <c>active</c>, <c>deleted</c>, <c>all</c> and MLflow's <c>ACTIVE_ONLY</c> spellings.</summary>
     public static ViewType ParseView(string? view) => view?.Trim().Replace("_", "", StringComparison.Ordinal).ToLowerInvariant() switch
