@@ -1,0 +1,37 @@
+namespace Steward.Bench;
+
+/// <summary>Benchmark settings; the defaults are the published workload.</summary>
+internal sealed record BenchOptions
+{
+    public string? Postgres { get; init; }
+
+    /// <summary>Concurrent HTTP clients while logging.</summary>
+    public int Clients { get; init; } = 4;
+
+    /// <summary>Runs logged in full (10 params, 1,000 metric points each).</summary>
+    public int Runs { get; init; } = 200;
+
+    /// <summary>Total runs for the large search measurement.</summary>
+    public int LargeRuns { get; init; } = 10_000;
+
+    public int Searches { get; init; } = 50;
+
+    public static BenchOptions Parse(string[] args)
+    {
+        var options = new BenchOptions();
+        for (var i = 0; i < args.Length; i++)
+        {
+            var value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value");
+            options = args[i] switch
+            {
+                "--postgres" => options with { Postgres = value },
+                "--clients" => options with { Clients = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) },
+                "--runs-large" => options with { LargeRuns = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) },
+                _ => throw new ArgumentException($"unknown option {args[i]}"),
+            };
+            i++;
+        }
+
+        return options;
+    }
+}

@@ -1,0 +1,253 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+
+namespace Steward.Bench;
+
+/// <summary>
+/// The published tracking workload: 200 runs × (10 params + 1,000 metric points) sent by
+/// log-batch, then runs/search over 200 and over 10,000 runs, then metrics/get-history.
+/// </summary>
+internal sealed class TrackingBenchmark(HttpClient http, BenchOptions options)
+{
+    private const string Api = "/api/2.0/mlflow";
+    private const string Filter = "metrics.m0 < 0.5 and params.p0 = 'a'";
+    private const int MetricKeys = 10;
+    private const int StepsPerKey = 100;
+
+    private readonly Random _random = new(20261123);
+    private readonly List<string> _runIds = [];
+    private string _experimentId = "";
+
+    public async Task RunAsync()
+    {
+        _experimentId = await CreateExperimentAsync($"bench-{Guid.NewGuid():N}");
+
+        var logged = await LogFullRunsAsync(options.Runs);
+        Report("log-batch throughput", $"{logged.Points / logged.Elapsed.TotalSeconds:N0} metric points/s ({logged.Points:N0} points, {options.Runs} runs, {logged.Elapsed.TotalSeconds:N1} s)");
+
+        var small = await SearchAsync();
+        Report($"runs/search over {_runIds.Count:N0} runs", small);
+
+        var fill = await FillRunsAsync(options.LargeRuns - _runIds.Count);
+        Report("fill to large run count", $"{fill.TotalSeconds:N1} s");
+
+        var large = await SearchAsync();
+        Report($"runs/search over {_runIds.Count:N0} runs", large);
+
+        var history = await HistoryAsync();
+        Report($"metrics/get-history ({StepsPerKey} points)", history);
+    }
+
+    private async Task<(long Points, TimeSpan Elapsed)> LogFullRunsAsync(int runs)
+    {
+        var runIds = new List<string>(runs);
+        for (var i = 0; i < runs; i++) runIds.Add(await CreateRunAsync());
+        _runIds.AddRange(runIds);
+
+        // Bodies are built before the clock starts: the figure is the server's, not the client's.
+        var bodies = runIds.Select(id => (Params: ParamsBody(id), Metrics: MetricsBody(id))).ToList();
+        var next = -1;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(async _ =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < bodies.Count)
+            {
+                (await PostAsync("runs/log-batch", bodies[i].Params)).Dispose();
+                (await PostAsync("runs/log-batch", bodies[i].Metrics)).Dispose();
+            }
+        }));
+        clock.Stop();
+        return ((long)runs * MetricKeys * StepsPerKey, clock.Elapsed);
+    }
+
+    private async Task<TimeSpan> FillRunsAsync(int runs)
+    {
+        var clock = Stopwatch.StartNew();
+        var remaining = runs;
+        await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(async _ =>
+        {
+            while (Interlocked.Decrement(ref remaining) >= 0)
+            {
+                var id = await CreateRunAsync();
+                lock (_runIds) _runIds.Add(id);
+                (await PostAsync("runs/log-batch", SmallRunBody(id))).Dispose();
+            }
+        }));
+        return clock.Elapsed;
+    }
+
+    private async Task<string> SearchAsync()
+    {
+        var body = Json(w =>
+        {
+            w.WriteStartArray("experiment_ids");
+            w.WriteStringValue(_experimentId);
+            w.WriteEndArray();
+            w.WriteString("filter", Filter);
+            w.WriteStartArray("order_by");
+            w.WriteStringValue("metrics.m1 DESC");
+            w.WriteEndArray();
+            w.WriteNumber("max_results", 100);
+        });
+
+        int found = 0;
+        var timings = await TimeAsync(options.Searches, async () =>
+        {
+            using var response = await PostAsync("runs/search", body);
+            using var json = JsonDocument.Parse(await response.Content.ReadAsStreamAsync());
+            found = json.RootElement.TryGetProperty("runs", out var runs) ? runs.GetArrayLength() : 0;
+        });
+        if (found != 100) throw new InvalidOperationException($"search returned {found} runs, expected 100");
+        return timings;
+    }
+
+    private async Task<string> HistoryAsync()
+    {
+        var i = 0;
+        return await TimeAsync(options.Searches, async () =>
+        {
+            var runId = _runIds[i++ % options.Runs];
+            using var response = await http.GetAsync($"{Api}/metrics/get-history?run_id={runId}&metric_key=m0");
+            response.EnsureSuccessStatusCode();
+            using var json = JsonDocument.Parse(await response.Content.ReadAsStreamAsync());
+            var points = json.RootElement.GetProperty("metrics").GetArrayLength();
+            if (points != StepsPerKey) throw new InvalidOperationException($"history had {points} points, expected {StepsPerKey}");
+        });
+    }
+
+    private static async Task<string> TimeAsync(int count, Func<Task> call)
+    {
+        for (var i = 0; i < 5; i++) await call(); // warm-up: JIT, connection, caches
+        var samples = new double[count];
+        for (var i = 0; i < count; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            await call();
+            samples[i] = clock.Elapsed.TotalMilliseconds;
+        }
+
+        Array.Sort(samples);
+        return $"p50 {Percentile(samples, 0.50):N1} ms, p95 {Percentile(samples, 0.95):N1} ms ({count} calls)";
+    }
+
+    private static double Percentile(double[] sorted, double p) => sorted[(int)Math.Ceiling(p * sorted.Length) - 1];
+
+    private async Task<string> CreateExperimentAsync(string name)
+    {
+        using var response = await PostAsync("experiments/create", Json(w => w.WriteString("name", name)));
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStreamAsync());
+        return json.RootElement.GetProperty("experiment_id").GetString()!;
+    }
+
+    private async Task<string> CreateRunAsync()
+    {
+        var body = Json(w =>
+        {
+            w.WriteString("experiment_id", _experimentId);
+            w.WriteNumber("start_time", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+        });
+        using var response = await PostAsync("runs/create", body);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStreamAsync());
+        return json.RootElement.GetProperty("run").GetProperty("info").GetProperty("run_id").GetString()!;
+    }
+
+    private byte[] ParamsBody(string runId) => Json(w =>
+    {
+        w.WriteString("run_id", runId);
+        w.WriteStartArray("params");
+        for (var p = 0; p < 10; p++)
+        {
+            w.WriteStartObject();
+            w.WriteString("key", $"p{p}");
+            w.WriteString("value", p == 0 ? (_random.Next(2) == 0 ? "a" : "b") : $"value-{_random.Next(100)}");
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    });
+
+    private byte[] MetricsBody(string runId) => Json(w =>
+    {
+        var start = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        w.WriteString("run_id", runId);
+        w.WriteStartArray("metrics");
+        for (var step = 0; step < StepsPerKey; step++)
+        {
+            for (var k = 0; k < MetricKeys; k++)
+            {
+                w.WriteStartObject();
+                w.WriteString("key", $"m{k}");
+                w.WriteNumber("value", _random.NextDouble());
+                w.WriteNumber("timestamp", start + step);
+                w.WriteNumber("step", step);
+                w.WriteEndObject();
+            }
+        }
+
+        w.WriteEndArray();
+    });
+
+    private byte[] SmallRunBody(string runId)
+    {
+        lock (_random)
+        {
+            return Json(w =>
+            {
+                w.WriteString("run_id", runId);
+                w.WriteStartArray("params");
+                for (var p = 0; p < 10; p++)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("key", $"p{p}");
+                    w.WriteString("value", p == 0 ? (_random.Next(2) == 0 ? "a" : "b") : $"value-{_random.Next(100)}");
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+                w.WriteStartArray("metrics");
+                for (var k = 0; k < MetricKeys; k++)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("key", $"m{k}");
+                    w.WriteNumber("value", _random.NextDouble());
+                    w.WriteNumber("timestamp", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+                    w.WriteNumber("step", 0);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+            });
+        }
+    }
+
+    private async Task<HttpResponseMessage> PostAsync(string path, byte[] body)
+    {
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        var response = await http.PostAsync($"{Api}/{path}", content);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"{path} failed with {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+
+        return response;
+    }
+
+    private static byte[] Json(Action<Utf8JsonWriter> write)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            write(writer);
+            writer.WriteEndObject();
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static void Report(string what, string figure) => Console.WriteLine($"  {what,-36} {figure}");
+}
