@@ -35,6 +35,18 @@ public sealed partial class StewardClient
         return new RunLogger(this, run.RunId);
     }
 
+    /// <summary>Creates a run in <paramref name="experiment"/> and returns a <see cref="RunLogger"/> for it.</summary>
+    /// <param name="experiment">The experiment, as returned by the other experiment methods.</param>
+    /// <param name="runName">A display name; the server generates one when null.</param>
+    /// <param name="tags">Initial tags.</param>
+    /// <param name="cancellationToken">Cancels creating the run.</param>
+    /// <returns>A logger for the new run.</returns>
+    public Task<RunLogger> StartRunAsync(Experiment experiment, string? runName = null, IReadOnlyDictionary<string, string>? tags = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(experiment);
+        return StartRunAsync(experiment.ExperimentId, runName, tags, cancellationToken);
+    }
+
     /// <summary>Reads a run with its latest metrics, params, tags and inputs.</summary>
     /// <param name="runId">The run's id.</param>
     /// <param name="cancellationToken">Cancels the request.</param>

@@ -34,6 +34,25 @@ public sealed class RunLoggerTests(StewardServerFixture server) : IClassFixture<
     }
 
     [Fact]
+    public async Task the_readme_example_logs_a_finished_run()
+    {
+        var client = _client;
+        var experiment = await client.CreateExperimentAsync(StewardServerFixture.Unique("readme"));
+        string runId;
+        await using (var run = await client.StartRunAsync(experiment, runName: "lgbm-baseline"))
+        {
+            runId = run.RunId;
+            run.LogParam("learning_rate", "0.05");
+            for (var step = 0; step < 100; step++)
+                run.LogMetric("auc", 0.70 + step * 0.002, step);
+        }
+
+        var stored = await client.GetRunAsync(runId);
+        Assert.Equal(("lgbm-baseline", RunStatus.Finished), (stored.RunName, stored.Status));
+        Assert.Equal(100, (await client.GetMetricHistoryAsync(runId, "auc")).Count);
+    }
+
+    [Fact]
     public async Task run_logger_sends_on_its_own_within_the_flush_interval()
     {
         var run = await _client.CreateRunAsync(await NewExperimentAsync());
