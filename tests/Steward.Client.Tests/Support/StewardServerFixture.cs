@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Steward.Client;
 using Steward.Server;
 
@@ -25,11 +26,17 @@ public class StewardServerFixture : IAsyncLifetime
 
     protected virtual Task DropDatabaseAsync() => Task.CompletedTask;
 
+    /// <summary>Replaces server services after Steward's own (a refusing gate, say).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
     public async Task InitializeAsync()
     {
         _server = await StewardServer.StartAsync(
             new StewardServerOptions { Host = "127.0.0.1", Port = 0, DataDirectory = DataDirectory, Database = await CreateDatabaseAsync() },
-            CancellationToken.None);
+            CancellationToken.None,
+            services: ConfigureServices);
         Client = new StewardClient(_server.Address);
         Http = new HttpClient { BaseAddress = _server.Address };
     }
