@@ -99,7 +99,7 @@ internal sealed class SqlLoggedModelStore(SqlDatabase database) : ILoggedModelSt
         {
             var rows = await session.QueryAsync<LoggedModelRow>(
                 $"SELECT {Columns} FROM logged_models m WHERE m.experiment_id {session.Dialect.InList("@ids")} AND m.lifecycle_stage = @active ORDER BY m.creation_timestamp_ms DESC, m.model_id LIMIT @limit OFFSET @offset",
-                new { ids, active = Lifecycle.Active, limit = maxResults + 1, offset });
+                new { ids = session.Dialect.ListValue(ids), active = Lifecycle.Active, limit = maxResults + 1, offset });
             var page = PageToken.Slice(rows, offset, maxResults);
             return new Page<LoggedModel>(await LoadManyAsync(session, page.Items), page.NextPageToken);
         }, cancellationToken);
@@ -126,7 +126,7 @@ internal sealed class SqlLoggedModelStore(SqlDatabase database) : ILoggedModelSt
         var keys = unique.Select(p => p.Key).ToArray();
         var existing = (await session.QueryAsync<KeyValueRow>(
                 $"SELECT model_id AS owner_id, key, value FROM logged_model_params WHERE model_id = @modelId AND key {session.Dialect.InList("@keys")}",
-                new { modelId, keys }))
+                new { modelId, keys = session.Dialect.ListValue(keys) }))
             .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
         foreach (var param in unique)
         {
@@ -153,7 +153,7 @@ internal sealed class SqlLoggedModelStore(SqlDatabase database) : ILoggedModelSt
     {
         if (rows.Count == 0) return [];
         var ids = rows.Select(r => r.ModelId).ToArray();
-        using var grid = await session.QueryMultipleAsync(SqlText.Get(session.Dialect, "LoggedModels.load_logged_model_extras"), new { ids });
+        using var grid = await session.QueryMultipleAsync(SqlText.Get(session.Dialect, "LoggedModels.load_logged_model_extras"), new { ids = session.Dialect.ListValue(ids) });
         var tags = (await grid.ReadAsync<KeyValueRow>()).ToLookup(t => t.OwnerId);
         var parameters = (await grid.ReadAsync<KeyValueRow>()).ToLookup(p => p.OwnerId);
         return rows.Select(r => new LoggedModel(

@@ -26,7 +26,7 @@ internal sealed partial class SqlRegistryStore
         var ids = rows.Select(r => r.ModelId).ToArray();
         List<RegistryTagRow> tags;
         List<AliasRow> aliases;
-        using (var grid = await session.QueryMultipleAsync(SqlText.Get(session.Dialect, "Registry.load_model_extras"), new { ids }))
+        using (var grid = await session.QueryMultipleAsync(SqlText.Get(session.Dialect, "Registry.load_model_extras"), new { ids = session.Dialect.ListValue(ids) }))
         {
             tags = (await grid.ReadAsync<RegistryTagRow>()).AsList();
             aliases = (await grid.ReadAsync<AliasRow>()).AsList();
@@ -44,7 +44,7 @@ internal sealed partial class SqlRegistryStore
 
     private static async Task<List<ModelVersion>> LatestVersionsAsync(SqlSession session, long[] modelIds)
     {
-        var rows = await session.QueryAsync<VersionRow>(SqlText.Get(session.Dialect, "Registry.latest_versions"), new { ids = modelIds });
+        var rows = await session.QueryAsync<VersionRow>(SqlText.Get(session.Dialect, "Registry.latest_versions"), new { ids = session.Dialect.ListValue(modelIds) });
         return await LoadVersionsAsync(session, rows);
     }
 
@@ -53,7 +53,7 @@ internal sealed partial class SqlRegistryStore
     {
         if (rows.Count == 0) return [];
         var ids = rows.Select(r => r.ModelId).Distinct().ToArray();
-        using var grid = await session.QueryMultipleAsync(SqlText.Get(session.Dialect, "Registry.load_version_extras"), new { ids });
+        using var grid = await session.QueryMultipleAsync(SqlText.Get(session.Dialect, "Registry.load_version_extras"), new { ids = session.Dialect.ListValue(ids) });
         var tags = (await grid.ReadAsync<RegistryTagRow>()).ToLookup(t => (t.ModelId, t.Version));
         var aliases = (await grid.ReadAsync<AliasRow>()).ToLookup(a => (a.ModelId, a.Version));
         return rows.Select(r => r.ToVersion(

@@ -22,7 +22,7 @@ internal sealed class FilterSql(SqlDialect dialect)
 
     public SqlDialect Dialect => dialect;
 
-    /// <summary>Binds a value and returns its placeholder. The trailing "x" keeps Dapper's list expansion (@p1 → @p11, @p12) clear of our names.</summary>
+    /// <summary>Binds a value and returns its placeholder (@p0x, @p1x...: no name is a prefix of another).</summary>
     public string Arg(object? value)
     {
         var name = $"p{_next++}x";
@@ -44,8 +44,8 @@ internal sealed class FilterSql(SqlDialect dialect)
         Comparator.LessOrEqual => $"{expression} <= {Value(clause)}",
         Comparator.Like => dialect.Like(expression, Arg(dialect.LikePattern(clause.Text ?? ""))),
         Comparator.ILike => dialect.ILike(expression, Arg(clause.Text ?? "")),
-        Comparator.In => $"{expression} {dialect.InList(Arg((clause.List ?? []).ToArray()))}",
-        Comparator.NotIn => $"NOT ({expression} {dialect.InList(Arg((clause.List ?? []).ToArray()))})",
+        Comparator.In => $"{expression} {dialect.InList(Arg(dialect.ListValue((clause.List ?? []).ToArray())))}",
+        Comparator.NotIn => $"NOT ({expression} {dialect.InList(Arg(dialect.ListValue((clause.List ?? []).ToArray())))})",
         _ => throw new ArgumentOutOfRangeException(nameof(clause)),
     };
 

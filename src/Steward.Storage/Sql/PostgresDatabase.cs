@@ -11,7 +11,14 @@ internal sealed class PostgresDatabase : SqlDatabase
 {
     private const int MaxAttempts = 5;
 
+    private const int FirstAnalyzeAfter = 200;
+    private const int MaxAnalyzeInterval = 20_000;
+
     private readonly NpgsqlDataSource _source;
+    private readonly CancellationTokenSource _closing = new();
+    private int _runsSinceAnalyze;
+    private int _analyzeAfter = FirstAnalyzeAfter;
+    private int _analyzing;
 
     private PostgresDatabase(NpgsqlDataSource source, string description)
     {
@@ -30,6 +37,9 @@ internal sealed class PostgresDatabase : SqlDatabase
         builder.Multiplexing = false;
         // The stores repeat a small set of statements; preparing them saves a parse per call.
         if (builder.MaxAutoPrepare == 0) builder.MaxAutoPrepare = 64;
+        // Searches must be planned with their values: a generic plan for "sort by metric,
+        // LIMIT n" sorts every run instead of walking the index (measured 48 ms against 18).
+        builder.Options = $"{builder.Options} -c plan_cache_mode=force_custom_plan".Trim();
         var description = $"PostgreSQL at {builder.Host}:{builder.Port}/{builder.Database}";
         return new PostgresDatabase(NpgsqlDataSource.Create(builder), description);
     }
@@ -60,5 +70,41 @@ internal sealed class PostgresDatabase : SqlDatabase
         }
     }
 
-    public override ValueTask DisposeAsync() => _source.DisposeAsync();
+    /// <summary>
+    /// Analyzes the tables searches join once enough runs were created since the last time
+    /// (200, then doubling). Without fresh statistics PostgreSQL estimates one row per table
+    /// after a bulk load and picks nested loops that take seconds; autovacuum catches up only
+    /// a minute or more later.
+    /// </summary>
+    public override void NoteRunsCreated(int count)
+    {
+        if (Interlocked.Add(ref _runsSinceAnalyze, count) < Volatile.Read(ref _analyzeAfter)) return;
+        if (Interlocked.CompareExchange(ref _analyzing, 1, 0) != 0) return;
+        Interlocked.Exchange(ref _runsSinceAnalyze, 0);
+        _analyzeAfter = Math.Min(_analyzeAfter * 2, MaxAnalyzeInterval);
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await using var connection = await _source.OpenConnectionAsync(_closing.Token);
+                await using var command = new NpgsqlCommand("ANALYZE runs, latest_metrics, params, tags", connection);
+                await command.ExecuteNonQueryAsync(_closing.Token);
+            }
+            catch (Exception e) when (e is NpgsqlException or OperationCanceledException or ObjectDisposedException)
+            {
+                // Statistics are an optimization; autovacuum will analyze later anyway.
+            }
+            finally
+            {
+                Volatile.Write(ref _analyzing, 0);
+            }
+        });
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await _closing.CancelAsync();
+        await _source.DisposeAsync();
+        _closing.Dispose();
+    }
 }

@@ -12,6 +12,8 @@ internal sealed class PostgresDialect : SqlDialect
     // Dapper passes arrays to Npgsql as native array parameters.
     public override string InList(string parameter) => $"= ANY({parameter})";
 
+    public override object ListValue<T>(T[] values) => values;
+
     public override string OrderedJoin => "JOIN";
 
     public override string ForUpdate => "FOR UPDATE";

@@ -32,5 +32,10 @@ internal abstract class SqlDatabase : IAsyncDisposable
             return true;
         }, cancellationToken);
 
+    /// <summary>Tells the database that runs were created, so it can keep planner statistics in step with growth.</summary>
+    public virtual void NoteRunsCreated(int count)
+    {
+    }
+
     public abstract ValueTask DisposeAsync();
 }

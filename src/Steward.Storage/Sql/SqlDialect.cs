@@ -12,8 +12,11 @@ internal abstract class SqlDialect
     /// <summary>"Sqlite" or "Postgres": names the migration folder and dialect variants of .sql resources.</summary>
     public abstract string Name { get; }
 
-    /// <summary>Membership in a list parameter (an array), e.g. <c>IN @ids</c> or <c>= ANY(@ids)</c>.</summary>
+    /// <summary>Membership in a list parameter bound with <see cref="ListValue{T}"/>.</summary>
     public abstract string InList(string parameter);
+
+    /// <summary>The value to bind for an <see cref="InList"/> parameter.</summary>
+    public abstract object ListValue<T>(T[] values);
 
     /// <summary>The row-lock suffix of a SELECT, or empty where a single writer already serializes writes.</summary>
     public abstract string ForUpdate { get; }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Text;
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 
 namespace Steward.Storage.Sql;
@@ -10,8 +11,11 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override string Name => "Sqlite";
 
-    // Dapper expands an array parameter into "(@ids1, @ids2, ...)" for SQLite.
-    public override string InList(string parameter) => $"IN {parameter}";
+    // One JSON parameter read by json_each: binding a page's 100 ids as 100 named parameters
+    // in each statement cost ten times more than the queries themselves.
+    public override string InList(string parameter) => $"IN (SELECT value FROM json_each({parameter}))";
+
+    public override object ListValue<T>(T[] values) => JsonSerializer.Serialize(values);
 
     // One writer connection serializes every write transaction, so no row locks are needed.
     public override string OrderedJoin => "CROSS JOIN";

@@ -12,10 +12,24 @@ namespace Steward.Storage.Tracking;
 internal sealed class PostgresMetricWriter : IMetricWriter
 {
     public Task InsertAsync(SqlSession session, string runId, IReadOnlyList<Metric> points) =>
-        RunAsync(session, "Tracking.insert_metric", runId, points);
+        RunAsync(session, "Tracking.insert_metric", runId, Distinct(points));
 
     public Task UpsertLatestAsync(SqlSession session, string runId, IReadOnlyList<Metric> latest) =>
         RunAsync(session, "Tracking.upsert_latest_metric", runId, latest);
+
+    /// <summary>The batch without repeated points (NaN equal to NaN), as the insert expects.</summary>
+    private static IReadOnlyList<Metric> Distinct(IReadOnlyList<Metric> points)
+    {
+        var seen = new HashSet<(string, double, long, long, bool)>(points.Count);
+        var distinct = new List<Metric>(points.Count);
+        foreach (var point in points)
+        {
+            var nan = double.IsNaN(point.Value);
+            if (seen.Add((point.Key, nan ? 0.0 : point.Value, point.Timestamp, point.Step, nan))) distinct.Add(point);
+        }
+
+        return distinct.Count == points.Count ? points : distinct;
+    }
 
     private static async Task RunAsync(SqlSession session, string sqlName, string runId, IReadOnlyList<Metric> points)
     {

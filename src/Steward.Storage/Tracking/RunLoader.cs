@@ -13,7 +13,7 @@ internal static class RunLoader
     {
         if (rows.Count == 0) return [];
         var ids = rows.Select(r => r.RunUuid).ToArray();
-        using var grid = await session.QueryMultipleAsync(SqlText.Get(session.Dialect, "Tracking.load_run_data"), new { ids });
+        using var grid = await session.QueryMultipleAsync(SqlText.Get(session.Dialect, "Tracking.load_run_data"), new { ids = session.Dialect.ListValue(ids) });
         var metrics = (await grid.ReadAsync<MetricRow>()).ToLookup(m => m.RunUuid);
         var parameters = (await grid.ReadAsync<KeyValueRow>()).ToLookup(p => p.OwnerId);
         var tags = (await grid.ReadAsync<KeyValueRow>()).ToLookup(t => t.OwnerId);

@@ -93,7 +93,10 @@ internal static class RunSearchSql
         var experimentIds = query.ExperimentIds
             .Select(id => long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : (long?)null)
             .OfType<long>().ToArray();
-        if (query.ExperimentIds.Count > 0) q.Conditions.Add($"r.experiment_id {q.Dialect.InList(q.Arg(experimentIds))}");
+        // One experiment (the usual search) stays an equality, so the planner can read runs in
+        // start_time order straight from runs_by_experiment and stop at a page.
+        if (query.ExperimentIds.Count == 1 && experimentIds.Length == 1) q.Conditions.Add($"r.experiment_id = {q.Arg(experimentIds[0])}");
+        else if (query.ExperimentIds.Count > 0) q.Conditions.Add($"r.experiment_id {q.Dialect.InList(q.Arg(q.Dialect.ListValue(experimentIds)))}");
         AddLifecycle(q, "r.lifecycle_stage", query.ViewType);
 
         foreach (var clause in query.Filter)

@@ -162,7 +162,7 @@ internal sealed partial class SqlTrackingStore
         var ids = rows.Select(r => r.ExperimentId).ToArray();
         var tags = (await session.QueryAsync<(long ExperimentId, string Key, string Value)>(
                 $"SELECT experiment_id, key, value FROM experiment_tags WHERE experiment_id {session.Dialect.InList("@ids")} ORDER BY experiment_id, key",
-                new { ids }))
+                new { ids = session.Dialect.ListValue(ids) }))
             .ToLookup(t => t.ExperimentId);
         return rows.Select(r => r.ToExperiment(tags[r.ExperimentId].Select(t => new Tag(t.Key, t.Value)).ToList())).ToList();
     }

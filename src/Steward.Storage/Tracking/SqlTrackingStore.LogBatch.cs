@@ -50,7 +50,7 @@ internal sealed partial class SqlTrackingStore
         var keys = unique.Select(p => p.Key).ToArray();
         var existing = (await session.QueryAsync<KeyValueRow>(
                 $"SELECT run_uuid AS owner_id, key, value FROM params WHERE run_uuid = @runId AND key {session.Dialect.InList("@keys")}",
-                new { runId, keys }))
+                new { runId, keys = session.Dialect.ListValue(keys) }))
             .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
         foreach (var param in unique)
         {

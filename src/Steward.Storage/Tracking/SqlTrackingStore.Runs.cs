@@ -7,10 +7,10 @@ internal sealed partial class SqlTrackingStore
 {
     private const string RunColumns = "r.run_uuid, r.name, r.experiment_id, r.user_id, r.status, r.start_time, r.end_time, r.artifact_uri, r.lifecycle_stage";
 
-    public Task<Run> CreateRunAsync(NewRun run, CancellationToken cancellationToken)
+    public async Task<Run> CreateRunAsync(NewRun run, CancellationToken cancellationToken)
     {
         var experimentId = ParseExperimentId(run.ExperimentId) ?? throw ExperimentNotFound(run.ExperimentId);
-        return database.WriteAsync(async session =>
+        var created = await database.WriteAsync(async session =>
         {
             var experiment = await session.FirstOrDefaultAsync<ExperimentRow>(
                 $"SELECT {ExperimentColumns} FROM experiments WHERE experiment_id = @experimentId", new { experimentId })
@@ -39,6 +39,8 @@ internal sealed partial class SqlTrackingStore
             await UpsertRunTagsAsync(session, run.RunId, tags);
             return new Run(row.ToInfo(), new RunData([], [], tags.OrderBy(t => t.Key, StringComparer.Ordinal).ToList()), []);
         }, cancellationToken);
+        database.NoteRunsCreated(1);
+        return created;
     }
 
     public Task<Run?> GetRunAsync(string runId, CancellationToken cancellationToken) =>
