@@ -32,7 +32,18 @@ public sealed class StewardServer : IAsyncDisposable
     /// <summary>What the server runs on, for the start-up message.</summary>
     public string StorageDescription => _storage.Description;
 
-    public static async Task<StewardServer> StartAsync(StewardServerOptions options, CancellationToken cancellationToken, Action<ILoggingBuilder>? logging = null)
+    /// <param name="options">Where to listen and what storage to use.</param>
+    /// <param name="cancellationToken">Cancels start-up.</param>
+    /// <param name="logging">Adds log providers (none by default).</param>
+    /// <param name="services">
+    /// Replaces services after Steward's own are registered — how a host plugs in its
+    /// <see cref="Registry.IVersionChangeGate"/>, and how tests put in a gate that refuses.
+    /// </param>
+    public static async Task<StewardServer> StartAsync(
+        StewardServerOptions options,
+        CancellationToken cancellationToken,
+        Action<ILoggingBuilder>? logging = null,
+        Action<IServiceCollection>? services = null)
     {
         var storage = await StewardStorage.OpenAsync(
             new StorageOptions { DataDirectory = options.DataDirectory, PostgresConnectionString = options.Database },
@@ -49,6 +60,7 @@ public sealed class StewardServer : IAsyncDisposable
             });
             builder.WebHost.UseUrls($"http://{FormatHost(options.Host)}:{options.Port}");
             builder.Services.AddStewardServices(storage);
+            services?.Invoke(builder.Services);
 
             var app = builder.Build();
             app.MapStewardEndpoints();

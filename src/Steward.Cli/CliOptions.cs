@@ -1,0 +1,94 @@
+using System.CommandLine;
+using Steward.Cli.Output;
+using Steward.Server;
+
+namespace Steward.Cli;
+
+/// <summary>
+/// Every option of the CLI, declared once with its help text and default. Commands add the
+/// instances they use, so an option means the same everywhere.
+/// </summary>
+internal static class CliOptions
+{
+    private static readonly StewardServerOptions ServerDefaults = new();
+
+    public const string DefaultServerUrl = "http://127.0.0.1:5000";
+
+    // Client verbs.
+    public static readonly Option<string?> Server = new("--server")
+    {
+        Description = $"Steward server URL. Default: $STEWARD_URL, else $MLFLOW_TRACKING_URI (http/https only), else {DefaultServerUrl}.",
+        HelpName = "url",
+    };
+
+    public static readonly Option<OutputFormat> Output = new("--output", "-o")
+    {
+        Description = "table for people, json for scripts (the native API's JSON).",
+        DefaultValueFactory = _ => OutputFormat.Table,
+        HelpName = "table|json",
+    };
+
+    public static readonly Option<string?> Filter = new("--filter")
+    {
+        Description = "Search filter in MLflow syntax, e.g. \"metrics.rmse < 1 and params.model = 'tree'\".",
+        HelpName = "expression",
+    };
+
+    public static readonly Option<string[]> OrderBy = new("--order-by")
+    {
+        Description = "Sort clause, e.g. \"metrics.rmse ASC\"; repeat for several.",
+        HelpName = "clause",
+    };
+
+    public static readonly Option<int?> MaxResults = new("--max-results")
+    {
+        Description = "Largest number of results to show (one page).",
+        HelpName = "n",
+    };
+
+    public static readonly Option<string?> PageToken = new("--page-token")
+    {
+        Description = "Continue a listing from the token a previous page printed.",
+        HelpName = "token",
+    };
+
+    public static readonly Option<string[]> Experiment = new("--experiment", "-e")
+    {
+        Description = "Experiment id or name; repeat for several. Default: every active experiment.",
+        HelpName = "id-or-name",
+    };
+
+    // Server verb.
+    public static readonly Option<string> Host = new("--host")
+    {
+        Description = "Address to listen on. Loopback by default: nothing is exposed unless asked.",
+        DefaultValueFactory = _ => ServerDefaults.Host,
+    };
+
+    public static readonly Option<int> Port = new("--port")
+    {
+        Description = "TCP port to listen on; 0 picks a free one.",
+        DefaultValueFactory = _ => ServerDefaults.Port,
+    };
+
+    public static readonly Option<string> Data = new("--data")
+    {
+        Description = "Folder for the embedded database and the artifacts.",
+        DefaultValueFactory = _ => ServerDefaults.DataDirectory,
+        HelpName = "folder",
+    };
+
+    public static readonly Option<string?> Database = new("--db")
+    {
+        Description = "PostgreSQL connection string (\"Host=...;Database=...\"). Default: $STEWARD_DB, else SQLite in --data.",
+        HelpName = "connection-string",
+    };
+
+    static CliOptions()
+    {
+        Port.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 0 or > 65535) result.AddError("--port must be between 0 and 65535.");
+        });
+    }
+}

@@ -1,0 +1,42 @@
+using System.CommandLine;
+using Steward.Cli.Infrastructure;
+using Steward.Server;
+
+namespace Steward.Cli.Commands;
+
+/// <summary><c>steward server</c>: runs the Steward server in the foreground until Ctrl-C or SIGTERM.</summary>
+internal static class ServerCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("server", "Run the Steward server (SQLite and a local artifact folder unless --db names PostgreSQL).")
+        {
+            CliOptions.Host,
+            CliOptions.Port,
+            CliOptions.Data,
+            CliOptions.Database,
+        };
+        command.SetAction((parse, cancellationToken) => CliAction.RunAsync(() => RunAsync(parse, cancellationToken)));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var options = new StewardServerOptions
+        {
+            Host = parse.GetRequiredValue(CliOptions.Host),
+            Port = parse.GetValue(CliOptions.Port),
+            DataDirectory = parse.GetRequiredValue(CliOptions.Data),
+            Database = NonEmpty(parse.GetValue(CliOptions.Database)) ?? NonEmpty(Environment.GetEnvironmentVariable("STEWARD_DB")),
+        };
+
+        await using var server = await StewardServer.StartAsync(options, cancellationToken);
+        Console.Out.WriteLine($"Steward listening on {server.Address.AbsoluteUri.TrimEnd('/')} with {server.StorageDescription} (Ctrl-C to stop)");
+        // Returns when the host's console lifetime sees Ctrl-C or SIGTERM; disposing stops
+        // Kestrel gracefully and closes the stores before the process exits 0.
+        await server.WaitForShutdownAsync(cancellationToken);
+        return ExitCodes.Ok;
+    }
+
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}

@@ -1,0 +1,17 @@
+using System.CommandLine;
+using Steward.Cli.Commands;
+
+namespace Steward.Cli;
+
+/// <summary>The command tree: <c>steward &lt;noun&gt; &lt;verb&gt;</c>.</summary>
+internal static class StewardCli
+{
+    public static RootCommand CreateRootCommand() =>
+        new("Steward: experiment tracking, model registry and governance for machine-learning models.")
+        {
+            ServerCommand.Create(),
+            ExperimentsCommand.Create(),
+            RunsCommand.Create(),
+            ModelsCommand.Create(),
+        };
+}

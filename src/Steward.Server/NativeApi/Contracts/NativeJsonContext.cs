@@ -1,0 +1,42 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Steward.Server.NativeApi.Contracts;
+
+/// <summary>
+/// Every type the native API reads or writes, source-generated. NaN and ±Infinity travel as the
+/// strings "NaN", "Infinity", "-Infinity" because metrics may hold them and plain JSON cannot.
+/// Unknown request fields are refused: a misspelt option must not be silently ignored.
+/// </summary>
+[JsonSourceGenerationOptions(
+    JsonSerializerDefaults.Web,
+    NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow)]
+[JsonSerializable(typeof(ProblemDto))]
+[JsonSerializable(typeof(ExperimentDto))]
+[JsonSerializable(typeof(CreatedExperimentDto))]
+[JsonSerializable(typeof(ListResponse<ExperimentDto>))]
+[JsonSerializable(typeof(CreateExperimentRequest))]
+[JsonSerializable(typeof(UpdateExperimentRequest))]
+[JsonSerializable(typeof(SetTagRequest))]
+[JsonSerializable(typeof(RunDto))]
+[JsonSerializable(typeof(ListResponse<RunDto>))]
+[JsonSerializable(typeof(ListResponse<MetricDto>))]
+[JsonSerializable(typeof(CreateRunRequest))]
+[JsonSerializable(typeof(UpdateRunRequest))]
+[JsonSerializable(typeof(SearchRunsRequest))]
+[JsonSerializable(typeof(LogBatchRequest))]
+[JsonSerializable(typeof(LogInputsRequest))]
+[JsonSerializable(typeof(ListResponse<ArtifactFileDto>))]
+[JsonSerializable(typeof(RegisteredModelDto))]
+[JsonSerializable(typeof(ListResponse<RegisteredModelDto>))]
+[JsonSerializable(typeof(ModelVersionDto))]
+[JsonSerializable(typeof(ListResponse<ModelVersionDto>))]
+[JsonSerializable(typeof(CreateModelRequest))]
+[JsonSerializable(typeof(UpdateDescriptionRequest))]
+[JsonSerializable(typeof(RenameModelRequest))]
+[JsonSerializable(typeof(CreateModelVersionRequest))]
+[JsonSerializable(typeof(TransitionStageRequest))]
+[JsonSerializable(typeof(SetAliasRequest))]
+internal sealed partial class NativeJsonContext : JsonSerializerContext;

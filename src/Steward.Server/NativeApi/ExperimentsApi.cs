@@ -1,0 +1,89 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Steward.Server.NativeApi.Contracts;
+using Steward.Tracking;
+
+namespace Steward.Server.NativeApi;
+
+/// <summary><c>/api/v1/experiments</c>: create, search, read, rename, delete/restore, tags.</summary>
+internal static class ExperimentsApi
+{
+    private static NativeJsonContext Json => NativeJsonContext.Default;
+
+    public static void MapExperimentsApi(this RouteGroupBuilder api)
+    {
+        var experiments = api.MapGroup("/experiments");
+        experiments.MapGet("", SearchAsync);
+        experiments.MapPost("", CreateAsync);
+        experiments.MapGet("/by-name/{**name}", GetByNameAsync);
+        experiments.MapGet("/{id}", GetAsync);
+        experiments.MapPatch("/{id}", UpdateAsync);
+        experiments.MapDelete("/{id}", DeleteAsync);
+        experiments.MapPost("/{id}/restore", RestoreAsync);
+        experiments.MapPut("/{id}/tags/{key}", SetTagAsync);
+        experiments.MapDelete("/{id}/tags/{key}", DeleteTagAsync);
+    }
+
+    private static async Task<JsonHttpResult<ListResponse<ExperimentDto>>> SearchAsync(
+        TrackingService tracking,
+        [FromQuery] string? filter,
+        [FromQuery] string[]? orderBy,
+        [FromQuery] string? view,
+        [FromQuery] string? maxResults,
+        [FromQuery] string? pageToken,
+        CancellationToken cancellationToken)
+    {
+        var page = await tracking.SearchExperimentsAsync(
+            filter, orderBy, Mapping.ParseView(view), Requests.Long(maxResults, "maxResults"), pageToken, cancellationToken);
+        return ApiResults.Ok(new ListResponse<ExperimentDto>(page.Items.Select(e => e.ToDto()).ToList(), page.NextPageToken), Json.ListResponseExperimentDto);
+    }
+
+    private static async Task<CreatedJson<ExperimentDto>> CreateAsync(TrackingService tracking, HttpRequest request, CancellationToken cancellationToken)
+    {
+        var body = await Requests.ReadAsync(request, Json.CreateExperimentRequest, cancellationToken);
+        var id = await tracking.CreateExperimentAsync(body.Name, body.ArtifactLocation, Mapping.ToTags(body.Tags), cancellationToken);
+        var experiment = await tracking.GetExperimentAsync(id, cancellationToken);
+        return ApiResults.Created($"{NativeApi.Prefix}/experiments/{id}", experiment.ToDto(), Json.ExperimentDto);
+    }
+
+    private static async Task<JsonHttpResult<ExperimentDto>> GetAsync(TrackingService tracking, string id, CancellationToken cancellationToken) =>
+        ApiResults.Ok((await tracking.GetExperimentAsync(id, cancellationToken)).ToDto(), Json.ExperimentDto);
+
+    private static async Task<JsonHttpResult<ExperimentDto>> GetByNameAsync(TrackingService tracking, string name, CancellationToken cancellationToken) =>
+        ApiResults.Ok((await tracking.GetExperimentByNameAsync(Requests.RouteValue(name), cancellationToken)).ToDto(), Json.ExperimentDto);
+
+    private static async Task<JsonHttpResult<ExperimentDto>> UpdateAsync(TrackingService tracking, string id, HttpRequest request, CancellationToken cancellationToken)
+    {
+        var body = await Requests.ReadAsync(request, Json.UpdateExperimentRequest, cancellationToken);
+        await tracking.RenameExperimentAsync(id, Requests.Required(body.Name, "name"), cancellationToken);
+        return await GetAsync(tracking, id, cancellationToken);
+    }
+
+    private static async Task<NoContent> DeleteAsync(TrackingService tracking, string id, CancellationToken cancellationToken)
+    {
+        await tracking.DeleteExperimentAsync(id, cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<NoContent> RestoreAsync(TrackingService tracking, string id, CancellationToken cancellationToken)
+    {
+        await tracking.RestoreExperimentAsync(id, cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<NoContent> SetTagAsync(TrackingService tracking, string id, string key, HttpRequest request, CancellationToken cancellationToken)
+    {
+        var body = await Requests.ReadAsync(request, Json.SetTagRequest, cancellationToken);
+        await tracking.SetExperimentTagAsync(id, Requests.RouteValue(key), Requests.Required(body.Value, "value"), cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<NoContent> DeleteTagAsync(TrackingService tracking, string id, string key, CancellationToken cancellationToken)
+    {
+        await tracking.DeleteExperimentTagAsync(id, Requests.RouteValue(key), cancellationToken);
+        return TypedResults.NoContent();
+    }
+}

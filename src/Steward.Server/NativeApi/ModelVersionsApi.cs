@@ -1,0 +1,116 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Steward.Registry;
+using Steward.Server.NativeApi.Contracts;
+
+namespace Steward.Server.NativeApi;
+
+/// <summary>
+/// <c>/api/v1/models/{name}/versions</c> and <c>/api/v1/model-versions/search</c>: versions,
+/// their tags and stage transitions (which pass the registry's gate).
+/// </summary>
+internal static class ModelVersionsApi
+{
+    private static NativeJsonContext Json => NativeJsonContext.Default;
+
+    public static void MapModelVersionsApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/model-versions/search", SearchAsync);
+        var versions = api.MapGroup("/models/{name}");
+        versions.MapGet("/versions", ListForModelAsync);
+        versions.MapPost("/versions", CreateAsync);
+        versions.MapGet("/latest-versions", LatestAsync);
+        versions.MapGet("/versions/{version}", GetAsync);
+        versions.MapPatch("/versions/{version}", UpdateAsync);
+        versions.MapDelete("/versions/{version}", DeleteAsync);
+        versions.MapPost("/versions/{version}/stage", TransitionStageAsync);
+        versions.MapPut("/versions/{version}/tags/{key}", SetTagAsync);
+        versions.MapDelete("/versions/{version}/tags/{key}", DeleteTagAsync);
+    }
+
+    private static async Task<JsonHttpResult<ListResponse<ModelVersionDto>>> SearchAsync(
+        RegistryService registry,
+        [FromQuery] string? filter,
+        [FromQuery] string[]? orderBy,
+        [FromQuery] string? maxResults,
+        [FromQuery] string? pageToken,
+        CancellationToken cancellationToken)
+    {
+        var page = await registry.SearchModelVersionsAsync(filter, orderBy, Requests.Long(maxResults, "maxResults"), pageToken, cancellationToken);
+        return ApiResults.Ok(new ListResponse<ModelVersionDto>(page.Items.Select(v => v.ToDto()).ToList(), page.NextPageToken), Json.ListResponseModelVersionDto);
+    }
+
+    /// <summary>The versions of one model, newest first unless <c>orderBy</c> says otherwise.</summary>
+    private static async Task<JsonHttpResult<ListResponse<ModelVersionDto>>> ListForModelAsync(
+        RegistryService registry,
+        string name,
+        [FromQuery] string[]? orderBy,
+        [FromQuery] string? maxResults,
+        [FromQuery] string? pageToken,
+        CancellationToken cancellationToken)
+    {
+        var model = await registry.GetRegisteredModelAsync(Requests.RouteValue(name), cancellationToken);
+        var filter = $"name = '{model.Name.Replace("'", "''", StringComparison.Ordinal)}'";
+        var order = orderBy is { Length: > 0 } ? orderBy : ["version_number DESC"];
+        return await SearchAsync(registry, filter, order, maxResults, pageToken, cancellationToken);
+    }
+
+    private static async Task<CreatedJson<ModelVersionDto>> CreateAsync(RegistryService registry, string name, HttpRequest request, CancellationToken cancellationToken)
+    {
+        var body = await Requests.ReadAsync(request, Json.CreateModelVersionRequest, cancellationToken);
+        var version = await registry.CreateModelVersionAsync(
+            Requests.RouteValue(name), body.Source, body.RunId, Mapping.ToTags(body.Tags), body.RunLink, body.Description, null, cancellationToken);
+        return ApiResults.Created($"{NativeApi.Prefix}/models/{Uri.EscapeDataString(version.Name)}/versions/{version.Version}", version.ToDto(), Json.ModelVersionDto);
+    }
+
+    private static async Task<JsonHttpResult<ListResponse<ModelVersionDto>>> LatestAsync(
+        RegistryService registry, string name, [FromQuery] string[]? stage, CancellationToken cancellationToken)
+    {
+        var latest = await registry.GetLatestVersionsAsync(Requests.RouteValue(name), stage, cancellationToken);
+        return ApiResults.Ok(new ListResponse<ModelVersionDto>(latest.Select(v => v.ToDto()).ToList(), null), Json.ListResponseModelVersionDto);
+    }
+
+    private static async Task<JsonHttpResult<ModelVersionDto>> GetAsync(RegistryService registry, string name, string version, CancellationToken cancellationToken) =>
+        ApiResults.Ok((await registry.GetModelVersionAsync(Requests.RouteValue(name), version, cancellationToken)).ToDto(), Json.ModelVersionDto);
+
+    private static async Task<JsonHttpResult<ModelVersionDto>> UpdateAsync(RegistryService registry, string name, string version, HttpRequest request, CancellationToken cancellationToken)
+    {
+        var body = await Requests.ReadAsync(request, Json.UpdateDescriptionRequest, cancellationToken);
+        var updated = await registry.UpdateModelVersionAsync(Requests.RouteValue(name), version, Requests.Required(body.Description, "description"), cancellationToken);
+        return ApiResults.Ok(updated.ToDto(), Json.ModelVersionDto);
+    }
+
+    private static async Task<NoContent> DeleteAsync(RegistryService registry, string name, string version, CancellationToken cancellationToken)
+    {
+        await registry.DeleteModelVersionAsync(Requests.RouteValue(name), version, cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>Moves a version to a stage through <see cref="RegistryService.ApplyAsync"/>, so the gate sees it.</summary>
+    private static async Task<JsonHttpResult<ModelVersionDto>> TransitionStageAsync(RegistryService registry, string name, string version, HttpRequest request, CancellationToken cancellationToken)
+    {
+        var body = await Requests.ReadAsync(request, Json.TransitionStageRequest, cancellationToken);
+        var change = new StageTransition(
+            Requests.RouteValue(name),
+            RegistryService.ParseVersion(version),
+            ModelStages.Parse(Requests.Required(body.Stage, "stage")),
+            body.ArchiveExistingVersions ?? false);
+        return ApiResults.Ok((await registry.ApplyAsync(change, cancellationToken)).ToDto(), Json.ModelVersionDto);
+    }
+
+    private static async Task<NoContent> SetTagAsync(RegistryService registry, string name, string version, string key, HttpRequest request, CancellationToken cancellationToken)
+    {
+        var body = await Requests.ReadAsync(request, Json.SetTagRequest, cancellationToken);
+        await registry.SetModelVersionTagAsync(Requests.RouteValue(name), version, Requests.RouteValue(key), Requests.Required(body.Value, "value"), cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<NoContent> DeleteTagAsync(RegistryService registry, string name, string version, string key, CancellationToken cancellationToken)
+    {
+        await registry.DeleteModelVersionTagAsync(Requests.RouteValue(name), version, Requests.RouteValue(key), cancellationToken);
+        return TypedResults.NoContent();
+    }
+}

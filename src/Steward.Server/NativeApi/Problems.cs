@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Steward.Errors;
+using Steward.Server.NativeApi.Contracts;
+
+namespace Steward.Server.NativeApi;
+
+/// <summary>
+/// The native API's one mapping from <see cref="ErrorCode"/> to HTTP status and problem type.
+/// The <c>type</c> URIs and <c>errorCode</c> values are part of the contract: never change one.
+/// </summary>
+internal static class Problems
+{
+    public const string ContentType = "application/problem+json";
+    private const string TypeBase = "https://steward.dev/errors/";
+
+    public static int Status(ErrorCode code) => code switch
+    {
+        ErrorCode.InvalidParameterValue => StatusCodes.Status400BadRequest,
+        ErrorCode.ResourceDoesNotExist => StatusCodes.Status404NotFound,
+        ErrorCode.ResourceAlreadyExists => StatusCodes.Status409Conflict,
+        ErrorCode.PermissionDenied => StatusCodes.Status403Forbidden,
+        ErrorCode.Unauthenticated => StatusCodes.Status401Unauthorized,
+        ErrorCode.NotImplemented => StatusCodes.Status501NotImplemented,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+
+    private static (string Slug, string Title, string Code) Describe(ErrorCode code) => code switch
+    {
+        ErrorCode.InvalidParameterValue => ("invalid-parameter-value", "Invalid parameter value", "INVALID_PARAMETER_VALUE"),
+        ErrorCode.ResourceDoesNotExist => ("resource-does-not-exist", "Resource does not exist", "RESOURCE_DOES_NOT_EXIST"),
+        ErrorCode.ResourceAlreadyExists => ("resource-already-exists", "Resource already exists", "RESOURCE_ALREADY_EXISTS"),
+        ErrorCode.PermissionDenied => ("permission-denied", "Permission denied", "PERMISSION_DENIED"),
+        ErrorCode.Unauthenticated => ("unauthenticated", "Unauthenticated", "UNAUTHENTICATED"),
+        ErrorCode.NotImplemented => ("not-implemented", "Not implemented", "NOT_IMPLEMENTED"),
+        _ => ("internal-error", "Internal error", "INTERNAL_ERROR"),
+    };
+
+    public static JsonHttpResult<ProblemDto> For(ErrorCode code, string detail, HttpContext? context = null, int? status = null)
+    {
+        var (slug, title, errorCode) = Describe(code);
+        var statusCode = status ?? Status(code);
+        var problem = new ProblemDto(TypeBase + slug, title, statusCode, detail, errorCode, context?.Request.Path.Value);
+        return TypedResults.Json(problem, NativeJsonContext.Default.ProblemDto, ContentType, statusCode);
+    }
+
+    public static JsonHttpResult<ProblemDto> For(StewardException exception, HttpContext? context = null) =>
+        For(exception.Code, exception.Message, context);
+}

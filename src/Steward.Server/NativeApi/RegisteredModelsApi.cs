@@ -1,0 +1,103 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Steward.Registry;
+using Steward.Server.NativeApi.Contracts;
+
+namespace Steward.Server.NativeApi;
+
+/// <summary><c>/api/v1/models</c>: registered models, their tags and their aliases.</summary>
+internal static class RegisteredModelsApi
+{
+    private static NativeJsonContext Json => NativeJsonContext.Default;
+
+    public static void MapRegisteredModelsApi(this RouteGroupBuilder api)
+    {
+        var models = api.MapGroup("/models");
+        models.MapGet("", SearchAsync);
+        models.MapPost("", CreateAsync);
+        models.MapGet("/{name}", GetAsync);
+        models.MapPatch("/{name}", UpdateAsync);
+        models.MapDelete("/{name}", DeleteAsync);
+        models.MapPost("/{name}/rename", RenameAsync);
+        models.MapPut("/{name}/tags/{key}", SetTagAsync);
+        models.MapDelete("/{name}/tags/{key}", DeleteTagAsync);
+        models.MapGet("/{name}/aliases/{alias}", GetByAliasAsync);
+        models.MapPut("/{name}/aliases/{alias}", SetAliasAsync);
+        models.MapDelete("/{name}/aliases/{alias}", DeleteAliasAsync);
+    }
+
+    private static async Task<JsonHttpResult<ListResponse<RegisteredModelDto>>> SearchAsync(
+        RegistryService registry,
+        [FromQuery] string? filter,
+        [FromQuery] string[]? orderBy,
+        [FromQuery] string? maxResults,
+        [FromQuery] string? pageToken,
+        CancellationToken cancellationToken)
+    {
+        var page = await registry.SearchRegisteredModelsAsync(filter, orderBy, Requests.Long(maxResults, "maxResults"), pageToken, cancellationToken);
+        return ApiResults.Ok(new ListResponse<RegisteredModelDto>(page.Items.Select(m => m.ToDto()).ToList(), page.NextPageToken), Json.ListResponseRegisteredModelDto);
+    }
+
+    private static async Task<CreatedJson<RegisteredModelDto>> CreateAsync(RegistryService registry, HttpRequest request, CancellationToken cancellationToken)
+    {
+        var body = await Requests.ReadAsync(request, Json.CreateModelRequest, cancellationToken);
+        var model = await registry.CreateRegisteredModelAsync(body.Name, body.Description, Mapping.ToTags(body.Tags), null, cancellationToken);
+        return ApiResults.Created($"{NativeApi.Prefix}/models/{Uri.EscapeDataString(model.Name)}", model.ToDto(), Json.RegisteredModelDto);
+    }
+
+    private static async Task<JsonHttpResult<RegisteredModelDto>> GetAsync(RegistryService registry, string name, CancellationToken cancellationToken) =>
+        ApiResults.Ok((await registry.GetRegisteredModelAsync(Requests.RouteValue(name), cancellationToken)).ToDto(), Json.RegisteredModelDto);
+
+    private static async Task<JsonHttpResult<RegisteredModelDto>> UpdateAsync(RegistryService registry, string name, HttpRequest request, CancellationToken cancellationToken)
+    {
+        var body = await Requests.ReadAsync(request, Json.UpdateDescriptionRequest, cancellationToken);
+        var model = await registry.UpdateRegisteredModelAsync(Requests.RouteValue(name), Requests.Required(body.Description, "description"), cancellationToken);
+        return ApiResults.Ok(model.ToDto(), Json.RegisteredModelDto);
+    }
+
+    private static async Task<NoContent> DeleteAsync(RegistryService registry, string name, CancellationToken cancellationToken)
+    {
+        await registry.DeleteRegisteredModelAsync(Requests.RouteValue(name), cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<JsonHttpResult<RegisteredModelDto>> RenameAsync(RegistryService registry, string name, HttpRequest request, CancellationToken cancellationToken)
+    {
+        var body = await Requests.ReadAsync(request, Json.RenameModelRequest, cancellationToken);
+        var model = await registry.RenameRegisteredModelAsync(Requests.RouteValue(name), Requests.Required(body.NewName, "newName"), cancellationToken);
+        return ApiResults.Ok(model.ToDto(), Json.RegisteredModelDto);
+    }
+
+    private static async Task<NoContent> SetTagAsync(RegistryService registry, string name, string key, HttpRequest request, CancellationToken cancellationToken)
+    {
+        var body = await Requests.ReadAsync(request, Json.SetTagRequest, cancellationToken);
+        await registry.SetRegisteredModelTagAsync(Requests.RouteValue(name), Requests.RouteValue(key), Requests.Required(body.Value, "value"), cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<NoContent> DeleteTagAsync(RegistryService registry, string name, string key, CancellationToken cancellationToken)
+    {
+        await registry.DeleteRegisteredModelTagAsync(Requests.RouteValue(name), Requests.RouteValue(key), cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<JsonHttpResult<ModelVersionDto>> GetByAliasAsync(RegistryService registry, string name, string alias, CancellationToken cancellationToken) =>
+        ApiResults.Ok((await registry.GetModelVersionByAliasAsync(Requests.RouteValue(name), alias, cancellationToken)).ToDto(), Json.ModelVersionDto);
+
+    /// <summary>Points an alias at a version; like every alias change it passes the registry's gate.</summary>
+    private static async Task<JsonHttpResult<ModelVersionDto>> SetAliasAsync(RegistryService registry, string name, string alias, HttpRequest request, CancellationToken cancellationToken)
+    {
+        var body = await Requests.ReadAsync(request, Json.SetAliasRequest, cancellationToken);
+        var version = await registry.ApplyAsync(new AliasAssignment(Requests.RouteValue(name), alias, Requests.Required(body.Version, "version")), cancellationToken);
+        return ApiResults.Ok(version.ToDto(), Json.ModelVersionDto);
+    }
+
+    private static async Task<NoContent> DeleteAliasAsync(RegistryService registry, string name, string alias, CancellationToken cancellationToken)
+    {
+        await registry.ApplyAsync(new AliasRemoval(Requests.RouteValue(name), alias), cancellationToken);
+        return TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,90 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Steward.Errors;
+
+namespace Steward.Server.NativeApi;
+
+/// <summary>
+/// Reads request bodies and loosely-typed query values so that every malformed input becomes a
+/// 400 problem naming the field, instead of the framework's bare 400.
+/// </summary>
+internal static class Requests
+{
+    /// <summary>Deserializes a JSON body of at most <see cref="Limits.MaxRequestBytes"/>.</summary>
+    public static async Task<T> ReadAsync<T>(HttpRequest request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+        where T : class
+    {
+        // Uploads are unlimited server-wide; JSON bodies keep MLflow's 1 MiB cap.
+        var sizeFeature = request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>();
+        if (sizeFeature is { IsReadOnly: false }) sizeFeature.MaxRequestBodySize = Limits.MaxRequestBytes;
+        if (request.ContentLength > Limits.MaxRequestBytes) throw TooLarge();
+
+        T? body;
+        try
+        {
+            body = await JsonSerializer.DeserializeAsync(request.Body, typeInfo, cancellationToken);
+        }
+        catch (JsonException e)
+        {
+            throw StewardException.Invalid(Describe(e));
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            throw TooLarge();
+        }
+
+        return body ?? throw StewardException.Invalid("Missing request body: expected a JSON object.");
+    }
+
+    /// <summary>Requires a body field to be present, naming it as the client spelt it; emptiness is the services' call.</summary>
+    public static T Required<T>(T? value, string field)
+        where T : class =>
+        value ?? throw Missing(field);
+
+    public static T Required<T>(T? value, string field)
+        where T : struct =>
+        value ?? throw Missing(field);
+
+    public static long? Long(string? value, string parameter)
+    {
+        if (string.IsNullOrEmpty(value)) return null;
+        if (long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed)) return parsed;
+        throw StewardException.Invalid($"Invalid value '{value}' for parameter '{parameter}': expected an integer.");
+    }
+
+    /// <summary>
+    /// A route value that may carry a key with slashes (<c>train/loss</c>): clients send it with
+    /// <c>%2F</c>, which the server leaves encoded in the path, so it is decoded here.
+    /// </summary>
+    public static string RouteValue(string value) =>
+        value.Contains('%', StringComparison.Ordinal) ? value.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase) : value;
+
+    private static StewardException Missing(string field) =>
+        StewardException.Invalid($"Missing value for required field '{field}'.");
+
+    private static StewardException TooLarge() =>
+        StewardException.Invalid($"The request body is larger than the limit of {Limits.MaxRequestBytes} bytes.");
+
+    /// <summary>Says what is wrong with the body in the client's terms, never naming .NET types.</summary>
+    private static string Describe(JsonException e)
+    {
+        var field = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? null : e.Path;
+        if (e.Message.Contains("could not be mapped", StringComparison.Ordinal))
+        {
+            var name = e.Message.Split('\'') is { Length: > 2 } parts ? parts[1] : "?";
+            return $"Unknown field '{name}' in the request body{(field is null ? "" : $" at '{field}'")}.";
+        }
+
+        if (field is not null && e.Message.Contains("could not be converted", StringComparison.Ordinal))
+        {
+            return $"Field '{field}' has a value of the wrong type.";
+        }
+
+        var cut = e.Message.IndexOf(" Path:", StringComparison.Ordinal);
+        var reason = (cut > 0 ? e.Message[..cut] : e.Message).Trim();
+        return $"The request body is not valid JSON{(field is null ? "" : $" at '{field}'")}: {reason}";
+    }
+}

@@ -1,0 +1,95 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Steward.Server.NativeApi.Contracts;
+using Steward.Tracking;
+
+namespace Steward.Server.NativeApi;
+
+/// <summary><c>/api/v1/runs</c>: create, search, read, update, delete/restore, batch logging, tags, inputs.</summary>
+internal static class RunsApi
+{
+    private static NativeJsonContext Json => NativeJsonContext.Default;
+
+    public static void MapRunsApi(this RouteGroupBuilder api)
+    {
+        var runs = api.MapGroup("/runs");
+        runs.MapPost("", CreateAsync);
+        runs.MapPost("/search", SearchAsync);
+        runs.MapGet("/{id}", GetAsync);
+        runs.MapPatch("/{id}", UpdateAsync);
+        runs.MapDelete("/{id}", DeleteAsync);
+        runs.MapPost("/{id}/restore", RestoreAsync);
+        runs.MapPost("/{id}/batch", LogBatchAsync);
+        runs.MapPut("/{id}/tags/{key}", SetTagAsync);
+        runs.MapDelete("/{id}/tags/{key}", DeleteTagAsync);
+        runs.MapPost("/{id}/inputs", LogInputsAsync);
+    }
+
+    private static async Task<CreatedJson<RunDto>> CreateAsync(TrackingService tracking, TimeProvider clock, HttpRequest request, CancellationToken cancellationToken)
+    {
+        var body = await Requests.ReadAsync(request, Json.CreateRunRequest, cancellationToken);
+        // A run without a start time started now (MLflow clients always send one; curl users may not).
+        var startTime = body.StartTime ?? clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var run = await tracking.CreateRunAsync(body.ExperimentId, body.UserId, body.RunName, startTime, Mapping.ToTags(body.Tags), cancellationToken);
+        return ApiResults.Created($"{NativeApi.Prefix}/runs/{run.Info.RunId}", run.ToDto(), Json.RunDto);
+    }
+
+    private static async Task<JsonHttpResult<ListResponse<RunDto>>> SearchAsync(TrackingService tracking, HttpRequest request, CancellationToken cancellationToken)
+    {
+        var body = await Requests.ReadAsync(request, Json.SearchRunsRequest, cancellationToken);
+        var page = await tracking.SearchRunsAsync(
+            body.ExperimentIds, body.Filter, body.OrderBy, Mapping.ParseView(body.View), body.MaxResults, body.PageToken, cancellationToken);
+        return ApiResults.Ok(new ListResponse<RunDto>(page.Items.Select(r => r.ToDto()).ToList(), page.NextPageToken), Json.ListResponseRunDto);
+    }
+
+    private static async Task<JsonHttpResult<RunDto>> GetAsync(TrackingService tracking, string id, CancellationToken cancellationToken) =>
+        ApiResults.Ok((await tracking.GetRunAsync(id, cancellationToken)).ToDto(), Json.RunDto);
+
+    private static async Task<JsonHttpResult<RunDto>> UpdateAsync(TrackingService tracking, string id, HttpRequest request, CancellationToken cancellationToken)
+    {
+        var body = await Requests.ReadAsync(request, Json.UpdateRunRequest, cancellationToken);
+        await tracking.UpdateRunAsync(id, Mapping.ParseRunStatus(body.Status), body.EndTime, body.RunName, cancellationToken);
+        return await GetAsync(tracking, id, cancellationToken);
+    }
+
+    private static async Task<NoContent> DeleteAsync(TrackingService tracking, string id, CancellationToken cancellationToken)
+    {
+        await tracking.DeleteRunAsync(id, cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<NoContent> RestoreAsync(TrackingService tracking, string id, CancellationToken cancellationToken)
+    {
+        await tracking.RestoreRunAsync(id, cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<NoContent> LogBatchAsync(TrackingService tracking, TimeProvider clock, string id, HttpRequest request, CancellationToken cancellationToken)
+    {
+        var body = await Requests.ReadAsync(request, Json.LogBatchRequest, cancellationToken);
+        await tracking.LogBatchAsync(id, body.ToBatch(clock.GetUtcNow().ToUnixTimeMilliseconds()), cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<NoContent> SetTagAsync(TrackingService tracking, string id, string key, HttpRequest request, CancellationToken cancellationToken)
+    {
+        var body = await Requests.ReadAsync(request, Json.SetTagRequest, cancellationToken);
+        await tracking.SetTagAsync(id, Requests.RouteValue(key), Requests.Required(body.Value, "value"), cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<NoContent> DeleteTagAsync(TrackingService tracking, string id, string key, CancellationToken cancellationToken)
+    {
+        await tracking.DeleteTagAsync(id, Requests.RouteValue(key), cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<NoContent> LogInputsAsync(TrackingService tracking, string id, HttpRequest request, CancellationToken cancellationToken)
+    {
+        var body = await Requests.ReadAsync(request, Json.LogInputsRequest, cancellationToken);
+        await tracking.LogInputsAsync(id, body.ToInputs(), cancellationToken);
+        return TypedResults.NoContent();
+    }
+}
