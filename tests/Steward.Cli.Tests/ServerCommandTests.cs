@@ -1,18 +1,14 @@
 using System.Diagnostics;
 using System.Net.Sockets;
-using System.Text.RegularExpressions;
 using Steward.Cli.Tests.Support;
 using Steward.Tests.Support;
 
 namespace Steward.Cli.Tests;
 
 /// <summary><c>steward server</c> as a user runs it: a subprocess that answers, then stops on SIGTERM.</summary>
-public sealed partial class ServerCommandTests : IDisposable
+public sealed class ServerCommandTests : IDisposable
 {
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "steward-tests", Guid.NewGuid().ToString("N"));
-
-    [GeneratedRegex(@"listening on (http://\S+) with (.+) \(")]
-    private static partial Regex StartupLine();
 
     [Fact]
     public async Task server_answers_health_and_stops_cleanly_on_sigterm()
@@ -39,31 +35,22 @@ public sealed partial class ServerCommandTests : IDisposable
 
     private async Task RunServerUntilSigtermAsync(IReadOnlyDictionary<string, string?>? environment, string storage)
     {
-        using var process = Process.Start(CliRunner.StartInfo(["server", "--port", "0", "--data", _dataDirectory], environment))!;
-        try
+        using var server = await ServerProcess.StartAsync(_dataDirectory, environment);
+        var process = server.Process;
+        Assert.Contains(storage, server.Storage, StringComparison.Ordinal);
+
+        using var http = new HttpClient { BaseAddress = server.Address };
+        Assert.Equal("OK", await http.GetStringAsync("/health"));
+
+        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
-            var line = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60));
-            var match = StartupLine().Match(line ?? "");
-            Assert.True(match.Success, $"unexpected start-up line: {line}");
-            Assert.Contains(storage, match.Groups[2].Value, StringComparison.Ordinal);
-
-            using var http = new HttpClient { BaseAddress = new Uri(match.Groups[1].Value) };
-            Assert.Equal("OK", await http.GetStringAsync("/health"));
-
-            using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-            {
-                await kill.WaitForExitAsync();
-            }
-
-            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
-            Assert.Equal(0, process.ExitCode);
-            Assert.Equal("", await process.StandardError.ReadToEndAsync());
-            await Assert.ThrowsAnyAsync<HttpRequestException>(() => http.GetStringAsync("/health"));
+            await kill.WaitForExitAsync();
         }
-        finally
-        {
-            if (!process.HasExited) process.Kill(entireProcessTree: true);
-        }
+
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(0, process.ExitCode);
+        Assert.Equal("", await process.StandardError.ReadToEndAsync());
+        await Assert.ThrowsAnyAsync<HttpRequestException>(() => http.GetStringAsync("/health"));
     }
 
     [Fact]
