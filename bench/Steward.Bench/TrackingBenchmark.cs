@@ -157,6 +157,33 @@ internal sealed class TrackingBenchmark(HttpClient http, BenchOptions options)
     private byte[] ParamsBody(string runId) => Json(w =>
     {
         w.WriteString("run_id", runId);
+        WriteParams(w);
+    });
+
+    /// <summary>A full run's metrics: 10 keys × 100 steps = 1,000 points, one batch.</summary>
+    private byte[] MetricsBody(string runId) => Json(w =>
+    {
+        w.WriteString("run_id", runId);
+        WriteMetrics(w, StepsPerKey);
+    });
+
+    /// <summary>A run of the large set: its params and one point per metric key, one batch.</summary>
+    private byte[] SmallRunBody(string runId)
+    {
+        lock (_random)
+        {
+            return Json(w =>
+            {
+                w.WriteString("run_id", runId);
+                WriteParams(w);
+                WriteMetrics(w, steps: 1);
+            });
+        }
+    }
+
+    /// <summary>p0 is "a" or "b" (the search filters on it); p1..p9 vary.</summary>
+    private void WriteParams(Utf8JsonWriter w)
+    {
         w.WriteStartArray("params");
         for (var p = 0; p < 10; p++)
         {
@@ -167,14 +194,13 @@ internal sealed class TrackingBenchmark(HttpClient http, BenchOptions options)
         }
 
         w.WriteEndArray();
-    });
+    }
 
-    private byte[] MetricsBody(string runId) => Json(w =>
+    private void WriteMetrics(Utf8JsonWriter w, int steps)
     {
         var start = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        w.WriteString("run_id", runId);
         w.WriteStartArray("metrics");
-        for (var step = 0; step < StepsPerKey; step++)
+        for (var step = 0; step < steps; step++)
         {
             for (var k = 0; k < MetricKeys; k++)
             {
@@ -188,39 +214,6 @@ internal sealed class TrackingBenchmark(HttpClient http, BenchOptions options)
         }
 
         w.WriteEndArray();
-    });
-
-    private byte[] SmallRunBody(string runId)
-    {
-        lock (_random)
-        {
-            return Json(w =>
-            {
-                w.WriteString("run_id", runId);
-                w.WriteStartArray("params");
-                for (var p = 0; p < 10; p++)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("key", $"p{p}");
-                    w.WriteString("value", p == 0 ? (_random.Next(2) == 0 ? "a" : "b") : $"value-{_random.Next(100)}");
-                    w.WriteEndObject();
-                }
-
-                w.WriteEndArray();
-                w.WriteStartArray("metrics");
-                for (var k = 0; k < MetricKeys; k++)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("key", $"m{k}");
-                    w.WriteNumber("value", _random.NextDouble());
-                    w.WriteNumber("timestamp", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
-                    w.WriteNumber("step", 0);
-                    w.WriteEndObject();
-                }
-
-                w.WriteEndArray();
-            });
-        }
     }
 
     private async Task<HttpResponseMessage> PostAsync(string path, byte[] body)
