@@ -1,4 +1,5 @@
 using System.Reflection;
+using Steward.Tests.Support;
 using Xunit.Sdk;
 
 namespace Steward.Server.Tests.Support;
@@ -17,14 +18,9 @@ public enum Backend
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class BackendsAttribute : DataAttribute
 {
-    public const string PostgresVariable = "STEWARD_TEST_POSTGRES";
-
-    public static string? PostgresConnectionString =>
-        Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } value ? value : null;
-
     public override IEnumerable<object[]> GetData(MethodInfo testMethod)
     {
         yield return [Backend.Sqlite];
-        if (PostgresConnectionString is not null) yield return [Backend.Postgres];
+        if (Environment.GetEnvironmentVariable(TestPostgres.Variable) is { Length: > 0 }) yield return [Backend.Postgres];
     }
 }

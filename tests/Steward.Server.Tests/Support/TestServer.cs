@@ -1,4 +1,4 @@
-using Npgsql;
+using Steward.Tests.Support;
 
 namespace Steward.Server.Tests.Support;
 
@@ -36,7 +36,7 @@ public sealed class TestServer : IAsyncDisposable
         if (backend == Backend.Postgres)
         {
             database = "steward_api_" + Guid.NewGuid().ToString("N");
-            connectionString = await CreatePostgresDatabaseAsync(database);
+            connectionString = await TestPostgres.CreateDatabaseAsync(database);
         }
 
         var options = new StewardServerOptions { Host = "127.0.0.1", Port = 0, DataDirectory = dataDirectory, Database = connectionString };
@@ -48,29 +48,7 @@ public sealed class TestServer : IAsyncDisposable
     {
         Http.Dispose();
         await _server.DisposeAsync();
-        if (_postgresDatabase is not null) await DropPostgresDatabaseAsync(_postgresDatabase);
+        if (_postgresDatabase is not null) await TestPostgres.DropDatabaseAsync(_postgresDatabase);
         if (Directory.Exists(DataDirectory)) Directory.Delete(DataDirectory, recursive: true);
-    }
-
-    private static async Task<string> CreatePostgresDatabaseAsync(string name)
-    {
-        var maintenance = BackendsAttribute.PostgresConnectionString
-            ?? throw new InvalidOperationException($"{BackendsAttribute.PostgresVariable} is not set.");
-        await using (var connection = new NpgsqlConnection(maintenance))
-        {
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-            await command.ExecuteNonQueryAsync();
-        }
-
-        return new NpgsqlConnectionStringBuilder(maintenance) { Database = name }.ToString();
-    }
-
-    private static async Task DropPostgresDatabaseAsync(string name)
-    {
-        await using var connection = new NpgsqlConnection(BackendsAttribute.PostgresConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
-        await command.ExecuteNonQueryAsync();
     }
 }

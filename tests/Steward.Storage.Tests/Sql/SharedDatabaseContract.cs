@@ -1,5 +1,6 @@
 using Steward.Registry;
 using Steward.Storage.Tests.Support;
+using Steward.Tests.Support;
 using Steward.Tracking;
 
 namespace Steward.Storage.Tests.Sql;

@@ -1,4 +1,5 @@
 using Steward.Storage;
+using Steward.Tests.Support;
 
 namespace Steward.Storage.Tests.Support;
 

@@ -4,17 +4,18 @@ namespace Steward.Tests.Support;
 
 /// <summary>
 /// Fresh databases on the PostgreSQL server named by <c>STEWARD_TEST_POSTGRES</c> (scripts/test.sh
-/// starts one). Like the store contract tests, PostgreSQL tests fail rather than skip when the
-/// variable is missing, so CI can never pass without PostgreSQL.
+/// starts one). PostgreSQL tests fail rather than skip when the variable is missing, so CI can
+/// never pass without PostgreSQL. Shared by every test project (linked, not referenced).
 /// </summary>
 public static class TestPostgres
 {
     public const string Variable = "STEWARD_TEST_POSTGRES";
 
-    private static string Maintenance =>
+    /// <summary>The maintenance connection string; throws when the variable is not set.</summary>
+    public static string Maintenance =>
         Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value
             ? value
-            : throw new InvalidOperationException($"{Variable} is not set, so the PostgreSQL end-to-end tests cannot run. Run ./scripts/test.sh, which starts a throwaway PostgreSQL server and sets it.");
+            : throw new InvalidOperationException($"{Variable} is not set, so the PostgreSQL tests cannot run. Run ./scripts/test.sh, which starts a throwaway PostgreSQL server and sets it.");
 
     /// <summary>Creates an empty database and returns a connection string for it.</summary>
     public static async Task<string> CreateDatabaseAsync(string name)
