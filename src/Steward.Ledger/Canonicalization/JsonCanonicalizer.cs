@@ -53,6 +53,19 @@ public static class JsonCanonicalizer
         new CanonicalJsonWriter(output).Write(node);
     }
 
+    /// <summary>
+    /// Parses JSON text and returns its canonical bytes. (This overload exists so that a string
+    /// is read as JSON text, not turned into a JSON string value by <see cref="JsonNode"/>'s
+    /// implicit conversion; for a string value, pass <c>JsonValue.Create(text)</c>.)
+    /// </summary>
+    /// <exception cref="JsonException">The text is not JSON.</exception>
+    /// <exception cref="ArgumentException">The value is not I-JSON.</exception>
+    public static byte[] Canonicalize(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return Canonicalize(System.Text.Encoding.UTF8.GetBytes(json));
+    }
+
     /// <summary>Parses UTF-8 JSON text and returns its canonical bytes.</summary>
     /// <exception cref="JsonException">The text is not JSON.</exception>
     /// <exception cref="ArgumentException">The value is not I-JSON.</exception>

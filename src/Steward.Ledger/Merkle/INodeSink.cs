@@ -7,8 +7,9 @@ namespace Steward.Ledger.Merkle;
 /// </summary>
 /// <remarks>
 /// The hash span is only valid during the call; copy it. An exception thrown here propagates
-/// out of the append and leaves the <see cref="CompactRange"/> unchanged for that leaf, so a
-/// caller that persists in a transaction can roll back and retry from the same state.
+/// out of the append call and leaves the <see cref="CompactRange"/> as it was before that call
+/// (the whole batch), so a caller that persists in a transaction can roll back and retry from
+/// the same state.
 /// </remarks>
 public interface INodeSink
 {

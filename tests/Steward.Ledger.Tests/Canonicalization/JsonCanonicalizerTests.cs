@@ -108,6 +108,13 @@ public sealed class JsonCanonicalizerTests
     }
 
     [Fact]
+    public void a_string_argument_is_read_as_json_text_not_as_a_string_value()
+    {
+        Assert.Equal("{\"a\":1,\"b\":2}"u8.ToArray(), JsonCanonicalizer.Canonicalize("{ \"b\": 2, \"a\": 1 }"));
+        Assert.Equal("\"{}\""u8.ToArray(), JsonCanonicalizer.Canonicalize(JsonValue.Create("{}")));
+    }
+
+    [Fact]
     public void text_that_is_not_one_json_value_is_refused()
     {
         Assert.ThrowsAny<JsonException>(() => JsonCanonicalizer.Canonicalize("{} {}"u8));

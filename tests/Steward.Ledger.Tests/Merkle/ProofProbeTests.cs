@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Steward.Ledger.Merkle;
+using Steward.Ledger.Tests.Support;
 
 namespace Steward.Ledger.Tests.Merkle;
 
@@ -58,6 +59,40 @@ public sealed class ProofProbeTests
 
         bool expected = !probe.GetProperty("wantErr").GetBoolean() && file != StricterThanReference;
         Assert.Equal(expected, accepted);
+    }
+
+    [Theory]
+    [InlineData("inclusion/0/happy-path.json")]
+    [InlineData("inclusion/1/happy-path.json")]
+    [InlineData("inclusion/2/happy-path.json")]
+    [InlineData("inclusion/3/happy-path.json")]
+    [InlineData("inclusion/4/happy-path.json")]
+    public void our_inclusion_proofs_of_the_test_tree_are_byte_for_byte_the_reference_proofs(string file)
+    {
+        var probe = Load(file);
+        long index = Number(probe, "leafIdx"), size = Number(probe, "treeSize");
+        var tree = CtTestTree.Build();
+
+        Assert.Equal(Proof(probe), MerkleTree.InclusionProof(tree, index, size));
+        Assert.Equal(Bytes(probe, "root"), MerkleTree.RootHash(tree, size));
+        Assert.Equal(Bytes(probe, "leafHash"), MerkleHash.HashLeaf(CtTestTree.LeafInputs[index]));
+    }
+
+    [Theory]
+    [InlineData("consistency/0/happy-path.json")]
+    [InlineData("consistency/1/happy-path.json")]
+    [InlineData("consistency/2/happy-path.json")]
+    [InlineData("consistency/3/happy-path.json")]
+    [InlineData("consistency/4/happy-path.json")]
+    public void our_consistency_proofs_of_the_test_tree_are_byte_for_byte_the_reference_proofs(string file)
+    {
+        var probe = Load(file);
+        long first = Number(probe, "size1"), second = Number(probe, "size2");
+        var tree = CtTestTree.Build();
+
+        Assert.Equal(Proof(probe), MerkleTree.ConsistencyProof(tree, first, second));
+        Assert.Equal(Bytes(probe, "root1"), MerkleTree.RootHash(tree, first));
+        Assert.Equal(Bytes(probe, "root2"), MerkleTree.RootHash(tree, second));
     }
 
     [Fact]

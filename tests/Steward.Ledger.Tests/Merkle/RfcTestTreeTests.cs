@@ -1,20 +1,17 @@
 using System.Security.Cryptography;
 using Steward.Ledger.Merkle;
+using Steward.Ledger.Tests.Support;
 
 namespace Steward.Ledger.Tests.Merkle;
 
 /// <summary>The 8-leaf test tree used across Certificate Transparency implementations.</summary>
 public sealed class RfcTestTreeTests
 {
-    // Leaf inputs, node hashes and roots of the CT test tree as published in
-    // transparency-dev/merkle, testonly/constants.go (LeafInputs, NodeHashes, RootHashes) at
-    // commit 417fb0c314750d94e53942e9f92e79b6d35915db; the same vectors as Certificate
-    // Transparency's merkle_tree_test. RootHashes()[0] there is EmptyRootHash(): SHA-256("").
-    private static readonly byte[][] LeafInputs =
-    [
-        [], [0x00], [0x10], [0x20, 0x21], [0x30, 0x31], [0x40, 0x41, 0x42, 0x43],
-        Convert.FromHexString("5051525354555657"), Convert.FromHexString("606162636465666768696a6b6c6d6e6f"),
-    ];
+    // Node hashes and roots of the CT test tree as published in transparency-dev/merkle,
+    // testonly/constants.go (NodeHashes, RootHashes) at commit
+    // 417fb0c314750d94e53942e9f92e79b6d35915db; the same vectors as Certificate Transparency's
+    // merkle_tree_test. RootHashes()[0] there is EmptyRootHash(): SHA-256("").
+    private static readonly byte[][] LeafInputs = CtTestTree.LeafInputs;
 
     private static readonly string[] RootHashes =
     [
