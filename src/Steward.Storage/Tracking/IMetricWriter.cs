@@ -11,8 +11,8 @@ namespace Steward.Storage.Tracking;
 internal interface IMetricWriter
 {
     /// <summary>Inserts points, skipping any identical to one already stored.</summary>
-    Task InsertAsync(SqlSession session, string runId, IReadOnlyList<Metric> points);
+    Task InsertAsync(SqlSession session, long runKey, IReadOnlyList<Metric> points);
 
     /// <summary>Raises latest_metrics to these points (one per key) where they are later than what is stored.</summary>
-    Task UpsertLatestAsync(SqlSession session, string runId, IReadOnlyList<Metric> latest);
+    Task UpsertLatestAsync(SqlSession session, long runKey, IReadOnlyList<Metric> latest);
 }

@@ -11,24 +11,24 @@ internal sealed partial class SqlTrackingStore
     public Task LogBatchAsync(string runId, RunBatch batch, CancellationToken cancellationToken) =>
         database.WriteAsync(async session =>
         {
-            await RequireActiveRunAsync(session, runId);
+            var run = await RequireActiveRunAsync(session, runId);
             // Params first: a changed value rejects the batch before anything else is written,
             // and the rollback undoes whatever was.
-            if (batch.Params.Count > 0) await LogParamsAsync(session, runId, batch.Params);
+            if (batch.Params.Count > 0) await LogParamsAsync(session, run, batch.Params);
             if (batch.Tags.Count > 0)
             {
                 var tags = batch.Tags.GroupBy(t => t.Key).Select(g => g.Last()).ToList();
-                await UpsertRunTagsAsync(session, runId, tags);
+                await UpsertRunTagsAsync(session, run.RunKey, tags);
                 if (tags.FirstOrDefault(t => t.Key == RunNameTag) is { } nameTag)
                 {
-                    await session.ExecuteAsync("UPDATE runs SET name = @Value WHERE run_uuid = @runId", new { runId, nameTag.Value });
+                    await session.ExecuteAsync("UPDATE runs SET name = @Value WHERE run_key = @RunKey", new { run.RunKey, nameTag.Value });
                 }
             }
 
             if (batch.Metrics.Count > 0)
             {
-                await metricWriter.InsertAsync(session, runId, batch.Metrics);
-                await metricWriter.UpsertLatestAsync(session, runId, LatestPerKey(batch.Metrics));
+                await metricWriter.InsertAsync(session, run.RunKey, batch.Metrics);
+                await metricWriter.UpsertLatestAsync(session, run.RunKey, LatestPerKey(batch.Metrics));
             }
         }, cancellationToken);
 
@@ -44,29 +44,29 @@ internal sealed partial class SqlTrackingStore
         return latest.Values.ToList();
     }
 
-    private static async Task LogParamsAsync(SqlSession session, string runId, IReadOnlyList<Param> parameters)
+    private static async Task LogParamsAsync(SqlSession session, RunRow run, IReadOnlyList<Param> parameters)
     {
         var unique = parameters.DistinctBy(p => p.Key).ToList();
         var keys = unique.Select(p => p.Key).ToArray();
-        var existing = (await session.QueryAsync<KeyValueRow>(
-                $"SELECT run_uuid AS owner_id, key, value FROM params WHERE run_uuid = @runId AND key {session.Dialect.InList("@keys")}",
-                new { runId, keys = session.Dialect.ListValue(keys) }))
+        var existing = (await session.QueryAsync<RunKeyValueRow>(
+                $"SELECT run_key, key, value FROM params WHERE run_key = @RunKey AND key {session.Dialect.InList("@keys")}",
+                new { run.RunKey, keys = session.Dialect.ListValue(keys) }))
             .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
         foreach (var param in unique)
         {
             if (existing.TryGetValue(param.Key, out var stored) && stored != param.Value)
             {
                 throw StewardException.Invalid(
-                    $"Changing param values is not allowed. Param with key='{param.Key}' was already logged with value='{stored}' for run ID='{runId}'. Attempted logging new value '{param.Value}'.");
+                    $"Changing param values is not allowed. Param with key='{param.Key}' was already logged with value='{stored}' for run ID='{run.RunUuid}'. Attempted logging new value '{param.Value}'.");
             }
         }
 
         var fresh = unique.Where(p => !existing.ContainsKey(p.Key)).Select(p => (p.Key, p.Value)).ToList();
-        if (fresh.Count > 0) await InsertKeyValuesAsync(session, "params", "run_uuid", runId, fresh, upsert: false);
+        if (fresh.Count > 0) await InsertKeyValuesAsync(session, "params", "run_key", run.RunKey, fresh, upsert: false);
     }
 
-    private static Task UpsertRunTagsAsync(SqlSession session, string runId, IReadOnlyList<Tag> tags) =>
-        InsertKeyValuesAsync(session, "tags", "run_uuid", runId, tags.Select(t => (t.Key, t.Value)).ToList(), upsert: true);
+    private static Task UpsertRunTagsAsync(SqlSession session, long runKey, IReadOnlyList<Tag> tags) =>
+        InsertKeyValuesAsync(session, "tags", "run_key", runKey, tags.Select(t => (t.Key, t.Value)).ToList(), upsert: true);
 
     /// <summary>
     /// Writes key/value rows of one owner with a single multi-row INSERT (one round trip on
