@@ -6,48 +6,70 @@ using Steward.Tracking;
 namespace Steward.Storage.Tracking;
 
 /// <summary>
-/// The whole batch as array parameters unnested by one statement: one round trip and one plan
-/// however many points there are. metrics stores NaN as NaN; latest_metrics as 0 with is_nan.
+/// One round trip per batch, however many points it has: the points as arrays unnested by one
+/// INSERT, sent together with the upsert of latest_metrics. The insert is a plain one, guarded
+/// by a check that no stored point could equal a point of the batch; only when that check
+/// fails (a batch re-sending stored points) does a second round trip insert with ON CONFLICT.
+/// metrics stores NaN as NaN; latest_metrics as 0 with is_nan = 1.
 /// </summary>
 internal sealed class PostgresMetricWriter : IMetricWriter
 {
-    public async Task InsertAsync(SqlSession session, long runKey, IReadOnlyList<Metric> points)
+    public async Task WriteAsync(SqlSession session, long runKey, IReadOnlyList<Metric> points, IReadOnlyList<Metric> latest)
     {
-        points = Distinct(points);
-        await using var command = Command(session, "Tracking.insert_metric", runKey);
-        AddPoints(command, points, nanAsFlag: false);
-        await command.ExecuteNonQueryAsync(session.CancellationToken);
+        var distinct = Distinct(points);
+        var insert = Command(session, "Tracking.insert_new_metrics", runKey, distinct, nanAsFlag: false);
+        AddRanges(insert, distinct);
+        await using (var batch = Batch(session))
+        {
+            batch.BatchCommands.Add(insert);
+            batch.BatchCommands.Add(Command(session, "Tracking.upsert_latest_metric", runKey, latest, nanAsFlag: true));
+            await batch.ExecuteNonQueryAsync(session.CancellationToken);
+        }
+
+        if (insert.RecordsAffected > 0) return;
+        await using var checkedInsert = Batch(session);
+        checkedInsert.BatchCommands.Add(Command(session, "Tracking.insert_metric", runKey, distinct, nanAsFlag: false));
+        await checkedInsert.ExecuteNonQueryAsync(session.CancellationToken);
     }
 
-    public async Task UpsertLatestAsync(SqlSession session, long runKey, IReadOnlyList<Metric> latest)
-    {
-        await using var command = Command(session, "Tracking.upsert_latest_metric", runKey);
-        AddPoints(command, latest, nanAsFlag: true);
-        await command.ExecuteNonQueryAsync(session.CancellationToken);
-    }
-
-    /// <summary>The batch without repeated points (NaN equal to NaN, as double.Equals has it).</summary>
+    /// <summary>The batch without repeated points (NaN equal to NaN, as record equality has it).</summary>
     private static IReadOnlyList<Metric> Distinct(IReadOnlyList<Metric> points)
     {
-        var seen = new HashSet<(string, long, long, double)>(points.Count);
+        var seen = new HashSet<Metric>(points.Count);
         var distinct = new List<Metric>(points.Count);
         foreach (var point in points)
         {
-            if (seen.Add((point.Key, point.Step, point.Timestamp, point.Value))) distinct.Add(point);
+            if (seen.Add(point)) distinct.Add(point);
         }
 
         return distinct.Count == points.Count ? points : distinct;
     }
 
-    private static NpgsqlCommand Command(SqlSession session, string sqlName, long runKey)
+    /// <summary>The keys and the step and timestamp ranges of the batch, for the guard of insert_new_metrics.</summary>
+    private static void AddRanges(NpgsqlBatchCommand command, IReadOnlyList<Metric> points)
     {
-        var command = new NpgsqlCommand(SqlText.Get(session.Dialect, sqlName), (NpgsqlConnection)session.Connection, (NpgsqlTransaction?)session.Transaction);
-        command.Parameters.Add(new NpgsqlParameter<long>("run", NpgsqlDbType.Bigint) { TypedValue = runKey });
-        return command;
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        long minStep = long.MaxValue, maxStep = long.MinValue, minTimestamp = long.MaxValue, maxTimestamp = long.MinValue;
+        foreach (var point in points)
+        {
+            keys.Add(point.Key);
+            minStep = Math.Min(minStep, point.Step);
+            maxStep = Math.Max(maxStep, point.Step);
+            minTimestamp = Math.Min(minTimestamp, point.Timestamp);
+            maxTimestamp = Math.Max(maxTimestamp, point.Timestamp);
+        }
+
+        command.Parameters.Add(new NpgsqlParameter<string[]>("distinctKeys", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = keys.ToArray() });
+        command.Parameters.Add(new NpgsqlParameter<long>("minStep", NpgsqlDbType.Bigint) { TypedValue = minStep });
+        command.Parameters.Add(new NpgsqlParameter<long>("maxStep", NpgsqlDbType.Bigint) { TypedValue = maxStep });
+        command.Parameters.Add(new NpgsqlParameter<long>("minTimestamp", NpgsqlDbType.Bigint) { TypedValue = minTimestamp });
+        command.Parameters.Add(new NpgsqlParameter<long>("maxTimestamp", NpgsqlDbType.Bigint) { TypedValue = maxTimestamp });
     }
 
-    /// <summary>keys, values, timestamps, steps and, with <paramref name="nanAsFlag"/>, NaN as 0 plus a nans array.</summary>
-    private static void AddPoints(NpgsqlCommand command, IReadOnlyList<Metric> points, bool nanAsFlag)
+    private static NpgsqlBatch Batch(SqlSession session) =>
+        new((NpgsqlConnection)session.Connection, (NpgsqlTransaction?)session.Transaction);
+
+    private static NpgsqlBatchCommand Command(SqlSession session, string sqlName, long runKey, IReadOnlyList<Metric> points, bool nanAsFlag)
     {
         var count = points.Count;
         var keys = new string[count];
@@ -69,10 +91,13 @@ internal sealed class PostgresMetricWriter : IMetricWriter
             }
         }
 
+        var command = new NpgsqlBatchCommand(SqlText.Get(session.Dialect, sqlName));
+        command.Parameters.Add(new NpgsqlParameter<long>("run", NpgsqlDbType.Bigint) { TypedValue = runKey });
         command.Parameters.Add(new NpgsqlParameter<string[]>("keys", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = keys });
         command.Parameters.Add(new NpgsqlParameter<double[]>("values", NpgsqlDbType.Array | NpgsqlDbType.Double) { TypedValue = values });
         command.Parameters.Add(new NpgsqlParameter<long[]>("timestamps", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { TypedValue = timestamps });
         command.Parameters.Add(new NpgsqlParameter<long[]>("steps", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { TypedValue = steps });
         if (nans is not null) command.Parameters.Add(new NpgsqlParameter<int[]>("nans", NpgsqlDbType.Array | NpgsqlDbType.Integer) { TypedValue = nans });
+        return command;
     }
 }

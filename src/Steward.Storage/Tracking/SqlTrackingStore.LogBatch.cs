@@ -25,11 +25,7 @@ internal sealed partial class SqlTrackingStore
                 }
             }
 
-            if (batch.Metrics.Count > 0)
-            {
-                await metricWriter.InsertAsync(session, run.RunKey, batch.Metrics);
-                await metricWriter.UpsertLatestAsync(session, run.RunKey, LatestPerKey(batch.Metrics));
-            }
+            if (batch.Metrics.Count > 0) await metricWriter.WriteAsync(session, run.RunKey, batch.Metrics, LatestPerKey(batch.Metrics));
         }, cancellationToken);
 
     /// <summary>The latest point of each key within a batch: the only candidates for latest_metrics.</summary>

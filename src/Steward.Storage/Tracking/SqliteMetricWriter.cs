@@ -12,14 +12,9 @@ namespace Steward.Storage.Tracking;
 /// </summary>
 internal sealed class SqliteMetricWriter : IMetricWriter
 {
-    public Task InsertAsync(SqlSession session, long runKey, IReadOnlyList<Metric> points)
+    public Task WriteAsync(SqlSession session, long runKey, IReadOnlyList<Metric> points, IReadOnlyList<Metric> latest)
     {
         StepForEach(session, "Tracking.insert_metric", runKey, points);
-        return Task.CompletedTask;
-    }
-
-    public Task UpsertLatestAsync(SqlSession session, long runKey, IReadOnlyList<Metric> latest)
-    {
         StepForEach(session, "Tracking.upsert_latest_metric", runKey, latest);
         return Task.CompletedTask;
     }
