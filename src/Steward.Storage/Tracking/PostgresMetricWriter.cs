@@ -16,7 +16,7 @@ internal sealed class PostgresMetricWriter : IMetricWriter
 {
     public async Task WriteAsync(SqlSession session, long runKey, IReadOnlyList<Metric> points, IReadOnlyList<Metric> latest)
     {
-        var distinct = Distinct(points);
+        var distinct = SortedDistinct(points);
         var insert = Command(session, "Tracking.insert_new_metrics", runKey, distinct, nanAsFlag: false);
         AddRanges(insert, distinct);
         await using (var batch = Batch(session))
@@ -32,17 +32,31 @@ internal sealed class PostgresMetricWriter : IMetricWriter
         await checkedInsert.ExecuteNonQueryAsync(session.CancellationToken);
     }
 
-    /// <summary>The batch without repeated points (NaN equal to NaN, as record equality has it).</summary>
-    private static IReadOnlyList<Metric> Distinct(IReadOnlyList<Metric> points)
+    /// <summary>
+    /// The batch in primary-key order (key, step, timestamp, value), each point once. In key
+    /// order the rows go into the index side by side instead of hopping between keys, which
+    /// saves a good part of the insert's work; and repeated points end up next to each other.
+    /// double.CompareTo ranks NaN equal to NaN and -0 equal to 0, as PostgreSQL does.
+    /// </summary>
+    private static IReadOnlyList<Metric> SortedDistinct(IReadOnlyList<Metric> points)
     {
-        var seen = new HashSet<Metric>(points.Count);
-        var distinct = new List<Metric>(points.Count);
-        foreach (var point in points)
+        var sorted = points.ToArray();
+        Array.Sort(sorted, ComparePoints);
+        var count = 0;
+        foreach (var point in sorted)
         {
-            if (seen.Add(point)) distinct.Add(point);
+            if (count == 0 || ComparePoints(sorted[count - 1], point) != 0) sorted[count++] = point;
         }
 
-        return distinct.Count == points.Count ? points : distinct;
+        return new ArraySegment<Metric>(sorted, 0, count);
+    }
+
+    private static int ComparePoints(Metric a, Metric b)
+    {
+        var order = string.CompareOrdinal(a.Key, b.Key);
+        if (order == 0) order = a.Step.CompareTo(b.Step);
+        if (order == 0) order = a.Timestamp.CompareTo(b.Timestamp);
+        return order != 0 ? order : a.Value.CompareTo(b.Value);
     }
 
     /// <summary>The keys and the step and timestamp ranges of the batch, for the guard of insert_new_metrics.</summary>
