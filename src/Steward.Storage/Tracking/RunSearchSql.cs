@@ -68,8 +68,7 @@ internal static class RunSearchSql
             var key = q.Arg(first.Key);
             if (part == RunSearchPart.Ranked)
             {
-                from = $"latest_metrics s {dialect.OrderedJoin} runs r ON r.run_key = s.run_key";
-                q.Conditions.Add($"s.key = {key} AND s.is_nan = 0");
+                from = dialect.RankedRuns(key);
                 q.Order.Add($"s.value {(first.Ascending ? "ASC" : "DESC")}");
             }
             else
