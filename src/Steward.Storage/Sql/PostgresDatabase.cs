@@ -14,6 +14,9 @@ internal sealed class PostgresDatabase : SqlDatabase
     private const int FirstAnalyzeAfter = 200;
     private const int MaxAnalyzeInterval = 20_000;
 
+    /// <summary>The tables run searches join, whose statistics the store keeps fresh.</summary>
+    private static readonly string[] AnalyzedTables = ["runs", "latest_metrics", "params", "tags"];
+
     private readonly NpgsqlDataSource _source;
     private readonly CancellationTokenSource _closing = new();
     private int _runsSinceAnalyze;
@@ -82,15 +85,37 @@ internal sealed class PostgresDatabase : SqlDatabase
     public override void NoteRunsCreated(int count)
     {
         if (Interlocked.Add(ref _runsSinceAnalyze, count) < Volatile.Read(ref _analyzeAfter)) return;
-        if (Interlocked.CompareExchange(ref _analyzing, 1, 0) != 0) return;
+        if (!AnalyzeInBackground(onlyIfNeverAnalyzed: false)) return;
         Interlocked.Exchange(ref _runsSinceAnalyze, 0);
         _analyzeAfter = Math.Min(_analyzeAfter * 2, MaxAnalyzeInterval);
+    }
+
+    /// <summary>
+    /// Analyzes the same tables at start-up if they have never been (a restored or bulk-loaded
+    /// database): with no statistics at all the planner takes every table for a handful of
+    /// rows, and no shape of the search SQL keeps it from poor plans then.
+    /// </summary>
+    public override void NoteOpened() => AnalyzeInBackground(onlyIfNeverAnalyzed: true);
+
+    /// <summary>Starts an ANALYZE unless one is under way; false if one was.</summary>
+    private bool AnalyzeInBackground(bool onlyIfNeverAnalyzed)
+    {
+        if (Interlocked.CompareExchange(ref _analyzing, 1, 0) != 0) return false;
         _ = Task.Run(async () =>
         {
             try
             {
                 await using var connection = await _source.OpenConnectionAsync(_closing.Token);
-                await using var command = new NpgsqlCommand("ANALYZE runs, latest_metrics, params, tags", connection);
+                if (onlyIfNeverAnalyzed)
+                {
+                    await using var check = new NpgsqlCommand(
+                        "SELECT count(*) FROM pg_stat_user_tables WHERE relid IN (" + string.Join(", ", AnalyzedTables.Select(t => $"'{t}'::regclass")) +
+                        ") AND last_analyze IS NULL AND last_autoanalyze IS NULL",
+                        connection);
+                    if ((long)(await check.ExecuteScalarAsync(_closing.Token))! == 0) return;
+                }
+
+                await using var command = new NpgsqlCommand($"ANALYZE {string.Join(", ", AnalyzedTables)}", connection);
                 await command.ExecuteNonQueryAsync(_closing.Token);
             }
             catch (Exception e) when (e is NpgsqlException or OperationCanceledException or ObjectDisposedException)
@@ -102,6 +127,7 @@ internal sealed class PostgresDatabase : SqlDatabase
                 Volatile.Write(ref _analyzing, 0);
             }
         });
+        return true;
     }
 
     public override async ValueTask DisposeAsync()

@@ -37,5 +37,10 @@ internal abstract class SqlDatabase : IAsyncDisposable
     {
     }
 
+    /// <summary>Tells the database that it was opened and migrated, so it can check its planner statistics.</summary>
+    public virtual void NoteOpened()
+    {
+    }
+
     public abstract ValueTask DisposeAsync();
 }
