@@ -11,15 +11,15 @@ internal sealed class PostgresDatabase : SqlDatabase
 {
     private const int MaxAttempts = 5;
 
-    private const int FirstAnalyzeAfter = 200;
-    private const int MaxAnalyzeInterval = 20_000;
+    private const int FirstAnalyzeAfter = 2_000;
+    private const int MaxAnalyzeInterval = 400_000;
 
     /// <summary>The tables run searches join, whose statistics the store keeps fresh.</summary>
     private static readonly string[] AnalyzedTables = ["runs", "latest_metrics", "params", "tags"];
 
     private readonly NpgsqlDataSource _source;
     private readonly CancellationTokenSource _closing = new();
-    private int _runsSinceAnalyze;
+    private int _writesSinceAnalyze;
     private int _analyzeAfter = FirstAnalyzeAfter;
     private int _analyzing;
 
@@ -77,16 +77,18 @@ internal sealed class PostgresDatabase : SqlDatabase
     }
 
     /// <summary>
-    /// Analyzes the tables searches join once enough runs were created since the last time
-    /// (200, then doubling). Without fresh statistics PostgreSQL estimates one row per table
-    /// after a bulk load and picks nested loops that take seconds; autovacuum catches up only
-    /// a minute or more later.
+    /// Analyzes the tables searches join once enough of their rows were written since the last
+    /// time (2,000, then doubling). Without fresh statistics PostgreSQL estimates one row per
+    /// table after a bulk load and picks nested loops that take seconds; autovacuum catches up
+    /// only a minute or more later. Rows rather than runs are counted: runs are usually
+    /// created before their metrics and params arrive, and statistics taken in between
+    /// describe empty latest_metrics and params tables.
     /// </summary>
-    public override void NoteRunsCreated(int count)
+    public override void NoteSearchRowsWritten(int count)
     {
-        if (Interlocked.Add(ref _runsSinceAnalyze, count) < Volatile.Read(ref _analyzeAfter)) return;
+        if (Interlocked.Add(ref _writesSinceAnalyze, count) < Volatile.Read(ref _analyzeAfter)) return;
         if (!AnalyzeInBackground(onlyIfNeverAnalyzed: false)) return;
-        Interlocked.Exchange(ref _runsSinceAnalyze, 0);
+        Interlocked.Exchange(ref _writesSinceAnalyze, 0);
         _analyzeAfter = Math.Min(_analyzeAfter * 2, MaxAnalyzeInterval);
     }
 

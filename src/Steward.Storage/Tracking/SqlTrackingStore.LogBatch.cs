@@ -8,8 +8,10 @@ namespace Steward.Storage.Tracking;
 
 internal sealed partial class SqlTrackingStore
 {
-    public Task LogBatchAsync(string runId, RunBatch batch, CancellationToken cancellationToken) =>
-        database.WriteAsync(async session =>
+    public async Task LogBatchAsync(string runId, RunBatch batch, CancellationToken cancellationToken)
+    {
+        var latest = batch.Metrics.Count > 0 ? LatestPerKey(batch.Metrics) : [];
+        await database.WriteAsync(async session =>
         {
             var run = await RequireActiveRunAsync(session, runId);
             // Params first: a changed value rejects the batch before anything else is written,
@@ -25,8 +27,10 @@ internal sealed partial class SqlTrackingStore
                 }
             }
 
-            if (batch.Metrics.Count > 0) await metricWriter.WriteAsync(session, run.RunKey, batch.Metrics, LatestPerKey(batch.Metrics));
+            if (batch.Metrics.Count > 0) await metricWriter.WriteAsync(session, run.RunKey, batch.Metrics, latest);
         }, cancellationToken);
+        database.NoteSearchRowsWritten(batch.Params.Count + batch.Tags.Count + latest.Count);
+    }
 
     /// <summary>The latest point of each key within a batch: the only candidates for latest_metrics.</summary>
     internal static List<Metric> LatestPerKey(IReadOnlyList<Metric> metrics)

@@ -39,7 +39,7 @@ internal sealed partial class SqlTrackingStore
             await UpsertRunTagsAsync(session, row.RunKey, tags);
             return new Run(row.ToInfo(), new RunData([], [], tags.OrderBy(t => t.Key, StringComparer.Ordinal).ToList()), []);
         }, cancellationToken);
-        database.NoteRunsCreated(1);
+        database.NoteSearchRowsWritten(1 + created.Data.Tags.Count);
         return created;
     }
 
