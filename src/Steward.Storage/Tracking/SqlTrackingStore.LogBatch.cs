@@ -44,14 +44,23 @@ internal sealed partial class SqlTrackingStore
         return latest.Values.ToList();
     }
 
+    /// <summary>
+    /// One round trip: the stored values of the batch's keys, read before anything is written,
+    /// then the insert of every param with ON CONFLICT DO NOTHING. A changed value throws, and
+    /// the rollback undoes the insert.
+    /// </summary>
     private static async Task LogParamsAsync(SqlSession session, RunRow run, IReadOnlyList<Param> parameters)
     {
         var unique = parameters.DistinctBy(p => p.Key).ToList();
-        var keys = unique.Select(p => p.Key).ToArray();
-        var existing = (await session.QueryAsync<RunKeyValueRow>(
-                $"SELECT run_key, key, value FROM params WHERE run_key = @RunKey AND key {session.Dialect.InList("@keys")}",
-                new { run.RunKey, keys = session.Dialect.ListValue(keys) }))
-            .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        var (insert, args) = KeyValuesInsert("params", "run_key", run.RunKey, unique.Select(p => (p.Key, p.Value)).ToList(), upsert: false);
+        args.Add("keys", session.Dialect.ListValue(unique.Select(p => p.Key).ToArray()));
+        Dictionary<string, string> existing;
+        using (var grid = await session.QueryMultipleAsync(
+            $"SELECT run_key, key, value FROM params WHERE run_key = @owner AND key {session.Dialect.InList("@keys")};\n{insert}", args))
+        {
+            existing = (await grid.ReadAsync<RunKeyValueRow>()).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        }
+
         foreach (var param in unique)
         {
             if (existing.TryGetValue(param.Key, out var stored) && stored != param.Value)
@@ -60,9 +69,6 @@ internal sealed partial class SqlTrackingStore
                     $"Changing param values is not allowed. Param with key='{param.Key}' was already logged with value='{stored}' for run ID='{run.RunUuid}'. Attempted logging new value '{param.Value}'.");
             }
         }
-
-        var fresh = unique.Where(p => !existing.ContainsKey(p.Key)).Select(p => (p.Key, p.Value)).ToList();
-        if (fresh.Count > 0) await InsertKeyValuesAsync(session, "params", "run_key", run.RunKey, fresh, upsert: false);
     }
 
     private static Task UpsertRunTagsAsync(SqlSession session, long runKey, IReadOnlyList<Tag> tags) =>
@@ -75,6 +81,13 @@ internal sealed partial class SqlTrackingStore
     internal static Task InsertKeyValuesAsync(SqlSession session, string table, string ownerColumn, object ownerId, IReadOnlyList<(string Key, string Value)> rows, bool upsert)
     {
         if (rows.Count == 0) return Task.CompletedTask;
+        var (sql, args) = KeyValuesInsert(table, ownerColumn, ownerId, rows, upsert);
+        return session.ExecuteAsync(sql, args);
+    }
+
+    /// <summary>The multi-row INSERT of <see cref="InsertKeyValuesAsync"/>, the owner bound as <c>@owner</c>; rows must not be empty.</summary>
+    private static (string Sql, DynamicParameters Args) KeyValuesInsert(string table, string ownerColumn, object ownerId, IReadOnlyList<(string Key, string Value)> rows, bool upsert)
+    {
         var sql = new StringBuilder($"INSERT INTO {table} ({ownerColumn}, key, value) VALUES ");
         var args = new DynamicParameters();
         args.Add("owner", ownerId);
@@ -89,6 +102,6 @@ internal sealed partial class SqlTrackingStore
         sql.Append(upsert
             ? $" ON CONFLICT ({ownerColumn}, key) DO UPDATE SET value = excluded.value"
             : " ON CONFLICT DO NOTHING");
-        return session.ExecuteAsync(sql.ToString(), args);
+        return (sql.ToString(), args);
     }
 }
