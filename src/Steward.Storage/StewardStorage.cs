@@ -55,6 +55,7 @@ public sealed class StewardStorage : IAsyncDisposable
         try
         {
             await Migrator.MigrateAsync(database, cancellationToken);
+            database.NoteOpened();
             return new StewardStorage(database, new LocalArtifactStore(Path.Combine(dataDirectory, "artifacts")));
         }
         catch

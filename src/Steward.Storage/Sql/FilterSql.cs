@@ -53,24 +53,29 @@ internal sealed class FilterSql(SqlDialect dialect)
     public void OrderBy(string expression, bool ascending) =>
         Order.Add($"CASE WHEN {expression} IS NULL THEN 1 ELSE 0 END, {expression} {(ascending ? "ASC" : "DESC")}");
 
+    /// <summary>Marks where in a FROM clause the conditions go, when they belong inside it rather than in a WHERE clause.</summary>
+    public const string ConditionsPlaceholder = "{conditions}";
+
     /// <summary>Joins, conditions, order, then LIMIT and OFFSET (rows, not a page size: callers ask one extra row to know if more exist).</summary>
     public string Build(string select, string from, int limit, int offset)
     {
-        var sql = new System.Text.StringBuilder(select).Append(" FROM ").Append(from);
-        foreach (var join in Joins) sql.Append('\n').Append(join);
-        if (Conditions.Count > 0) sql.Append("\nWHERE ").AppendJoin("\n  AND ", Conditions);
+        var sql = From(select, from);
         if (Order.Count > 0) sql.Append("\nORDER BY ").AppendJoin(", ", Order);
         sql.Append($"\nLIMIT {Arg(limit)} OFFSET {Arg(offset)}");
         return sql.ToString();
     }
 
     /// <summary>COUNT(*) over the same joins and conditions.</summary>
-    public string BuildCount(string from)
+    public string BuildCount(string from) => From("SELECT COUNT(*)", from).ToString();
+
+    private System.Text.StringBuilder From(string select, string from)
     {
-        var sql = new System.Text.StringBuilder("SELECT COUNT(*) FROM ").Append(from);
+        var inside = from.Contains(ConditionsPlaceholder, StringComparison.Ordinal);
+        if (inside) from = from.Replace(ConditionsPlaceholder, Conditions.Count > 0 ? string.Join("\n  AND ", Conditions) : "TRUE", StringComparison.Ordinal);
+        var sql = new System.Text.StringBuilder(select).Append(" FROM ").Append(from);
         foreach (var join in Joins) sql.Append('\n').Append(join);
-        if (Conditions.Count > 0) sql.Append("\nWHERE ").AppendJoin("\n  AND ", Conditions);
-        return sql.ToString();
+        if (!inside && Conditions.Count > 0) sql.Append("\nWHERE ").AppendJoin("\n  AND ", Conditions);
+        return sql;
     }
 
     private string Value(FilterClause clause) => Arg(clause.Number is { } number ? number : clause.Text);

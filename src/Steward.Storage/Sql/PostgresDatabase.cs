@@ -3,26 +3,32 @@ using Npgsql;
 namespace Steward.Storage.Sql;
 
 /// <summary>
-/// PostgreSQL through one pooled <see cref="NpgsqlDataSource"/>. Several Steward servers may
-/// share the database: writes take row locks where an operation reads before it writes, and
+/// PostgreSQL through two pooled <see cref="NpgsqlDataSource"/>s, one for reads and one for
+/// writes, which differ in how statements are planned. Several Steward servers may share the
+/// database: writes take row locks where an operation reads before it writes, and
 /// transactions that lose a deadlock or serialization race are retried.
 /// </summary>
 internal sealed class PostgresDatabase : SqlDatabase
 {
     private const int MaxAttempts = 5;
 
-    private const int FirstAnalyzeAfter = 200;
-    private const int MaxAnalyzeInterval = 20_000;
+    private const int FirstAnalyzeAfter = 2_000;
+    private const int MaxAnalyzeInterval = 400_000;
 
-    private readonly NpgsqlDataSource _source;
+    /// <summary>The tables run searches join, whose statistics the store keeps fresh.</summary>
+    private static readonly string[] AnalyzedTables = ["runs", "latest_metrics", "params", "tags"];
+
+    private readonly NpgsqlDataSource _reads;
+    private readonly NpgsqlDataSource _writes;
     private readonly CancellationTokenSource _closing = new();
-    private int _runsSinceAnalyze;
+    private int _writesSinceAnalyze;
     private int _analyzeAfter = FirstAnalyzeAfter;
     private int _analyzing;
 
-    private PostgresDatabase(NpgsqlDataSource source, string description)
+    private PostgresDatabase(NpgsqlDataSource reads, NpgsqlDataSource writes, string description)
     {
-        _source = source;
+        _reads = reads;
+        _writes = writes;
         Description = description;
     }
 
@@ -37,19 +43,24 @@ internal sealed class PostgresDatabase : SqlDatabase
         builder.Multiplexing = false;
         // The stores repeat a small set of statements; preparing them saves a parse per call.
         if (builder.MaxAutoPrepare == 0) builder.MaxAutoPrepare = 64;
+        // Steward changes no session state beyond the startup options, so the reset a pooled
+        // connection otherwise runs on every return (one more round trip) is not needed.
+        builder.NoResetOnClose = true;
+        var description = $"PostgreSQL at {builder.Host}:{builder.Port}/{builder.Database}";
+        // Writes are key lookups and inserts whose plan never depends on the values: prepared
+        // once, they keep their generic plan (so do the foreign-key checks' internal queries),
+        // where planning each execution cost a sixth of the database's time for a log-batch.
+        var writes = NpgsqlDataSource.Create(builder.ConnectionString);
         // Searches must be planned with their values: a generic plan for "sort by metric,
         // LIMIT n" sorts every run instead of walking the index (measured 48 ms against 18).
         builder.Options = $"{builder.Options} -c plan_cache_mode=force_custom_plan".Trim();
-        // Steward changes no session state beyond these startup options, so the reset a
-        // pooled connection otherwise runs on every return (one more round trip) is not needed.
-        builder.NoResetOnClose = true;
-        var description = $"PostgreSQL at {builder.Host}:{builder.Port}/{builder.Database}";
-        return new PostgresDatabase(NpgsqlDataSource.Create(builder), description);
+        var reads = NpgsqlDataSource.Create(builder.ConnectionString);
+        return new PostgresDatabase(reads, writes, description);
     }
 
     public override async Task<T> ReadAsync<T>(Func<SqlSession, Task<T>> read, CancellationToken cancellationToken)
     {
-        await using var connection = await _source.OpenConnectionAsync(cancellationToken);
+        await using var connection = await _reads.OpenConnectionAsync(cancellationToken);
         return await read(new SqlSession(connection, null, Dialect, cancellationToken));
     }
 
@@ -57,7 +68,7 @@ internal sealed class PostgresDatabase : SqlDatabase
     {
         for (var attempt = 1; ; attempt++)
         {
-            await using var connection = await _source.OpenConnectionAsync(cancellationToken);
+            await using var connection = await _writes.OpenConnectionAsync(cancellationToken);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             try
             {
@@ -74,23 +85,47 @@ internal sealed class PostgresDatabase : SqlDatabase
     }
 
     /// <summary>
-    /// Analyzes the tables searches join once enough runs were created since the last time
-    /// (200, then doubling). Without fresh statistics PostgreSQL estimates one row per table
-    /// after a bulk load and picks nested loops that take seconds; autovacuum catches up only
-    /// a minute or more later.
+    /// Analyzes the tables searches join once enough of their rows were written since the last
+    /// time (2,000, then doubling). Without fresh statistics PostgreSQL estimates one row per
+    /// table after a bulk load and picks nested loops that take seconds; autovacuum catches up
+    /// only a minute or more later. Rows rather than runs are counted: runs are usually
+    /// created before their metrics and params arrive, and statistics taken in between
+    /// describe empty latest_metrics and params tables.
     /// </summary>
-    public override void NoteRunsCreated(int count)
+    public override void NoteSearchRowsWritten(int count)
     {
-        if (Interlocked.Add(ref _runsSinceAnalyze, count) < Volatile.Read(ref _analyzeAfter)) return;
-        if (Interlocked.CompareExchange(ref _analyzing, 1, 0) != 0) return;
-        Interlocked.Exchange(ref _runsSinceAnalyze, 0);
+        if (Interlocked.Add(ref _writesSinceAnalyze, count) < Volatile.Read(ref _analyzeAfter)) return;
+        if (!AnalyzeInBackground(onlyIfNeverAnalyzed: false)) return;
+        Interlocked.Exchange(ref _writesSinceAnalyze, 0);
         _analyzeAfter = Math.Min(_analyzeAfter * 2, MaxAnalyzeInterval);
+    }
+
+    /// <summary>
+    /// Analyzes the same tables at start-up if they have never been (a restored or bulk-loaded
+    /// database): with no statistics at all the planner takes every table for a handful of
+    /// rows, and no shape of the search SQL keeps it from poor plans then.
+    /// </summary>
+    public override void NoteOpened() => AnalyzeInBackground(onlyIfNeverAnalyzed: true);
+
+    /// <summary>Starts an ANALYZE unless one is under way; false if one was.</summary>
+    private bool AnalyzeInBackground(bool onlyIfNeverAnalyzed)
+    {
+        if (Interlocked.CompareExchange(ref _analyzing, 1, 0) != 0) return false;
         _ = Task.Run(async () =>
         {
             try
             {
-                await using var connection = await _source.OpenConnectionAsync(_closing.Token);
-                await using var command = new NpgsqlCommand("ANALYZE runs, latest_metrics, params, tags", connection);
+                await using var connection = await _writes.OpenConnectionAsync(_closing.Token);
+                if (onlyIfNeverAnalyzed)
+                {
+                    await using var check = new NpgsqlCommand(
+                        "SELECT count(*) FROM pg_stat_user_tables WHERE relid IN (" + string.Join(", ", AnalyzedTables.Select(t => $"'{t}'::regclass")) +
+                        ") AND last_analyze IS NULL AND last_autoanalyze IS NULL",
+                        connection);
+                    if ((long)(await check.ExecuteScalarAsync(_closing.Token))! == 0) return;
+                }
+
+                await using var command = new NpgsqlCommand($"ANALYZE {string.Join(", ", AnalyzedTables)}", connection);
                 await command.ExecuteNonQueryAsync(_closing.Token);
             }
             catch (Exception e) when (e is NpgsqlException or OperationCanceledException or ObjectDisposedException)
@@ -102,12 +137,14 @@ internal sealed class PostgresDatabase : SqlDatabase
                 Volatile.Write(ref _analyzing, 0);
             }
         });
+        return true;
     }
 
     public override async ValueTask DisposeAsync()
     {
         await _closing.CancelAsync();
-        await _source.DisposeAsync();
+        await _reads.DisposeAsync();
+        await _writes.DisposeAsync();
         _closing.Dispose();
     }
 }

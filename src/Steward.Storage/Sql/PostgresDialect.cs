@@ -14,7 +14,19 @@ internal sealed class PostgresDialect : SqlDialect
 
     public override object ListValue<T>(T[] values) => values;
 
-    public override string OrderedJoin => "JOIN";
+    // The runs come from a LATERAL subquery that OFFSET 0 keeps from being merged into the
+    // outer query, so the planner has one way to join: a nested loop driven by the index walk
+    // (which stops at the page's end, the search's LIMIT being the outer query's), with the
+    // conditions checked per run by a few index probes. It cannot turn the conditions into
+    // hash joins over every run, as it did when a filter looked more selective than it was.
+    // The innermost subquery reads the run by its key alone: given the conditions too, the
+    // planner read a whole experiment per step when statistics did not know the experiment.
+    public override string RankedRuns(string key) => $"""
+        latest_metrics s JOIN LATERAL (
+            SELECT * FROM (SELECT * FROM runs WHERE run_key = s.run_key OFFSET 0) r
+            WHERE {FilterSql.ConditionsPlaceholder} OFFSET 0) r
+        ON s.key = {key} AND s.is_nan = 0
+        """;
 
     public override string ForUpdate => "FOR UPDATE";
 

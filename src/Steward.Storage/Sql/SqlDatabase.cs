@@ -32,8 +32,16 @@ internal abstract class SqlDatabase : IAsyncDisposable
             return true;
         }, cancellationToken);
 
-    /// <summary>Tells the database that runs were created, so it can keep planner statistics in step with growth.</summary>
-    public virtual void NoteRunsCreated(int count)
+    /// <summary>
+    /// Tells the database how many rows were written to the tables run searches read (runs,
+    /// latest metrics, params, tags), so it can keep planner statistics in step with growth.
+    /// </summary>
+    public virtual void NoteSearchRowsWritten(int count)
+    {
+    }
+
+    /// <summary>Tells the database that it was opened and migrated, so it can check its planner statistics.</summary>
+    public virtual void NoteOpened()
     {
     }
 

@@ -22,11 +22,15 @@ internal abstract class SqlDialect
     public abstract string ForUpdate { get; }
 
     /// <summary>
-    /// An inner join that keeps the left table as the outer loop. SQLite's CROSS JOIN does so,
-    /// which lets a search walk an index in sort order and stop at a page; PostgreSQL plans that
-    /// well by itself.
+    /// The FROM clause of the runs that have a number for one metric (key bound to
+    /// <paramref name="key"/>), as <c>r</c>, read in the order of that number from the
+    /// (key, is_nan, value) index of latest_metrics, <c>s</c>, so that a search stops as soon
+    /// as it has a page instead of sorting every run. The plan must not hinge on statistics:
+    /// a search's filters are often far more or far less selective than estimated. Where the
+    /// clause holds <see cref="FilterSql.ConditionsPlaceholder"/>, the search's conditions go
+    /// there (per run, inside the walk) rather than into a WHERE clause.
     /// </summary>
-    public abstract string OrderedJoin { get; }
+    public abstract string RankedRuns(string key);
 
     /// <summary>A case-sensitive LIKE; the value bound to <paramref name="parameter"/> must come from <see cref="LikePattern"/>.</summary>
     public abstract string Like(string expression, string parameter);

@@ -17,8 +17,11 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override object ListValue<T>(T[] values) => JsonSerializer.Serialize(values);
 
+    // CROSS JOIN keeps latest_metrics as the outer loop whatever the planner estimates.
+    public override string RankedRuns(string key) =>
+        $"latest_metrics s CROSS JOIN runs r ON r.run_key = s.run_key AND s.key = {key} AND s.is_nan = 0";
+
     // One writer connection serializes every write transaction, so no row locks are needed.
-    public override string OrderedJoin => "CROSS JOIN";
 
     public override string ForUpdate => "";
 

@@ -6,13 +6,15 @@ namespace Steward.Storage.Tracking;
 /// <summary>
 /// The hot path of metric logging, the one place where SQLite and PostgreSQL want different
 /// code rather than different SQL: SQLite re-executes one prepared statement in-process,
-/// PostgreSQL ships the batch as arrays in a single statement.
+/// PostgreSQL ships the batch as arrays in as few round trips as it can.
 /// </summary>
 internal interface IMetricWriter
 {
-    /// <summary>Inserts points, skipping any identical to one already stored.</summary>
-    Task InsertAsync(SqlSession session, string runId, IReadOnlyList<Metric> points);
-
-    /// <summary>Raises latest_metrics to these points (one per key) where they are later than what is stored.</summary>
-    Task UpsertLatestAsync(SqlSession session, string runId, IReadOnlyList<Metric> latest);
+    /// <summary>
+    /// Inserts points, skipping any identical to one already stored, and raises latest_metrics
+    /// to <paramref name="latest"/> (one point per key) where it is later than what is stored.
+    /// The caller holds the run's row lock, so no other transaction writes points of this run
+    /// meanwhile.
+    /// </summary>
+    Task WriteAsync(SqlSession session, long runKey, IReadOnlyList<Metric> points, IReadOnlyList<Metric> latest);
 }

@@ -26,7 +26,7 @@ internal enum RunSearchPart
 /// </summary>
 internal static class RunSearchSql
 {
-    private const string Select = "SELECT r.run_uuid, r.name, r.experiment_id, r.user_id, r.status, r.start_time, r.end_time, r.artifact_uri, r.lifecycle_stage";
+    private const string Select = "SELECT r.run_key, r.run_uuid, r.name, r.experiment_id, r.user_id, r.status, r.start_time, r.end_time, r.artifact_uri, r.lifecycle_stage";
 
     private static readonly Dictionary<string, string> RunColumns = new(StringComparer.Ordinal)
     {
@@ -68,13 +68,12 @@ internal static class RunSearchSql
             var key = q.Arg(first.Key);
             if (part == RunSearchPart.Ranked)
             {
-                from = $"latest_metrics s {dialect.OrderedJoin} runs r ON r.run_uuid = s.run_uuid";
-                q.Conditions.Add($"s.key = {key} AND s.is_nan = 0");
+                from = dialect.RankedRuns(key);
                 q.Order.Add($"s.value {(first.Ascending ? "ASC" : "DESC")}");
             }
             else
             {
-                q.Joins.Add($"LEFT JOIN latest_metrics s ON s.run_uuid = r.run_uuid AND s.key = {key}");
+                q.Joins.Add($"LEFT JOIN latest_metrics s ON s.run_key = r.run_key AND s.key = {key}");
                 q.Conditions.Add("(s.value IS NULL OR s.is_nan = 1)");
                 q.Order.Add("CASE WHEN s.value IS NULL THEN 1 ELSE 0 END");
             }
@@ -104,13 +103,13 @@ internal static class RunSearchSql
             q.Conditions.Add(clause.Entity switch
             {
                 // NaN compares false with every number, so NaN points never match a comparison.
-                FilterEntity.Metric => $"EXISTS (SELECT 1 FROM latest_metrics m WHERE m.run_uuid = r.run_uuid AND m.key = {q.Arg(clause.Key)} AND m.is_nan = 0 AND {q.Compare("m.value", clause)})",
-                FilterEntity.Param => $"EXISTS (SELECT 1 FROM params p WHERE p.run_uuid = r.run_uuid AND p.key = {q.Arg(clause.Key)} AND {q.Compare("p.value", clause)})",
-                FilterEntity.Tag => $"EXISTS (SELECT 1 FROM tags t WHERE t.run_uuid = r.run_uuid AND t.key = {q.Arg(clause.Key)} AND {q.Compare("t.value", clause)})",
+                FilterEntity.Metric => $"EXISTS (SELECT 1 FROM latest_metrics m WHERE m.run_key = r.run_key AND m.key = {q.Arg(clause.Key)} AND m.is_nan = 0 AND {q.Compare("m.value", clause)})",
+                FilterEntity.Param => $"EXISTS (SELECT 1 FROM params p WHERE p.run_key = r.run_key AND p.key = {q.Arg(clause.Key)} AND {q.Compare("p.value", clause)})",
+                FilterEntity.Tag => $"EXISTS (SELECT 1 FROM tags t WHERE t.run_key = r.run_key AND t.key = {q.Arg(clause.Key)} AND {q.Compare("t.value", clause)})",
                 FilterEntity.Dataset when clause.Key == "context" =>
-                    $"EXISTS (SELECT 1 FROM input_tags it WHERE it.run_uuid = r.run_uuid AND it.key = {q.Arg("mlflow.data.context")} AND {q.Compare("it.value", clause)})",
+                    $"EXISTS (SELECT 1 FROM input_tags it WHERE it.run_key = r.run_key AND it.key = {q.Arg("mlflow.data.context")} AND {q.Compare("it.value", clause)})",
                 FilterEntity.Dataset =>
-                    $"EXISTS (SELECT 1 FROM run_inputs i JOIN datasets d ON d.dataset_uuid = i.dataset_uuid WHERE i.run_uuid = r.run_uuid AND {q.Compare(clause.Key == "name" ? "d.name" : "d.digest", clause)})",
+                    $"EXISTS (SELECT 1 FROM run_inputs i JOIN datasets d ON d.dataset_uuid = i.dataset_uuid WHERE i.run_key = r.run_key AND {q.Compare(clause.Key == "name" ? "d.name" : "d.digest", clause)})",
                 _ => q.Compare(RunColumns[clause.Key], clause),
             });
         }
@@ -124,13 +123,13 @@ internal static class RunSearchSql
             {
                 case FilterEntity.Metric:
                     var m = q.Alias("o");
-                    q.Joins.Add($"LEFT JOIN latest_metrics {m} ON {m}.run_uuid = r.run_uuid AND {m}.key = {q.Arg(order.Key)}");
+                    q.Joins.Add($"LEFT JOIN latest_metrics {m} ON {m}.run_key = r.run_key AND {m}.key = {q.Arg(order.Key)}");
                     // Numbers first, then NaN, then runs without the metric.
                     q.Order.Add($"CASE WHEN {m}.value IS NULL THEN 2 WHEN {m}.is_nan = 1 THEN 1 ELSE 0 END, {m}.value {(order.Ascending ? "ASC" : "DESC")}");
                     break;
                 case FilterEntity.Param or FilterEntity.Tag:
                     var o = q.Alias("o");
-                    q.Joins.Add($"LEFT JOIN {(order.Entity == FilterEntity.Param ? "params" : "tags")} {o} ON {o}.run_uuid = r.run_uuid AND {o}.key = {q.Arg(order.Key)}");
+                    q.Joins.Add($"LEFT JOIN {(order.Entity == FilterEntity.Param ? "params" : "tags")} {o} ON {o}.run_key = r.run_key AND {o}.key = {q.Arg(order.Key)}");
                     q.OrderBy($"{o}.value", order.Ascending);
                     break;
                 default:

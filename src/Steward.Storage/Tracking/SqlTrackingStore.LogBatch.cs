@@ -8,29 +8,29 @@ namespace Steward.Storage.Tracking;
 
 internal sealed partial class SqlTrackingStore
 {
-    public Task LogBatchAsync(string runId, RunBatch batch, CancellationToken cancellationToken) =>
-        database.WriteAsync(async session =>
+    public async Task LogBatchAsync(string runId, RunBatch batch, CancellationToken cancellationToken)
+    {
+        var latest = batch.Metrics.Count > 0 ? LatestPerKey(batch.Metrics) : [];
+        await database.WriteAsync(async session =>
         {
-            await RequireActiveRunAsync(session, runId);
+            var run = await RequireActiveRunAsync(session, runId);
             // Params first: a changed value rejects the batch before anything else is written,
             // and the rollback undoes whatever was.
-            if (batch.Params.Count > 0) await LogParamsAsync(session, runId, batch.Params);
+            if (batch.Params.Count > 0) await LogParamsAsync(session, run, batch.Params);
             if (batch.Tags.Count > 0)
             {
                 var tags = batch.Tags.GroupBy(t => t.Key).Select(g => g.Last()).ToList();
-                await UpsertRunTagsAsync(session, runId, tags);
+                await UpsertRunTagsAsync(session, run.RunKey, tags);
                 if (tags.FirstOrDefault(t => t.Key == RunNameTag) is { } nameTag)
                 {
-                    await session.ExecuteAsync("UPDATE runs SET name = @Value WHERE run_uuid = @runId", new { runId, nameTag.Value });
+                    await session.ExecuteAsync("UPDATE runs SET name = @Value WHERE run_key = @RunKey", new { run.RunKey, nameTag.Value });
                 }
             }
 
-            if (batch.Metrics.Count > 0)
-            {
-                await metricWriter.InsertAsync(session, runId, batch.Metrics);
-                await metricWriter.UpsertLatestAsync(session, runId, LatestPerKey(batch.Metrics));
-            }
+            if (batch.Metrics.Count > 0) await metricWriter.WriteAsync(session, run.RunKey, batch.Metrics, latest);
         }, cancellationToken);
+        database.NoteSearchRowsWritten(batch.Params.Count + batch.Tags.Count + latest.Count);
+    }
 
     /// <summary>The latest point of each key within a batch: the only candidates for latest_metrics.</summary>
     internal static List<Metric> LatestPerKey(IReadOnlyList<Metric> metrics)
@@ -44,29 +44,35 @@ internal sealed partial class SqlTrackingStore
         return latest.Values.ToList();
     }
 
-    private static async Task LogParamsAsync(SqlSession session, string runId, IReadOnlyList<Param> parameters)
+    /// <summary>
+    /// One round trip: the stored values of the batch's keys, read before anything is written,
+    /// then the insert of every param with ON CONFLICT DO NOTHING. A changed value throws, and
+    /// the rollback undoes the insert.
+    /// </summary>
+    private static async Task LogParamsAsync(SqlSession session, RunRow run, IReadOnlyList<Param> parameters)
     {
         var unique = parameters.DistinctBy(p => p.Key).ToList();
-        var keys = unique.Select(p => p.Key).ToArray();
-        var existing = (await session.QueryAsync<KeyValueRow>(
-                $"SELECT run_uuid AS owner_id, key, value FROM params WHERE run_uuid = @runId AND key {session.Dialect.InList("@keys")}",
-                new { runId, keys = session.Dialect.ListValue(keys) }))
-            .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        var (insert, args) = KeyValuesInsert("params", "run_key", run.RunKey, unique.Select(p => (p.Key, p.Value)).ToList(), upsert: false);
+        args.Add("keys", session.Dialect.ListValue(unique.Select(p => p.Key).ToArray()));
+        Dictionary<string, string> existing;
+        using (var grid = await session.QueryMultipleAsync(
+            $"SELECT run_key, key, value FROM params WHERE run_key = @owner AND key {session.Dialect.InList("@keys")};\n{insert}", args))
+        {
+            existing = (await grid.ReadAsync<RunKeyValueRow>()).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        }
+
         foreach (var param in unique)
         {
             if (existing.TryGetValue(param.Key, out var stored) && stored != param.Value)
             {
                 throw StewardException.Invalid(
-                    $"Changing param values is not allowed. Param with key='{param.Key}' was already logged with value='{stored}' for run ID='{runId}'. Attempted logging new value '{param.Value}'.");
+                    $"Changing param values is not allowed. Param with key='{param.Key}' was already logged with value='{stored}' for run ID='{run.RunUuid}'. Attempted logging new value '{param.Value}'.");
             }
         }
-
-        var fresh = unique.Where(p => !existing.ContainsKey(p.Key)).Select(p => (p.Key, p.Value)).ToList();
-        if (fresh.Count > 0) await InsertKeyValuesAsync(session, "params", "run_uuid", runId, fresh, upsert: false);
     }
 
-    private static Task UpsertRunTagsAsync(SqlSession session, string runId, IReadOnlyList<Tag> tags) =>
-        InsertKeyValuesAsync(session, "tags", "run_uuid", runId, tags.Select(t => (t.Key, t.Value)).ToList(), upsert: true);
+    private static Task UpsertRunTagsAsync(SqlSession session, long runKey, IReadOnlyList<Tag> tags) =>
+        InsertKeyValuesAsync(session, "tags", "run_key", runKey, tags.Select(t => (t.Key, t.Value)).ToList(), upsert: true);
 
     /// <summary>
     /// Writes key/value rows of one owner with a single multi-row INSERT (one round trip on
@@ -75,6 +81,13 @@ internal sealed partial class SqlTrackingStore
     internal static Task InsertKeyValuesAsync(SqlSession session, string table, string ownerColumn, object ownerId, IReadOnlyList<(string Key, string Value)> rows, bool upsert)
     {
         if (rows.Count == 0) return Task.CompletedTask;
+        var (sql, args) = KeyValuesInsert(table, ownerColumn, ownerId, rows, upsert);
+        return session.ExecuteAsync(sql, args);
+    }
+
+    /// <summary>The multi-row INSERT of <see cref="InsertKeyValuesAsync"/>, the owner bound as <c>@owner</c>; rows must not be empty.</summary>
+    private static (string Sql, DynamicParameters Args) KeyValuesInsert(string table, string ownerColumn, object ownerId, IReadOnlyList<(string Key, string Value)> rows, bool upsert)
+    {
         var sql = new StringBuilder($"INSERT INTO {table} ({ownerColumn}, key, value) VALUES ");
         var args = new DynamicParameters();
         args.Add("owner", ownerId);
@@ -89,6 +102,6 @@ internal sealed partial class SqlTrackingStore
         sql.Append(upsert
             ? $" ON CONFLICT ({ownerColumn}, key) DO UPDATE SET value = excluded.value"
             : " ON CONFLICT DO NOTHING");
-        return session.ExecuteAsync(sql.ToString(), args);
+        return (sql.ToString(), args);
     }
 }

@@ -5,7 +5,7 @@ namespace Steward.Storage.Tracking;
 
 internal sealed partial class SqlTrackingStore
 {
-    private const string RunColumns = "r.run_uuid, r.name, r.experiment_id, r.user_id, r.status, r.start_time, r.end_time, r.artifact_uri, r.lifecycle_stage";
+    private const string RunColumns = "r.run_key, r.run_uuid, r.name, r.experiment_id, r.user_id, r.status, r.start_time, r.end_time, r.artifact_uri, r.lifecycle_stage";
 
     public async Task<Run> CreateRunAsync(NewRun run, CancellationToken cancellationToken)
     {
@@ -32,14 +32,14 @@ internal sealed partial class SqlTrackingStore
                 ArtifactUri = $"{experiment.ArtifactLocation}/{run.RunId}/artifacts",
                 LifecycleStage = Lifecycle.Active,
             };
-            await session.ExecuteAsync(Sql("insert_run"), row);
+            row.RunKey = await session.ScalarAsync<long>(Sql("insert_run"), row);
 
             // The name and the mlflow.runName tag are one value.
             var tags = run.Tags.Where(t => t.Key != RunNameTag).Append(new Tag(RunNameTag, run.RunName)).ToList();
-            await UpsertRunTagsAsync(session, run.RunId, tags);
+            await UpsertRunTagsAsync(session, row.RunKey, tags);
             return new Run(row.ToInfo(), new RunData([], [], tags.OrderBy(t => t.Key, StringComparer.Ordinal).ToList()), []);
         }, cancellationToken);
-        database.NoteRunsCreated(1);
+        database.NoteSearchRowsWritten(1 + created.Data.Tags.Count);
         return created;
     }
 
@@ -59,11 +59,11 @@ internal sealed partial class SqlTrackingStore
             if (update.RunName is { } name)
             {
                 run.Name = name;
-                await UpsertRunTagsAsync(session, runId, [new Tag(RunNameTag, name)]);
+                await UpsertRunTagsAsync(session, run.RunKey, [new Tag(RunNameTag, name)]);
             }
 
             await session.ExecuteAsync(
-                "UPDATE runs SET status = @Status, end_time = @EndTime, name = @Name WHERE run_uuid = @RunUuid", run);
+                "UPDATE runs SET status = @Status, end_time = @EndTime, name = @Name WHERE run_key = @RunKey", run);
             return run.ToInfo();
         }, cancellationToken);
 
@@ -79,8 +79,8 @@ internal sealed partial class SqlTrackingStore
     public Task DeleteRunTagAsync(string runId, string key, CancellationToken cancellationToken) =>
         database.WriteAsync(async session =>
         {
-            await RequireActiveRunAsync(session, runId);
-            var deleted = await session.ExecuteAsync("DELETE FROM tags WHERE run_uuid = @runId AND key = @key", new { runId, key });
+            var run = await RequireActiveRunAsync(session, runId);
+            var deleted = await session.ExecuteAsync("DELETE FROM tags WHERE run_key = @RunKey AND key = @key", new { run.RunKey, key });
             if (deleted == 0) throw StewardException.NotFound($"No tag with name: {key} in run with id {runId}");
         }, cancellationToken);
 
@@ -114,14 +114,14 @@ internal sealed partial class SqlTrackingStore
                     "SELECT dataset_uuid FROM datasets WHERE experiment_id = @experimentId AND name = @Name AND digest = @Digest",
                     new { experimentId = run.ExperimentId, d.Name, d.Digest });
                 var added = await session.ExecuteAsync(
-                    "INSERT INTO run_inputs (run_uuid, dataset_uuid) VALUES (@runId, @datasetUuid) ON CONFLICT DO NOTHING",
-                    new { runId, datasetUuid });
+                    "INSERT INTO run_inputs (run_key, dataset_uuid) VALUES (@RunKey, @datasetUuid) ON CONFLICT DO NOTHING",
+                    new { run.RunKey, datasetUuid });
                 if (added == 0) continue;
                 foreach (var tag in input.Tags.DistinctBy(t => t.Key))
                 {
                     await session.ExecuteAsync(
-                        "INSERT INTO input_tags (run_uuid, dataset_uuid, key, value) VALUES (@runId, @datasetUuid, @Key, @Value)",
-                        new { runId, datasetUuid, tag.Key, tag.Value });
+                        "INSERT INTO input_tags (run_key, dataset_uuid, key, value) VALUES (@RunKey, @datasetUuid, @Key, @Value)",
+                        new { run.RunKey, datasetUuid, tag.Key, tag.Value });
                 }
             }
         }, cancellationToken);

@@ -12,19 +12,14 @@ namespace Steward.Storage.Tracking;
 /// </summary>
 internal sealed class SqliteMetricWriter : IMetricWriter
 {
-    public Task InsertAsync(SqlSession session, string runId, IReadOnlyList<Metric> points)
+    public Task WriteAsync(SqlSession session, long runKey, IReadOnlyList<Metric> points, IReadOnlyList<Metric> latest)
     {
-        StepForEach(session, "Tracking.insert_metric", runId, points);
+        StepForEach(session, "Tracking.insert_metric", runKey, points);
+        StepForEach(session, "Tracking.upsert_latest_metric", runKey, latest);
         return Task.CompletedTask;
     }
 
-    public Task UpsertLatestAsync(SqlSession session, string runId, IReadOnlyList<Metric> latest)
-    {
-        StepForEach(session, "Tracking.upsert_latest_metric", runId, latest);
-        return Task.CompletedTask;
-    }
-
-    private static void StepForEach(SqlSession session, string sqlName, string runId, IReadOnlyList<Metric> points)
+    private static void StepForEach(SqlSession session, string sqlName, long runKey, IReadOnlyList<Metric> points)
     {
         var db = ((SqliteConnection)session.Connection).Handle
             ?? throw new InvalidOperationException("The SQLite writer connection is not open.");
@@ -37,8 +32,8 @@ internal sealed class SqliteMetricWriter : IMetricWriter
             var timestamp = raw.sqlite3_bind_parameter_index(statement, "@timestamp");
             var step = raw.sqlite3_bind_parameter_index(statement, "@step");
             var isNan = raw.sqlite3_bind_parameter_index(statement, "@is_nan");
-            // Bindings survive sqlite3_reset, so the run id is bound once.
-            Check(raw.sqlite3_bind_text(statement, run, runId), db);
+            // Bindings survive sqlite3_reset, so the run is bound once.
+            Check(raw.sqlite3_bind_int64(statement, run, runKey), db);
             foreach (var point in points)
             {
                 session.CancellationToken.ThrowIfCancellationRequested();

@@ -22,6 +22,9 @@ internal sealed class ExperimentRow
 
 internal sealed class RunRow
 {
+    /// <summary>The surrogate key the rows a run owns reference it by; never shown to clients.</summary>
+    public long RunKey { get; set; }
+
     public string RunUuid { get; set; } = "";
     public string Name { get; set; } = "";
     public long ExperimentId { get; set; }
@@ -39,7 +42,7 @@ internal sealed class RunRow
 
 internal sealed class MetricRow
 {
-    public string RunUuid { get; set; } = "";
+    public long RunKey { get; set; }
     public string Key { get; set; } = "";
     public double Value { get; set; }
     public long Timestamp { get; set; }
@@ -47,6 +50,14 @@ internal sealed class MetricRow
     public long IsNan { get; set; }
 
     public Metric ToMetric() => new(Key, IsNan != 0 ? double.NaN : Value, Timestamp, Step);
+}
+
+/// <summary>A param or tag of a run.</summary>
+internal sealed class RunKeyValueRow
+{
+    public long RunKey { get; set; }
+    public string Key { get; set; } = "";
+    public string Value { get; set; } = "";
 }
 
 /// <summary>A key/value row of a tag or param table, with the id of what it belongs to.</summary>
@@ -59,7 +70,7 @@ internal sealed class KeyValueRow
 
 internal sealed class DatasetRow
 {
-    public string RunUuid { get; set; } = "";
+    public long RunKey { get; set; }
     public string DatasetUuid { get; set; } = "";
     public string Name { get; set; } = "";
     public string Digest { get; set; } = "";
@@ -71,7 +82,7 @@ internal sealed class DatasetRow
 
 internal sealed class InputTagRow
 {
-    public string RunUuid { get; set; } = "";
+    public long RunKey { get; set; }
     public string DatasetUuid { get; set; } = "";
     public string Key { get; set; } = "";
     public string Value { get; set; } = "";

@@ -1,3 +1,3 @@
-INSERT INTO metrics (run_uuid, key, value, timestamp, step, is_nan)
+INSERT INTO metrics (run_key, key, value, timestamp, step, is_nan)
 VALUES (@run, @key, @value, @timestamp, @step, @is_nan)
 ON CONFLICT DO NOTHING

@@ -64,6 +64,35 @@ public abstract partial class TrackingStoreContract
     }
 
     [Fact]
+    public async Task a_batch_resending_stored_points_among_new_ones_adds_only_the_new()
+    {
+        var run = await NewRunAsync(await NewExperimentAsync());
+        var points = Enumerable.Range(0, 100).Select(i => new Metric("m", i * 0.5, 1000 + i, i)).ToList();
+        await LogAsync(run.Info.RunId, metrics: points);
+        // Every stored point again, one new point, and a NaN twice.
+        await LogAsync(run.Info.RunId, metrics: [.. points, new Metric("m", -1, 1050, 50), new Metric("m", double.NaN, 1001, 1)]);
+        await LogAsync(run.Info.RunId, metrics: [new Metric("m", double.NaN, 1001, 1)]);
+        var history = await Store.GetMetricHistoryAsync(run.Info.RunId, "m", None);
+        Assert.Equal(102, history.Count);
+        Assert.Equal(1, history.Count(p => double.IsNaN(p.Value)));
+        Assert.Equal(2, history.Count(p => p.Step == 50));
+    }
+
+    [Fact]
+    public async Task a_small_batch_spanning_much_stored_history_skips_only_its_duplicates()
+    {
+        var run = await NewRunAsync(await NewExperimentAsync());
+        var points = Enumerable.Range(0, 100).Select(i => new Metric("m", i, 1000 + i, i)).ToList();
+        await LogAsync(run.Info.RunId, metrics: points);
+        // The first and last steps span every stored point: one duplicate, one new value.
+        await LogAsync(run.Info.RunId, metrics: [points[0], points[99] with { Value = 7 }]);
+        var history = await Store.GetMetricHistoryAsync(run.Info.RunId, "m", None);
+        Assert.Equal(101, history.Count);
+        Assert.Equal([7.0, 99.0], history.Where(p => p.Step == 99).Select(p => p.Value));
+        Assert.Equal(new Metric("m", 99, 1099, 99), Assert.Single((await GetRunAsync(run.Info.RunId)).Data.Metrics));
+    }
+
+    [Fact]
     public async Task latest_metric_is_the_greatest_step_then_timestamp_then_value()
     {
         var run = await NewRunAsync(await NewExperimentAsync());

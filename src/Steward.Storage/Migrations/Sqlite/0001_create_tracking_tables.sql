@@ -1,5 +1,7 @@
--- Experiments, runs and what runs log. Metric values that are NaN are stored as 0 with
--- is_nan = 1 (SQLite would turn NaN into NULL); ±Infinity is stored as itself.
+-- Experiments, runs and what runs log. Rows a run owns reference it by run_key, an integer
+-- surrogate of the 32-character run_uuid, which keeps the keys of the big tables narrow.
+-- Metric values that are NaN are stored as 0 with is_nan = 1 (SQLite would turn NaN into
+-- NULL); ±Infinity is stored as itself.
 
 CREATE TABLE experiments (
     experiment_id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -22,8 +24,11 @@ CREATE TABLE experiment_tags (
     PRIMARY KEY (experiment_id, key)
 ) WITHOUT ROWID;
 
+-- AUTOINCREMENT: a run_key is never handed out twice, so rows left by a removed run could
+-- never be taken for another's.
 CREATE TABLE runs (
-    run_uuid TEXT PRIMARY KEY,
+    run_key INTEGER PRIMARY KEY AUTOINCREMENT,
+    run_uuid TEXT NOT NULL UNIQUE,
     name TEXT NOT NULL,
     experiment_id INTEGER NOT NULL REFERENCES experiments (experiment_id),
     user_id TEXT NOT NULL,
@@ -33,7 +38,7 @@ CREATE TABLE runs (
     artifact_uri TEXT NOT NULL,
     lifecycle_stage TEXT NOT NULL,
     deleted_time INTEGER
-) WITHOUT ROWID;
+);
 
 CREATE INDEX runs_by_experiment ON runs (experiment_id, lifecycle_stage, start_time, run_uuid);
 
@@ -41,44 +46,44 @@ CREATE INDEX runs_by_experiment ON runs (experiment_id, lifecycle_stage, start_t
 -- No foreign key: the store checks the run in the same transaction, and a per-row check
 -- would slow the hottest insert in Steward.
 CREATE TABLE metrics (
-    run_uuid TEXT NOT NULL,
+    run_key INTEGER NOT NULL,
     key TEXT NOT NULL,
     step INTEGER NOT NULL,
     timestamp INTEGER NOT NULL,
     value REAL NOT NULL,
     is_nan INTEGER NOT NULL,
-    PRIMARY KEY (run_uuid, key, step, timestamp, value, is_nan)
+    PRIMARY KEY (run_key, key, step, timestamp, value, is_nan)
 ) WITHOUT ROWID;
 
 -- The greatest (step, timestamp, value) point per key, kept in the same transaction.
 CREATE TABLE latest_metrics (
-    run_uuid TEXT NOT NULL,
+    run_key INTEGER NOT NULL,
     key TEXT NOT NULL,
     value REAL NOT NULL,
     timestamp INTEGER NOT NULL,
     step INTEGER NOT NULL,
     is_nan INTEGER NOT NULL,
-    PRIMARY KEY (run_uuid, key)
+    PRIMARY KEY (run_key, key)
 ) WITHOUT ROWID;
 
 -- Serves metric filters and, above all, ordering runs by a metric: a search reads this index
 -- in value order and stops once it has a page.
-CREATE INDEX latest_metrics_by_value ON latest_metrics (key, is_nan, value, run_uuid);
+CREATE INDEX latest_metrics_by_value ON latest_metrics (key, is_nan, value, run_key);
 
 CREATE TABLE params (
-    run_uuid TEXT NOT NULL REFERENCES runs (run_uuid),
+    run_key INTEGER NOT NULL REFERENCES runs (run_key),
     key TEXT NOT NULL,
     value TEXT NOT NULL,
-    PRIMARY KEY (run_uuid, key)
+    PRIMARY KEY (run_key, key)
 ) WITHOUT ROWID;
 
-CREATE INDEX params_by_value ON params (key, value, run_uuid);
+CREATE INDEX params_by_value ON params (key, value, run_key);
 
 CREATE TABLE tags (
-    run_uuid TEXT NOT NULL REFERENCES runs (run_uuid),
+    run_key INTEGER NOT NULL REFERENCES runs (run_key),
     key TEXT NOT NULL,
     value TEXT NOT NULL,
-    PRIMARY KEY (run_uuid, key)
+    PRIMARY KEY (run_key, key)
 ) WITHOUT ROWID;
 
 CREATE TABLE datasets (
@@ -94,16 +99,16 @@ CREATE TABLE datasets (
 );
 
 CREATE TABLE run_inputs (
-    run_uuid TEXT NOT NULL REFERENCES runs (run_uuid),
+    run_key INTEGER NOT NULL REFERENCES runs (run_key),
     dataset_uuid TEXT NOT NULL REFERENCES datasets (dataset_uuid),
-    PRIMARY KEY (run_uuid, dataset_uuid)
+    PRIMARY KEY (run_key, dataset_uuid)
 ) WITHOUT ROWID;
 
 CREATE TABLE input_tags (
-    run_uuid TEXT NOT NULL,
+    run_key INTEGER NOT NULL,
     dataset_uuid TEXT NOT NULL,
     key TEXT NOT NULL,
     value TEXT NOT NULL,
-    PRIMARY KEY (run_uuid, dataset_uuid, key),
-    FOREIGN KEY (run_uuid, dataset_uuid) REFERENCES run_inputs (run_uuid, dataset_uuid)
+    PRIMARY KEY (run_key, dataset_uuid, key),
+    FOREIGN KEY (run_key, dataset_uuid) REFERENCES run_inputs (run_key, dataset_uuid)
 ) WITHOUT ROWID;
