@@ -52,6 +52,38 @@ public sealed class LedgerVerifier : INodeSink
 
     private bool KeepNodes { get; }
 
+    /// <summary>
+    /// Verifies a stored log end to end: recomputes every leaf and node from the entry rows,
+    /// compares them, the stored size and edge, and every stored signed head.
+    /// </summary>
+    /// <param name="store">The ledger to check.</param>
+    /// <param name="trustedKey">The log's public key; null checks each head against the key stored with it.</param>
+    /// <param name="cancellationToken">Cancels the check.</param>
+    public static async Task<LedgerVerification> VerifyStoreAsync(ILedgerStore store, byte[]? trustedKey, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        // The state first: entries, nodes and heads appended while this runs lie beyond it and are left out.
+        var state = await store.GetStateAsync(cancellationToken);
+        var heads = (await store.ListHeadsAsync(cancellationToken)).Where(h => h.Head.TreeSize <= state.TreeSize);
+        var verifier = new LedgerVerifier(heads, trustedKey, keepNodes: true);
+        long next = 0;
+        const int PageSize = 10_000;
+        while (true)
+        {
+            var page = await store.ListEntriesAsync(new AuditEntryQuery(next, state.TreeSize, PageSize), cancellationToken);
+            foreach (var entry in page)
+            {
+                if (!verifier.Add(entry)) break;
+            }
+
+            if (page.Count < PageSize || verifier._stopped) break;
+            next = page[^1].Index + 1;
+        }
+
+        await verifier.CheckStoredNodesAsync(store, state, cancellationToken);
+        return verifier.Finish();
+    }
+
     /// <summary>Entries recomputed so far.</summary>
     public long Count => _range.Size;
 
@@ -100,6 +132,7 @@ public sealed class LedgerVerifier : INodeSink
                 var page = await store.ListNodesAsync(level, next, 10_000, cancellationToken);
                 foreach (var node in page)
                 {
+                    if (node.Id.End > state.TreeSize) break;
                     var rank = level == 0 ? RankEntry : RankNode;
                     if (node.Id.Index != next)
                     {
@@ -109,7 +142,7 @@ public sealed class LedgerVerifier : INodeSink
                     }
                     else if (computed is null || node.Id.Index >= computed.Count)
                     {
-                        if (!_stopped) Report(RankState, node.Id.Start, $"a stored hash covers entries [{node.Id.Start}, {node.Id.End}) beyond the {_range.Size} entries stored");
+                        // Entries under it are missing, which is reported where they were found missing.
                     }
                     else if (!computed.Get(node.Id.Index).SequenceEqual(node.Hash))
                     {
@@ -121,10 +154,10 @@ public sealed class LedgerVerifier : INodeSink
                     next = node.Id.Index + 1;
                 }
 
-                if (page.Count < 10_000) break;
+                if (page.Count < 10_000 || page[^1].Id.End > state.TreeSize) break;
             }
 
-            if (computed is not null && next < computed.Count)
+            if (computed is not null && next < computed.Count && !_stopped)
             {
                 Report(level == 0 ? RankEntry : RankNode, next << level, level == 0
                     ? $"entry {next}: its stored leaf hash is missing"
@@ -134,9 +167,13 @@ public sealed class LedgerVerifier : INodeSink
             if (computed is null && next == 0) break;
         }
 
-        if (!_stopped && state.TreeSize != _range.Size)
+        if (!_stopped && state.TreeSize > _range.Size)
         {
-            Report(RankState, Math.Min(state.TreeSize, _range.Size), $"the log records a tree size of {state.TreeSize} but holds {_range.Size} entries");
+            Report(RankEntry, _range.Size, $"entry {_range.Size} is missing (the log records {state.TreeSize} entries, {_range.Size} are stored)");
+        }
+        else if (!_stopped && state.TreeSize != _range.Size)
+        {
+            Report(RankState, state.TreeSize, $"the log records a tree size of {state.TreeSize} but holds {_range.Size} entries");
         }
         else if (!_stopped)
         {
