@@ -30,7 +30,8 @@ public sealed record AuditEntry(long Index, DateTimeOffset Timestamp, string Act
     {
         ["action"] = Action,
         ["actor"] = Actor,
-        ["index"] = Index,
+        // A double, so the canonicalizer writes it directly; indexes stay below 2^53 (TreeHead.MaxTreeSize).
+        ["index"] = (double)Index,
         ["outcome"] = Outcome,
         ["payloadDigest"] = PayloadDigest,
         ["resource"] = Resource,

@@ -27,6 +27,14 @@ public static class AuditPayload
     public static JsonNode Number(double value) =>
         double.IsFinite(value) ? JsonValue.Create(value) : JsonValue.Create(double.IsNaN(value) ? "NaN" : value > 0 ? "Infinity" : "-Infinity");
 
+    /// <summary>
+    /// An integer (time, step, version) as the payload carries it: a JSON number up to 2^53,
+    /// the range where every JSON implementation reads it exactly, else its decimal digits as a
+    /// string. Held as a double so that canonicalization writes it directly.
+    /// </summary>
+    public static JsonNode Integer(long value) =>
+        Math.Abs(value) <= (1L << 53) ? JsonValue.Create((double)value) : JsonValue.Create(value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
     /// <summary>Key/value pairs (tags, params) as a list of <c>{"key", "value"}</c> objects, in the order given.</summary>
     public static JsonArray Pairs<T>(IEnumerable<T>? items, Func<T, string> key, Func<T, string> value)
     {

@@ -4,13 +4,13 @@ namespace Steward.Audit;
 
 /// <summary>
 /// The operation under way on this async flow, as its ledger entry will record it. A service
-/// opens one (<see cref="Begin"/>) before it calls a store; the database appends the entry in
+/// opens one (<see cref="Begin(ICurrentActor, string, string, JsonNode?, Func{object?, string?}?)"/>) before it calls a store; the database appends the entry in
 /// the same transaction as the write and refuses any write that has no scope, so no write can
 /// skip the ledger.
 /// </summary>
 /// <remarks>
 /// Scopes do not nest: when an operation is built from another (logging a model is a tag write),
-/// the outermost scope names the entry and inner <see cref="Begin"/> calls leave it in place.
+/// the outermost scope names the entry and inner <see cref="Begin(ICurrentActor, string, string, JsonNode?, Func{object?, string?}?)"/> calls leave it in place.
 /// The scope travels with the async flow (<see cref="AsyncLocal{T}"/>), so a store method that
 /// has already started keeps it even after the caller's lease is disposed.
 /// </remarks>
@@ -56,19 +56,24 @@ public sealed class AuditScope
     /// For creates whose id the database allocates (an experiment id, a version number): names
     /// the resource from what the store's write returned; null keeps <paramref name="resource"/>.
     /// </param>
-    public static Lease Begin(ICurrentActor actor, string action, string resource, JsonNode? payload, Func<object?, string?>? resourceFromResult = null)
+    public static Lease Begin(ICurrentActor actor, string action, string resource, JsonNode? payload, Func<object?, string?>? resourceFromResult = null) =>
+        Begin(actor, action, resource, () => AuditPayload.Digest(payload), resourceFromResult);
+
+    /// <summary>As <see cref="Begin(ICurrentActor, string, string, JsonNode?, Func{object?, string?}?)"/>, with the payload's digest computed by the caller (only when this scope is the outermost).</summary>
+    public static Lease Begin(ICurrentActor actor, string action, string resource, Func<string> payloadDigest, Func<object?, string?>? resourceFromResult = null)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(payloadDigest);
         var previous = Ambient.Value;
         if (previous is not null) return new Lease(previous);
-        Ambient.Value = new AuditScope(actor.Name, action, resource, AuditPayload.Digest(payload), resourceFromResult);
+        Ambient.Value = new AuditScope(actor.Name, action, resource, payloadDigest(), resourceFromResult);
         return new Lease(null);
     }
 
     /// <summary>The resource the entry names, given what the write returned.</summary>
     public string ResourceFor(object? writeResult) => _resourceFromResult?.Invoke(writeResult) ?? Resource;
 
-    /// <summary>Restores the scope that was current before <see cref="Begin"/>.</summary>
+    /// <summary>Restores the scope that was current before <see cref="Begin(ICurrentActor, string, string, JsonNode?, Func{object?, string?}?)"/>.</summary>
     public readonly struct Lease(AuditScope? previous) : IDisposable
     {
         /// <inheritdoc />

@@ -11,28 +11,69 @@ public sealed partial class TrackingService
 
     internal static JsonArray TagsPayload(IEnumerable<Tag>? tags) => AuditPayload.Pairs(tags, t => t.Key, t => t.Value);
 
-    /// <summary>The batch as <c>runs/log-batch</c> carries it: metrics, params and tags in request order.</summary>
-    private static JsonObject BatchPayload(string runId, RunBatch batch)
+    /// <summary>
+    /// The digest of the batch as <c>runs/log-batch</c> carries it, written straight into the
+    /// hash (a batch may hold 1,000 points): the canonical JSON of
+    /// <c>{"metrics": [{"key", "step", "timestamp", "value"}], "params": [{"key", "value"}], "run_id", "tags": [{"key", "value"}]}</c>,
+    /// lists in request order, numbers as <see cref="AuditPayload"/> writes them.
+    /// </summary>
+    internal static string BatchDigest(string runId, RunBatch batch)
     {
-        var metrics = new JsonArray();
-        foreach (var metric in batch.Metrics)
+        using var json = new CanonicalJsonHasher();
+        json.Raw('{');
+        json.Name("metrics");
+        json.Raw('[');
+        for (var i = 0; i < batch.Metrics.Count; i++)
         {
-            metrics.Add(new JsonObject
-            {
-                ["key"] = metric.Key,
-                ["value"] = AuditPayload.Number(metric.Value),
-                ["timestamp"] = metric.Timestamp,
-                ["step"] = metric.Step,
-            });
+            var metric = batch.Metrics[i];
+            if (i > 0) json.Raw(',');
+            json.Raw('{');
+            json.Name("key");
+            json.String(metric.Key);
+            json.Raw(',');
+            json.Name("step");
+            json.Integer(metric.Step);
+            json.Raw(',');
+            json.Name("timestamp");
+            json.Integer(metric.Timestamp);
+            json.Raw(',');
+            json.Name("value");
+            json.Number(metric.Value);
+            json.Raw('}');
         }
 
-        return new JsonObject
+        json.Raw(']');
+        json.Raw(',');
+        json.Name("params");
+        WritePairs(json, batch.Params.Select(p => (p.Key, p.Value)));
+        json.Raw(',');
+        json.Name("run_id");
+        json.String(runId);
+        json.Raw(',');
+        json.Name("tags");
+        WritePairs(json, batch.Tags.Select(t => (t.Key, t.Value)));
+        json.Raw('}');
+        return json.Finish();
+    }
+
+    private static void WritePairs(CanonicalJsonHasher json, IEnumerable<(string Key, string Value)> pairs)
+    {
+        json.Raw('[');
+        var first = true;
+        foreach (var (key, value) in pairs)
         {
-            ["run_id"] = runId,
-            ["metrics"] = metrics,
-            ["params"] = AuditPayload.Pairs(batch.Params, p => p.Key, p => p.Value),
-            ["tags"] = TagsPayload(batch.Tags),
-        };
+            if (!first) json.Raw(',');
+            first = false;
+            json.Raw('{');
+            json.Name("key");
+            json.String(key);
+            json.Raw(',');
+            json.Name("value");
+            json.String(value);
+            json.Raw('}');
+        }
+
+        json.Raw(']');
     }
 
     private static JsonObject InputsPayload(string runId, IReadOnlyList<DatasetInput> inputs)

@@ -141,7 +141,7 @@ public sealed partial class TrackingService(ITrackingStore store, TimeProvider c
             ["run_id"] = run.RunId,
             ["run_name"] = run.RunName,
             ["user_id"] = run.UserId,
-            ["start_time"] = run.StartTime,
+            ["start_time"] = AuditPayload.Integer(run.StartTime),
             ["tags"] = TagsPayload(runTags),
         });
         return await store.CreateRunAsync(run, cancellationToken);
@@ -162,7 +162,7 @@ public sealed partial class TrackingService(ITrackingStore store, TimeProvider c
         {
             ["run_id"] = runId,
             ["status"] = status?.ToString(),
-            ["end_time"] = endTime,
+            ["end_time"] = endTime is { } end ? AuditPayload.Integer(end) : null,
             ["run_name"] = runName,
         });
         return await store.UpdateRunAsync(runId!, new RunUpdate(status, endTime, string.IsNullOrEmpty(runName) ? null : runName), cancellationToken);
@@ -204,7 +204,7 @@ public sealed partial class TrackingService(ITrackingStore store, TimeProvider c
         Validation.Required(runId, "run_id");
         BatchRules.Check(batch);
         if (batch.Count == 0) return;
-        using var audit = Audit(action, AuditResources.Run(runId!), BatchPayload(runId!, batch));
+        using var audit = AuditScope.Begin(actor, action, AuditResources.Run(runId!), () => BatchDigest(runId!, batch));
         await store.LogBatchAsync(runId!, batch, cancellationToken);
     }
 
