@@ -57,10 +57,10 @@ public sealed class AuditScope
     /// the resource from what the store's write returned; null keeps <paramref name="resource"/>.
     /// </param>
     public static Lease Begin(ICurrentActor actor, string action, string resource, JsonNode? payload, Func<object?, string?>? resourceFromResult = null) =>
-        Begin(actor, action, resource, () => AuditPayload.Digest(payload), resourceFromResult);
+        BeginWithDigest(actor, action, resource, () => AuditPayload.Digest(payload), resourceFromResult);
 
     /// <summary>As <see cref="Begin(ICurrentActor, string, string, JsonNode?, Func{object?, string?}?)"/>, with the payload's digest computed by the caller (only when this scope is the outermost).</summary>
-    public static Lease Begin(ICurrentActor actor, string action, string resource, Func<string> payloadDigest, Func<object?, string?>? resourceFromResult = null)
+    public static Lease BeginWithDigest(ICurrentActor actor, string action, string resource, Func<string> payloadDigest, Func<object?, string?>? resourceFromResult = null)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(payloadDigest);

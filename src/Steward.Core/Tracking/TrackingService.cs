@@ -204,7 +204,7 @@ public sealed partial class TrackingService(ITrackingStore store, TimeProvider c
         Validation.Required(runId, "run_id");
         BatchRules.Check(batch);
         if (batch.Count == 0) return;
-        using var audit = AuditScope.Begin(actor, action, AuditResources.Run(runId!), () => BatchDigest(runId!, batch));
+        using var audit = AuditScope.BeginWithDigest(actor, action, AuditResources.Run(runId!), () => BatchDigest(runId!, batch));
         await store.LogBatchAsync(runId!, batch, cancellationToken);
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text;
 using Dapper;
+using Microsoft.Data.Sqlite;
 using Steward.Audit;
 using Steward.Ledger.Merkle;
 using Steward.Storage.Sql;
@@ -20,15 +21,20 @@ internal static class LedgerAppender
 
     public static async Task<AuditEntry> AppendAsync(SqlSession session, AuditScope scope, string resource)
     {
-        var state = await session.FirstOrDefaultAsync<StateRow>(SqlText.Get(session.Dialect, "Ledger.lock_ledger_state"))
-            ?? throw new InvalidOperationException("The ledger_state row is missing: the ledger tables are damaged.");
-        var range = CompactRange.Restore(state.TreeSize, state.Edge);
+        var sqlite = session.Connection as SqliteConnection;
+        var (size, oldEdge) = sqlite is not null ? SqliteLedgerRows.ReadState(sqlite) : await ReadStateAsync(session);
+        var range = CompactRange.Restore(size, oldEdge);
         var now = DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
-        var entry = new AuditEntry(state.TreeSize, now, scope.Actor, scope.Action, resource, scope.PayloadDigest, AuditEntry.Ok);
+        var entry = new AuditEntry(size, now, scope.Actor, scope.Action, resource, scope.PayloadDigest, AuditEntry.Ok);
 
         var nodes = new NodeCollector();
         range.AppendEntry(entry.ToLeafBytes(), nodes);
-        var edge = NewEdge(state.TreeSize, state.Edge, nodes, range.Size);
+        var edge = NewEdge(size, oldEdge, nodes, range.Size);
+        if (sqlite is not null)
+        {
+            SqliteLedgerRows.Write(sqlite, entry, nodes.Ids, nodes.Hashes, range.Size, edge);
+            return entry;
+        }
 
         var args = new DynamicParameters();
         args.Add("Index", entry.Index);
@@ -49,6 +55,14 @@ internal static class LedgerAppender
         args.Add("edge", edge);
         await session.ExecuteAsync(Batch(session.Dialect, nodes.Count), args);
         return entry;
+    }
+
+    /// <summary>Reads the state row, locking it until commit where the dialect has row locks.</summary>
+    private static async Task<(long Size, byte[] Edge)> ReadStateAsync(SqlSession session)
+    {
+        var state = await session.FirstOrDefaultAsync<StateRow>(SqlText.Get(session.Dialect, "Ledger.lock_ledger_state"))
+            ?? throw new InvalidOperationException("The ledger_state row is missing: the ledger tables are damaged.");
+        return (state.TreeSize, state.Edge);
     }
 
     /// <summary>

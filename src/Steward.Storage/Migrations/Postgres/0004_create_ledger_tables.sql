@@ -14,9 +14,9 @@ CREATE TABLE ledger_entries (
     outcome TEXT COLLATE "C" NOT NULL
 );
 
+-- Auditors ask first about a resource (a model and its versions, a run); actor, action and
+-- time filters scan the index range or the entries in order. Each index costs every write.
 CREATE INDEX ledger_entries_by_resource ON ledger_entries (resource, seq);
-CREATE INDEX ledger_entries_by_actor ON ledger_entries (actor, seq);
-CREATE INDEX ledger_entries_by_action ON ledger_entries (action, seq);
 
 CREATE TABLE ledger_nodes (
     level INTEGER NOT NULL,
