@@ -104,7 +104,7 @@ public sealed class LedgerApiTests(StewardServerFixture server) : IClassFixture<
             var leafHash = MerkleHash.HashLeaf(Convert.FromBase64String(entry.Leaf));
             Assert.Equal(entry.LeafHash, Convert.ToHexStringLower(leafHash));
             Assert.Equal(entry.LeafHash, proof.RootElement.GetProperty("leafHash").GetString());
-            Assert.True(MerkleVerifier.VerifyInclusion(leafHash, entry.Index, head.TreeSize, root, Path(proof)));
+            Assert.True(MerkleVerifier.VerifyInclusion(entry.Index, head.TreeSize, leafHash, Path(proof), root));
         }
 
         using var consistency = await GetJsonAsync($"api/v1/audit/proof/consistency?first={early.TreeSize}&second={head.TreeSize}");

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Steward.Audit;
 using Steward.Ledger.Canonicalization;
@@ -75,17 +74,5 @@ public sealed class AuditPayloadTests
             };
             Assert.Equal(AuditPayload.Digest(tree), TrackingService.BatchDigest("run-1", batch));
         }
-    }
-
-    [Fact]
-    public void digesting_a_thousand_metric_batch_takes_well_under_a_millisecond()
-    {
-        var batch = new RunBatch(Enumerable.Range(0, 1000).Select(i => new Metric($"m{i % 10}", i * 0.37, 1_700_000_000_000 + i, i)).ToList(), [], []);
-        for (var i = 0; i < 50; i++) TrackingService.BatchDigest("r", batch);
-        var clock = Stopwatch.StartNew();
-        for (var i = 0; i < 200; i++) TrackingService.BatchDigest("r", batch);
-        var perBatch = clock.Elapsed.TotalMilliseconds / 200;
-        Console.WriteLine($"digest of a 1,000-metric batch: {perBatch:F3} ms");
-        Assert.True(perBatch < 2, $"{perBatch} ms");
     }
 }

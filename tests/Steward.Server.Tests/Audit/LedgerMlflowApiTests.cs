@@ -91,7 +91,7 @@ public sealed class LedgerMlflowApiTests(ApiServers servers) : ApiTests(servers)
         await Expect("registered_model.set_alias", async () => Ok(await api.PostAsync("registered-models/alias", new { name = model, alias = "champion", version = "1" }), $"registered_model/{model}"));
         await Expect("artifact.download", async () =>
         {
-            Assert.Equal([1, 2, 3], await server.Http.GetByteArrayAsync($"/api/2.0/mlflow/model-versions/get-artifact?name={model}&version=1&path=MLmodel"));
+            Assert.Equal([1, 2, 3], await server.Http.GetByteArrayAsync($"/model-versions/get-artifact?name={model}&version=1&path=MLmodel"));
             return $"artifact/{stored}";
         });
         await Expect("registered_model.delete_alias", async () => Ok(await api.DeleteAsync("registered-models/alias", new { name = model, alias = "champion" }), $"registered_model/{model}"));
