@@ -84,6 +84,56 @@ internal static class CliOptions
         HelpName = "connection-string",
     };
 
+    public static readonly Option<string?> LedgerKey = new("--ledger-key")
+    {
+        Description = "The ledger's signing key file (PKCS#8 PEM). Default: ledger-key.pem in --data, created on first start. Replicas sharing one PostgreSQL database need the same file.",
+        HelpName = "path",
+    };
+
+    // Audit verbs.
+    public static readonly Option<string?> Bundle = new("--bundle")
+    {
+        Description = "Verify an exported audit bundle offline instead of the stored ledger (no server or database needed).",
+        HelpName = "file",
+    };
+
+    public static readonly Option<string> Out = new("--out")
+    {
+        Description = "File to write the audit bundle to.",
+        Required = true,
+        HelpName = "file",
+    };
+
+    public static readonly Option<string?> Resource = new("--resource")
+    {
+        Description = "Only entries about this resource or those below it, e.g. run/<id> or registered_model/<name>.",
+        HelpName = "resource",
+    };
+
+    public static readonly Option<string?> Actor = new("--actor")
+    {
+        Description = "Only entries by this actor.",
+        HelpName = "name",
+    };
+
+    public static readonly Option<string?> AuditAction = new("--action")
+    {
+        Description = "Only entries of this action, e.g. model_version.transition_stage.",
+        HelpName = "action",
+    };
+
+    public static readonly Option<long?> Start = new("--start")
+    {
+        Description = "First entry index (0-based, inclusive).",
+        HelpName = "index",
+    };
+
+    public static readonly Option<long?> End = new("--end")
+    {
+        Description = "Entry index to stop before (exclusive).",
+        HelpName = "index",
+    };
+
     static CliOptions()
     {
         Port.Validators.Add(result =>

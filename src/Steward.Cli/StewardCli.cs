@@ -13,5 +13,6 @@ internal static class StewardCli
             ExperimentsCommand.Create(),
             RunsCommand.Create(),
             ModelsCommand.Create(),
+            AuditCommand.Create(),
         };
 }

@@ -44,4 +44,8 @@ public static class Limits
     public const int MaxSearchModelsResults = 1000;
     public const int DefaultSearchVersionsResults = 10000;
     public const int MaxSearchVersionsResults = 200000;
+
+    /// <summary>Ledger entries per page of <c>GET /api/v1/audit/entries</c>.</summary>
+    public const int DefaultAuditEntriesResults = 1000;
+    public const int MaxAuditEntriesResults = 10000;
 }

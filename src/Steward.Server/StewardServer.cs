@@ -46,7 +46,7 @@ public sealed class StewardServer : IAsyncDisposable
         Action<IServiceCollection>? services = null)
     {
         var storage = await StewardStorage.OpenAsync(
-            new StorageOptions { DataDirectory = options.DataDirectory, PostgresConnectionString = options.Database },
+            new StorageOptions { DataDirectory = options.DataDirectory, PostgresConnectionString = options.Database, LedgerKeyPath = options.LedgerKeyPath },
             cancellationToken);
         try
         {
@@ -63,6 +63,8 @@ public sealed class StewardServer : IAsyncDisposable
             services?.Invoke(builder.Services);
 
             var app = builder.Build();
+            // Load (or create) the signing key now: a bad key file must stop start-up, not the first head request.
+            app.Services.GetRequiredService<Steward.Ledger.Signing.TreeHeadSigner>();
             app.MapStewardEndpoints();
             await app.StartAsync(cancellationToken);
 

@@ -14,4 +14,10 @@ public sealed record StewardServerOptions
 
     /// <summary>PostgreSQL connection string; null uses the embedded SQLite database.</summary>
     public string? Database { get; init; }
+
+    /// <summary>
+    /// The ledger's signing key (PKCS#8 PEM); null uses <c>{DataDirectory}/ledger-key.pem</c>,
+    /// created on first start. Servers sharing one PostgreSQL database need the same key file.
+    /// </summary>
+    public string? LedgerKeyPath { get; init; }
 }

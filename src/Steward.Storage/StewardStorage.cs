@@ -1,6 +1,8 @@
 using Steward.Artifacts;
+using Steward.Audit;
 using Steward.Registry;
 using Steward.Storage.Artifacts;
+using Steward.Storage.Ledger;
 using Steward.Storage.LoggedModels;
 using Steward.Storage.Registry;
 using Steward.Storage.Sql;
@@ -18,9 +20,11 @@ public sealed class StewardStorage : IAsyncDisposable
 {
     private readonly SqlDatabase _database;
 
-    private StewardStorage(SqlDatabase database, IArtifactStore artifacts)
+    private StewardStorage(SqlDatabase database, IArtifactStore artifacts, string ledgerKeyPath)
     {
         _database = database;
+        LedgerKeyPath = ledgerKeyPath;
+        Ledger = new SqlLedgerStore(database);
         IMetricWriter metricWriter = database.Dialect is PostgresDialect ? new PostgresMetricWriter() : new SqliteMetricWriter();
         Tracking = new SqlTrackingStore(database, metricWriter);
         Registry = new SqlRegistryStore(database);
@@ -36,6 +40,12 @@ public sealed class StewardStorage : IAsyncDisposable
 
     /// <summary>MLflow 3's logged models.</summary>
     public ILoggedModelStore LoggedModels { get; }
+
+    /// <summary>The audit ledger: entries, Merkle tree nodes and signed heads.</summary>
+    public ILedgerStore Ledger { get; }
+
+    /// <summary>Where the ledger's signing key is kept (<see cref="LedgerKeyFile"/>).</summary>
+    public string LedgerKeyPath { get; }
 
     /// <summary>Artifact bytes, in <c>{DataDirectory}/artifacts</c>.</summary>
     public IArtifactStore Artifacts { get; }
@@ -56,7 +66,10 @@ public sealed class StewardStorage : IAsyncDisposable
         {
             await Migrator.MigrateAsync(database, cancellationToken);
             database.NoteOpened();
-            return new StewardStorage(database, new LocalArtifactStore(Path.Combine(dataDirectory, "artifacts")));
+            var keyPath = string.IsNullOrWhiteSpace(options.LedgerKeyPath)
+                ? Path.Combine(dataDirectory, LedgerKeyFile.DefaultFileName)
+                : Path.GetFullPath(options.LedgerKeyPath);
+            return new StewardStorage(database, new LocalArtifactStore(Path.Combine(dataDirectory, "artifacts")), keyPath);
         }
         catch
         {

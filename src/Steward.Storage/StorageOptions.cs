@@ -11,4 +11,10 @@ public sealed record StorageOptions
     /// SQLite at <c>{DataDirectory}/steward.db</c>.
     /// </summary>
     public string? PostgresConnectionString { get; init; }
+
+    /// <summary>
+    /// The ledger's signing key file; null means <c>{DataDirectory}/ledger-key.pem</c>. Servers
+    /// sharing one PostgreSQL database must all be given the same key file.
+    /// </summary>
+    public string? LedgerKeyPath { get; init; }
 }

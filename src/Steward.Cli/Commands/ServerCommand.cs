@@ -15,6 +15,7 @@ internal static class ServerCommand
             CliOptions.Port,
             CliOptions.Data,
             CliOptions.Database,
+            CliOptions.LedgerKey,
         };
         command.SetAction((parse, cancellationToken) => CliAction.RunAsync(() => RunAsync(parse, cancellationToken)));
         return command;
@@ -27,7 +28,8 @@ internal static class ServerCommand
             Host = parse.GetRequiredValue(CliOptions.Host),
             Port = parse.GetValue(CliOptions.Port),
             DataDirectory = parse.GetRequiredValue(CliOptions.Data),
-            Database = NonEmpty(parse.GetValue(CliOptions.Database)) ?? NonEmpty(Environment.GetEnvironmentVariable("STEWARD_DB")),
+            Database = DatabaseOption(parse),
+            LedgerKeyPath = NonEmpty(parse.GetValue(CliOptions.LedgerKey)),
         };
 
         await using var server = await StewardServer.StartAsync(options, cancellationToken);
@@ -37,6 +39,10 @@ internal static class ServerCommand
         await server.WaitForShutdownAsync(cancellationToken);
         return ExitCodes.Ok;
     }
+
+    /// <summary>The PostgreSQL connection string from <c>--db</c>, else <c>$STEWARD_DB</c>; null for SQLite.</summary>
+    internal static string? DatabaseOption(ParseResult parse) =>
+        NonEmpty(parse.GetValue(CliOptions.Database)) ?? NonEmpty(Environment.GetEnvironmentVariable("STEWARD_DB"));
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

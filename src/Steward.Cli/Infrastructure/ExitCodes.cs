@@ -8,7 +8,7 @@ internal static class ExitCodes
     /// <summary>Usage error or input the server rejected (bad value, unknown id, duplicate name).</summary>
     public const int BadInput = 1;
 
-    /// <summary>Refused by a governance gate or for lack of permission.</summary>
+    /// <summary>Refused by a governance gate or for lack of permission; or audit verification found tampering.</summary>
     public const int Refused = 2;
 
     /// <summary>The server failed or could not be reached.</summary>

@@ -37,4 +37,6 @@ namespace Steward.Client.Internal;
 [JsonSerializable(typeof(TransitionStageBody))]
 [JsonSerializable(typeof(SetAliasBody))]
 [JsonSerializable(typeof(ProblemBody))]
+[JsonSerializable(typeof(LedgerHead))]
+[JsonSerializable(typeof(LedgerEntryPage))]
 internal sealed partial class ClientJsonContext : JsonSerializerContext;

@@ -19,6 +19,8 @@ internal sealed class QueryString(string path)
 
     public QueryString Add(string name, int? value) => Add(name, value?.ToString(CultureInfo.InvariantCulture));
 
+    public QueryString Add(string name, long? value) => Add(name, value?.ToString(CultureInfo.InvariantCulture));
+
     public QueryString AddAll(string name, IEnumerable<string>? values)
     {
         foreach (var value in values ?? []) Add(name, value);

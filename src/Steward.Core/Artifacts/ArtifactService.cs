@@ -1,12 +1,19 @@
+using System.Text.Json.Nodes;
+using Steward.Audit;
 using Steward.Errors;
 using Steward.Tracking;
 
 namespace Steward.Artifacts;
 
-/// <summary>A run's artifacts, addressed relative to the run's artifact root.</summary>
-public sealed class ArtifactService(IArtifactStore artifacts, TrackingService tracking)
+/// <summary>
+/// Artifacts, addressed relative to a run's artifact root or (for MLflow's proxy API) to the
+/// store's root. Artifact bytes live outside the database, so each upload, download and delete
+/// appends its ledger entry on its own once the bytes are stored, read or gone; listing names
+/// is not a read of protected content and is not recorded.
+/// </summary>
+public sealed class ArtifactService(IArtifactStore artifacts, TrackingService tracking, ILedgerStore ledger, ICurrentActor actor)
 {
-    /// <summary>The store behind the proxy API, which addresses paths from the store root.</summary>
+    /// <summary>The store behind the proxy API, for listings; reads and writes go through this service.</summary>
     public IArtifactStore Store => artifacts;
 
     public async Task<IReadOnlyList<ArtifactFile>> ListAsync(string? runId, string? path, CancellationToken cancellationToken)
@@ -21,8 +28,9 @@ public sealed class ArtifactService(IArtifactStore artifacts, TrackingService tr
     {
         var (root, relative) = await ResolveAsync(runId, path, cancellationToken);
         if (relative.Length == 0) throw StewardException.Invalid("Missing value for required parameter 'path'.");
-        return await artifacts.OpenReadAsync(ArtifactPath.Combine(root, relative), cancellationToken)
+        var stream = await artifacts.OpenReadAsync(ArtifactPath.Combine(root, relative), cancellationToken)
             ?? throw StewardException.NotFound($"No artifact '{relative}' in run {runId}");
+        return await RecordReadAsync(stream, AuditResources.Artifact(runId!, relative), new() { ["run_id"] = runId, ["path"] = relative }, cancellationToken);
     }
 
     public async Task WriteAsync(string? runId, string? path, Stream content, CancellationToken cancellationToken)
@@ -35,7 +43,53 @@ public sealed class ArtifactService(IArtifactStore artifacts, TrackingService tr
             throw StewardException.Invalid($"The run {run.Info.RunId} must be in the 'active' state. Current state is deleted.");
         }
 
-        await artifacts.WriteAsync(ArtifactPath.Combine(root, relative), content, cancellationToken);
+        await WriteRecordedAsync(ArtifactPath.Combine(root, relative), content, AuditResources.Artifact(run.Info.RunId, relative), new() { ["run_id"] = run.Info.RunId, ["path"] = relative }, cancellationToken);
+    }
+
+    /// <summary>Opens a file by its path from the store's root (MLflow's proxy API); null when there is none.</summary>
+    public async Task<Stream?> OpenStoredAsync(string path, CancellationToken cancellationToken)
+    {
+        var stream = await artifacts.OpenReadAsync(path, cancellationToken);
+        return stream is null ? null : await RecordReadAsync(stream, AuditResources.StoredArtifact(path), new() { ["path"] = path }, cancellationToken);
+    }
+
+    /// <summary>Writes a file by its path from the store's root (MLflow's proxy API).</summary>
+    public Task WriteStoredAsync(string path, Stream content, CancellationToken cancellationToken) =>
+        WriteRecordedAsync(path, content, AuditResources.StoredArtifact(path), new() { ["path"] = path }, cancellationToken);
+
+    /// <summary>Deletes a file or folder by its path from the store's root (MLflow's proxy API).</summary>
+    public async Task DeleteStoredAsync(string path, CancellationToken cancellationToken)
+    {
+        await artifacts.DeleteAsync(path, cancellationToken);
+        using var audit = AuditScope.Begin(actor, AuditActions.ArtifactDelete, AuditResources.StoredArtifact(path), new JsonObject { ["path"] = path });
+        await ledger.AppendAsync(cancellationToken);
+    }
+
+    /// <summary>Records the download before any byte leaves: a read the ledger cannot record is refused.</summary>
+    private async Task<Stream> RecordReadAsync(Stream stream, string resource, JsonObject payload, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var audit = AuditScope.Begin(actor, AuditActions.ArtifactDownload, resource, payload);
+            await ledger.AppendAsync(cancellationToken);
+            return stream;
+        }
+        catch
+        {
+            await stream.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Stores the bytes, then records the upload with the SHA-256 of what was stored.</summary>
+    private async Task WriteRecordedAsync(string path, Stream content, string resource, JsonObject payload, CancellationToken cancellationToken)
+    {
+        await using var hashing = new HashingReadStream(content);
+        await artifacts.WriteAsync(path, hashing, cancellationToken);
+        payload["content_sha256"] = hashing.Digest();
+        payload["size"] = hashing.BytesRead;
+        using var audit = AuditScope.Begin(actor, AuditActions.ArtifactUpload, resource, payload);
+        await ledger.AppendAsync(cancellationToken);
     }
 
     private async Task<(string Root, string Relative)> ResolveAsync(string? runId, string? path, CancellationToken cancellationToken)

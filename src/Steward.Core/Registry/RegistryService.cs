@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using System.Text.Json.Nodes;
+using Steward.Audit;
 using Steward.Errors;
 using Steward.Paging;
 using Steward.Tracking;
@@ -11,18 +13,22 @@ namespace Steward.Registry;
 /// The model registry as both APIs see it. Stage and alias changes all go through
 /// <see cref="ApplyAsync"/>, which asks the <see cref="IVersionChangeGate"/> first.
 /// </summary>
-public sealed partial class RegistryService(IRegistryStore store, ITrackingStore runs, IVersionChangeGate gate, TimeProvider clock)
+public sealed partial class RegistryService(IRegistryStore store, ITrackingStore runs, IVersionChangeGate gate, TimeProvider clock, ICurrentActor actor)
 {
     [GeneratedRegex(@"^v\d+$", RegexOptions.IgnoreCase)]
     private static partial Regex ReservedVersionAlias();
 
     private long Now => clock.GetUtcNow().ToUnixTimeMilliseconds();
 
-    public Task<RegisteredModel> CreateRegisteredModelAsync(string? name, string? description, IReadOnlyList<Tag>? tags, string? userId, CancellationToken cancellationToken)
+    public async Task<RegisteredModel> CreateRegisteredModelAsync(string? name, string? description, IReadOnlyList<Tag>? tags, string? userId, CancellationToken cancellationToken)
     {
         CheckModelName(name, "name");
         foreach (var tag in tags ?? []) CheckTag(tag);
-        return store.CreateRegisteredModelAsync(name!, description ?? "", tags ?? [], userId ?? "", Now, cancellationToken);
+        using var audit = Audit(AuditActions.RegisteredModelCreate, AuditResources.RegisteredModel(name!), new()
+        {
+            ["name"] = name, ["description"] = description, ["tags"] = TrackingService.TagsPayload(tags), ["user_id"] = userId,
+        });
+        return await store.CreateRegisteredModelAsync(name!, description ?? "", tags ?? [], userId ?? "", Now, cancellationToken);
     }
 
     public async Task<RegisteredModel> GetRegisteredModelAsync(string? name, CancellationToken cancellationToken)
@@ -32,29 +38,44 @@ public sealed partial class RegistryService(IRegistryStore store, ITrackingStore
             ?? throw StewardException.NotFound($"Registered Model with name={name} not found");
     }
 
-    public Task<RegisteredModel> RenameRegisteredModelAsync(string? name, string? newName, CancellationToken cancellationToken)
+    public async Task<RegisteredModel> RenameRegisteredModelAsync(string? name, string? newName, CancellationToken cancellationToken)
     {
         Validation.Required(name, "name");
         CheckModelName(newName, "new_name");
-        return store.RenameRegisteredModelAsync(name!, newName!, Now, cancellationToken);
+        using var audit = Audit(AuditActions.RegisteredModelRename, AuditResources.RegisteredModel(name!), new() { ["name"] = name, ["new_name"] = newName });
+        return await store.RenameRegisteredModelAsync(name!, newName!, Now, cancellationToken);
     }
 
-    public Task<RegisteredModel> UpdateRegisteredModelAsync(string? name, string? description, CancellationToken cancellationToken) =>
-        store.UpdateRegisteredModelAsync(Validation.Required(name, "name"), description ?? "", Now, cancellationToken);
+    public async Task<RegisteredModel> UpdateRegisteredModelAsync(string? name, string? description, CancellationToken cancellationToken)
+    {
+        Validation.Required(name, "name");
+        using var audit = Audit(AuditActions.RegisteredModelUpdate, AuditResources.RegisteredModel(name!), new() { ["name"] = name, ["description"] = description });
+        return await store.UpdateRegisteredModelAsync(name!, description ?? "", Now, cancellationToken);
+    }
 
-    public Task DeleteRegisteredModelAsync(string? name, CancellationToken cancellationToken) =>
-        store.DeleteRegisteredModelAsync(Validation.Required(name, "name"), cancellationToken);
+    public async Task DeleteRegisteredModelAsync(string? name, CancellationToken cancellationToken)
+    {
+        Validation.Required(name, "name");
+        using var audit = Audit(AuditActions.RegisteredModelDelete, AuditResources.RegisteredModel(name!), new() { ["name"] = name });
+        await store.DeleteRegisteredModelAsync(name!, cancellationToken);
+    }
 
-    public Task SetRegisteredModelTagAsync(string? name, string? key, string? value, CancellationToken cancellationToken)
+    public async Task SetRegisteredModelTagAsync(string? name, string? key, string? value, CancellationToken cancellationToken)
     {
         Validation.Required(name, "name");
         var tag = new Tag(key ?? "", value ?? throw StewardException.Invalid("Missing value for required parameter 'value'."));
         CheckTag(tag);
-        return store.SetRegisteredModelTagAsync(name!, tag, Now, cancellationToken);
+        using var audit = Audit(AuditActions.RegisteredModelSetTag, AuditResources.RegisteredModel(name!), new() { ["name"] = name, ["key"] = tag.Key, ["value"] = tag.Value });
+        await store.SetRegisteredModelTagAsync(name!, tag, Now, cancellationToken);
     }
 
-    public Task DeleteRegisteredModelTagAsync(string? name, string? key, CancellationToken cancellationToken) =>
-        store.DeleteRegisteredModelTagAsync(Validation.Required(name, "name"), Validation.Required(key, "key"), Now, cancellationToken);
+    public async Task DeleteRegisteredModelTagAsync(string? name, string? key, CancellationToken cancellationToken)
+    {
+        Validation.Required(name, "name");
+        Validation.Required(key, "key");
+        using var audit = Audit(AuditActions.RegisteredModelDeleteTag, AuditResources.RegisteredModel(name!), new() { ["name"] = name, ["key"] = key });
+        await store.DeleteRegisteredModelTagAsync(name!, key!, Now, cancellationToken);
+    }
 
     public Task<Page<RegisteredModel>> SearchRegisteredModelsAsync(string? filter, IReadOnlyList<string>? orderBy, long? maxResults, string? pageToken, CancellationToken cancellationToken)
     {
@@ -85,6 +106,15 @@ public sealed partial class RegistryService(IRegistryStore store, ITrackingStore
         }
 
         var version = new NewModelVersion(name!, source!, string.IsNullOrEmpty(runId) ? null : runId, tags ?? [], runLink ?? "", description ?? "", userId ?? "", Now);
+        using var audit = Audit(
+            AuditActions.ModelVersionCreate,
+            AuditResources.RegisteredModel(name!),
+            new()
+            {
+                ["name"] = name, ["source"] = source, ["run_id"] = version.RunId, ["tags"] = TrackingService.TagsPayload(tags),
+                ["run_link"] = runLink, ["description"] = description, ["user_id"] = userId,
+            },
+            result => result is ModelVersion created ? AuditResources.ModelVersion(created.Name, created.Version) : null);
         return await store.CreateModelVersionAsync(version, cancellationToken);
     }
 
@@ -96,22 +126,40 @@ public sealed partial class RegistryService(IRegistryStore store, ITrackingStore
             ?? throw StewardException.NotFound($"Model Version (name={name}, version={number}) not found");
     }
 
-    public Task<ModelVersion> UpdateModelVersionAsync(string? name, string? version, string? description, CancellationToken cancellationToken) =>
-        store.UpdateModelVersionAsync(Validation.Required(name, "name"), ParseVersion(version), description ?? "", Now, cancellationToken);
+    public async Task<ModelVersion> UpdateModelVersionAsync(string? name, string? version, string? description, CancellationToken cancellationToken)
+    {
+        Validation.Required(name, "name");
+        var number = ParseVersion(version);
+        using var audit = AuditVersion(AuditActions.ModelVersionUpdate, name!, number, new() { ["description"] = description });
+        return await store.UpdateModelVersionAsync(name!, number, description ?? "", Now, cancellationToken);
+    }
 
-    public Task DeleteModelVersionAsync(string? name, string? version, CancellationToken cancellationToken) =>
-        store.DeleteModelVersionAsync(Validation.Required(name, "name"), ParseVersion(version), cancellationToken);
+    public async Task DeleteModelVersionAsync(string? name, string? version, CancellationToken cancellationToken)
+    {
+        Validation.Required(name, "name");
+        var number = ParseVersion(version);
+        using var audit = AuditVersion(AuditActions.ModelVersionDelete, name!, number, []);
+        await store.DeleteModelVersionAsync(name!, number, cancellationToken);
+    }
 
-    public Task SetModelVersionTagAsync(string? name, string? version, string? key, string? value, CancellationToken cancellationToken)
+    public async Task SetModelVersionTagAsync(string? name, string? version, string? key, string? value, CancellationToken cancellationToken)
     {
         Validation.Required(name, "name");
         var tag = new Tag(key ?? "", value ?? throw StewardException.Invalid("Missing value for required parameter 'value'."));
         CheckTag(tag);
-        return store.SetModelVersionTagAsync(name!, ParseVersion(version), tag, Now, cancellationToken);
+        var number = ParseVersion(version);
+        using var audit = AuditVersion(AuditActions.ModelVersionSetTag, name!, number, new() { ["key"] = tag.Key, ["value"] = tag.Value });
+        await store.SetModelVersionTagAsync(name!, number, tag, Now, cancellationToken);
     }
 
-    public Task DeleteModelVersionTagAsync(string? name, string? version, string? key, CancellationToken cancellationToken) =>
-        store.DeleteModelVersionTagAsync(Validation.Required(name, "name"), ParseVersion(version), Validation.Required(key, "key"), Now, cancellationToken);
+    public async Task DeleteModelVersionTagAsync(string? name, string? version, string? key, CancellationToken cancellationToken)
+    {
+        Validation.Required(name, "name");
+        var number = ParseVersion(version);
+        Validation.Required(key, "key");
+        using var audit = AuditVersion(AuditActions.ModelVersionDeleteTag, name!, number, new() { ["key"] = key });
+        await store.DeleteModelVersionTagAsync(name!, number, key!, Now, cancellationToken);
+    }
 
     public Task<Page<ModelVersion>> SearchModelVersionsAsync(string? filter, IReadOnlyList<string>? orderBy, long? maxResults, string? pageToken, CancellationToken cancellationToken)
     {
@@ -150,6 +198,7 @@ public sealed partial class RegistryService(IRegistryStore store, ITrackingStore
 
         var current = await GetModelVersionAsync(change.Name, target.ToString(CultureInfo.InvariantCulture), cancellationToken);
         await gate.CheckAsync(change, current, cancellationToken);
+        using var audit = AuditChange(change, target);
         switch (change)
         {
             case StageTransition t:

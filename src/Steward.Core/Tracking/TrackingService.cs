@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Steward.Audit;
 using Steward.Errors;
 using Steward.Paging;
 using Steward.Tracking.Search;
@@ -10,7 +11,7 @@ namespace Steward.Tracking;
 /// Experiment tracking as both APIs see it: validates input, fills defaults (run names, ids,
 /// times) and turns "not found" into errors, leaving atomic checks to the store.
 /// </summary>
-public sealed class TrackingService(ITrackingStore store, TimeProvider clock)
+public sealed partial class TrackingService(ITrackingStore store, TimeProvider clock, ICurrentActor actor)
 {
     /// <summary>Experiments and runs store artifacts under this root (served by the artifact proxy).</summary>
     public const string DefaultArtifactRoot = "mlflow-artifacts:";
@@ -23,13 +24,18 @@ public sealed class TrackingService(ITrackingStore store, TimeProvider clock)
 
     private long Now => clock.GetUtcNow().ToUnixTimeMilliseconds();
 
-    public Task<string> CreateExperimentAsync(string? name, string? artifactLocation, IReadOnlyList<Tag>? tags, CancellationToken cancellationToken)
+    public async Task<string> CreateExperimentAsync(string? name, string? artifactLocation, IReadOnlyList<Tag>? tags, CancellationToken cancellationToken)
     {
         Validation.Required(name, "name");
         Validation.MaxLength(name, Limits.MaxExperimentNameLength, "name");
         var checkedTags = tags ?? [];
         foreach (var tag in checkedTags) CheckExperimentTag(tag);
-        return store.CreateExperimentAsync(name!, string.IsNullOrEmpty(artifactLocation) ? null : artifactLocation, DefaultArtifactRoot, checkedTags, Now, cancellationToken);
+        using var audit = Audit(
+            AuditActions.ExperimentCreate,
+            AuditResources.Experiment(""),
+            new() { ["name"] = name, ["artifact_location"] = artifactLocation, ["tags"] = TagsPayload(checkedTags) },
+            result => result is string id ? AuditResources.Experiment(id) : null);
+        return await store.CreateExperimentAsync(name!, string.IsNullOrEmpty(artifactLocation) ? null : artifactLocation, DefaultArtifactRoot, checkedTags, Now, cancellationToken);
     }
 
     public async Task<Experiment> GetExperimentAsync(string? experimentId, CancellationToken cancellationToken)
@@ -63,6 +69,7 @@ public sealed class TrackingService(ITrackingStore store, TimeProvider clock)
         Validation.MaxLength(newName, Limits.MaxExperimentNameLength, "new_name");
         var experiment = await GetExperimentAsync(experimentId, cancellationToken);
         RequireActive(experiment);
+        using var audit = Audit(AuditActions.ExperimentRename, AuditResources.Experiment(experiment.ExperimentId), new() { ["experiment_id"] = experiment.ExperimentId, ["new_name"] = newName });
         await store.RenameExperimentAsync(experiment.ExperimentId, newName!, Now, cancellationToken);
     }
 
@@ -74,12 +81,14 @@ public sealed class TrackingService(ITrackingStore store, TimeProvider clock)
             throw StewardException.Invalid("Cannot delete the default experiment '0'. This is an internally reserved experiment.");
         }
 
+        using var audit = Audit(AuditActions.ExperimentDelete, AuditResources.Experiment(experiment.ExperimentId), new() { ["experiment_id"] = experiment.ExperimentId });
         await store.SetExperimentLifecycleAsync(experiment.ExperimentId, LifecycleStage.Deleted, Now, cancellationToken);
     }
 
     public async Task RestoreExperimentAsync(string? experimentId, CancellationToken cancellationToken)
     {
         var experiment = await GetExperimentAsync(experimentId, cancellationToken);
+        using var audit = Audit(AuditActions.ExperimentRestore, AuditResources.Experiment(experiment.ExperimentId), new() { ["experiment_id"] = experiment.ExperimentId });
         await store.SetExperimentLifecycleAsync(experiment.ExperimentId, LifecycleStage.Active, Now, cancellationToken);
     }
 
@@ -89,6 +98,7 @@ public sealed class TrackingService(ITrackingStore store, TimeProvider clock)
         CheckExperimentTag(tag);
         var experiment = await GetExperimentAsync(experimentId, cancellationToken);
         RequireActive(experiment);
+        using var audit = Audit(AuditActions.ExperimentSetTag, AuditResources.Experiment(experiment.ExperimentId), new() { ["experiment_id"] = experiment.ExperimentId, ["key"] = tag.Key, ["value"] = tag.Value });
         await store.SetExperimentTagAsync(experiment.ExperimentId, tag, Now, cancellationToken);
     }
 
@@ -97,6 +107,7 @@ public sealed class TrackingService(ITrackingStore store, TimeProvider clock)
         Validation.Required(key, "key");
         var experiment = await GetExperimentAsync(experimentId, cancellationToken);
         RequireActive(experiment);
+        using var audit = Audit(AuditActions.ExperimentDeleteTag, AuditResources.Experiment(experiment.ExperimentId), new() { ["experiment_id"] = experiment.ExperimentId, ["key"] = key });
         await store.DeleteExperimentTagAsync(experiment.ExperimentId, key!, Now, cancellationToken);
     }
 
@@ -124,6 +135,15 @@ public sealed class TrackingService(ITrackingStore store, TimeProvider clock)
         var experiment = await GetExperimentAsync(string.IsNullOrEmpty(experimentId) ? "0" : experimentId, cancellationToken);
         RequireActive(experiment);
         var run = new NewRun(Guid.NewGuid().ToString("N"), experiment.ExperimentId, name, userId ?? "", startTime ?? 0, runTags);
+        using var audit = Audit(AuditActions.RunCreate, AuditResources.Run(run.RunId), new()
+        {
+            ["experiment_id"] = run.ExperimentId,
+            ["run_id"] = run.RunId,
+            ["run_name"] = run.RunName,
+            ["user_id"] = run.UserId,
+            ["start_time"] = AuditPayload.Integer(run.StartTime),
+            ["tags"] = TagsPayload(runTags),
+        });
         return await store.CreateRunAsync(run, cancellationToken);
     }
 
@@ -134,53 +154,76 @@ public sealed class TrackingService(ITrackingStore store, TimeProvider clock)
             ?? throw StewardException.NotFound($"Run with id={runId} not found");
     }
 
-    public Task<RunInfo> UpdateRunAsync(string? runId, RunStatus? status, long? endTime, string? runName, CancellationToken cancellationToken)
+    public async Task<RunInfo> UpdateRunAsync(string? runId, RunStatus? status, long? endTime, string? runName, CancellationToken cancellationToken)
     {
         Validation.Required(runId, "run_id");
         Validation.MaxLength(runName, Limits.MaxRunTagValueLength, "run_name");
-        return store.UpdateRunAsync(runId!, new RunUpdate(status, endTime, string.IsNullOrEmpty(runName) ? null : runName), cancellationToken);
+        using var audit = Audit(AuditActions.RunUpdate, AuditResources.Run(runId!), new()
+        {
+            ["run_id"] = runId,
+            ["status"] = status?.ToString(),
+            ["end_time"] = endTime is { } end ? AuditPayload.Integer(end) : null,
+            ["run_name"] = runName,
+        });
+        return await store.UpdateRunAsync(runId!, new RunUpdate(status, endTime, string.IsNullOrEmpty(runName) ? null : runName), cancellationToken);
     }
 
-    public Task DeleteRunAsync(string? runId, CancellationToken cancellationToken) =>
-        store.SetRunLifecycleAsync(Validation.Required(runId, "run_id"), LifecycleStage.Deleted, Now, cancellationToken);
+    public async Task DeleteRunAsync(string? runId, CancellationToken cancellationToken)
+    {
+        Validation.Required(runId, "run_id");
+        using var audit = Audit(AuditActions.RunDelete, AuditResources.Run(runId!), new() { ["run_id"] = runId });
+        await store.SetRunLifecycleAsync(runId!, LifecycleStage.Deleted, Now, cancellationToken);
+    }
 
-    public Task RestoreRunAsync(string? runId, CancellationToken cancellationToken) =>
-        store.SetRunLifecycleAsync(Validation.Required(runId, "run_id"), LifecycleStage.Active, Now, cancellationToken);
+    public async Task RestoreRunAsync(string? runId, CancellationToken cancellationToken)
+    {
+        Validation.Required(runId, "run_id");
+        using var audit = Audit(AuditActions.RunRestore, AuditResources.Run(runId!), new() { ["run_id"] = runId });
+        await store.SetRunLifecycleAsync(runId!, LifecycleStage.Active, Now, cancellationToken);
+    }
 
     public Task LogMetricAsync(string? runId, string? key, double? value, long? timestamp, long? step, CancellationToken cancellationToken)
     {
         if (value is null) Validation.Required(null, "value");
         if (timestamp is null) Validation.Required(null, "timestamp");
-        return LogBatchAsync(runId, RunBatch.OfMetric(new Metric(key ?? "", value!.Value, timestamp!.Value, step ?? 0)), cancellationToken);
+        return LogBatchAsync(runId, RunBatch.OfMetric(new Metric(key ?? "", value!.Value, timestamp!.Value, step ?? 0)), cancellationToken, AuditActions.RunLogMetric);
     }
 
     public Task LogParamAsync(string? runId, string? key, string? value, CancellationToken cancellationToken) =>
-        LogBatchAsync(runId, RunBatch.OfParam(new Param(key ?? "", Validation.Required(value, "value"))), cancellationToken);
+        LogBatchAsync(runId, RunBatch.OfParam(new Param(key ?? "", Validation.Required(value, "value"))), cancellationToken, AuditActions.RunLogParam);
 
     public Task SetTagAsync(string? runId, string? key, string? value, CancellationToken cancellationToken) =>
-        LogBatchAsync(runId, RunBatch.OfTag(new Tag(key ?? "", value ?? throw StewardException.Invalid("Missing value for required parameter 'value'. See the API docs for more information about request parameters."))), cancellationToken);
+        LogBatchAsync(runId, RunBatch.OfTag(new Tag(key ?? "", value ?? throw StewardException.Invalid("Missing value for required parameter 'value'. See the API docs for more information about request parameters."))), cancellationToken, AuditActions.RunSetTag);
 
     /// <summary>Checks a batch against MLflow's limits and key rules, then writes it all or nothing.</summary>
-    public Task LogBatchAsync(string? runId, RunBatch batch, CancellationToken cancellationToken)
+    public Task LogBatchAsync(string? runId, RunBatch batch, CancellationToken cancellationToken) =>
+        LogBatchAsync(runId, batch, cancellationToken, AuditActions.RunLogBatch);
+
+    private async Task LogBatchAsync(string? runId, RunBatch batch, CancellationToken cancellationToken, string action)
     {
         Validation.Required(runId, "run_id");
         BatchRules.Check(batch);
-        return batch.Count == 0 ? Task.CompletedTask : store.LogBatchAsync(runId!, batch, cancellationToken);
+        if (batch.Count == 0) return;
+        using var audit = AuditScope.BeginWithDigest(actor, action, AuditResources.Run(runId!), () => BatchDigest(runId!, batch));
+        await store.LogBatchAsync(runId!, batch, cancellationToken);
     }
 
-    public Task DeleteTagAsync(string? runId, string? key, CancellationToken cancellationToken)
+    public async Task DeleteTagAsync(string? runId, string? key, CancellationToken cancellationToken)
     {
         Validation.Required(runId, "run_id");
         Validation.Required(key, "key");
-        return store.DeleteRunTagAsync(runId!, key!, cancellationToken);
+        using var audit = Audit(AuditActions.RunDeleteTag, AuditResources.Run(runId!), new() { ["run_id"] = runId, ["key"] = key });
+        await store.DeleteRunTagAsync(runId!, key!, cancellationToken);
     }
 
-    public Task LogInputsAsync(string? runId, IReadOnlyList<DatasetInput>? inputs, CancellationToken cancellationToken)
+    public async Task LogInputsAsync(string? runId, IReadOnlyList<DatasetInput>? inputs, CancellationToken cancellationToken)
     {
         Validation.Required(runId, "run_id");
         var datasets = inputs ?? [];
         BatchRules.CheckInputs(datasets);
-        return datasets.Count == 0 ? Task.CompletedTask : store.LogInputsAsync(runId!, datasets, cancellationToken);
+        if (datasets.Count == 0) return;
+        using var audit = Audit(AuditActions.RunLogInputs, AuditResources.Run(runId!), InputsPayload(runId!, datasets));
+        await store.LogInputsAsync(runId!, datasets, cancellationToken);
     }
 
     /// <summary>
@@ -208,6 +251,7 @@ public sealed class TrackingService(ITrackingStore store, TimeProvider clock)
         }
 
         var run = await GetRunAsync(runId, cancellationToken);
+        using var audit = Audit(AuditActions.RunLogModel, AuditResources.Run(run.Info.RunId), new() { ["run_id"] = run.Info.RunId, ["model_json"] = modelJson });
         var previous = run.Data.Tags.FirstOrDefault(t => t.Key == LoggedModelHistoryTag)?.Value;
         var history = ParseHistory(previous);
         history.Add(model);

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Steward.Artifacts;
+using Steward.Audit;
 using Steward.Registry;
 using Steward.Storage;
+using Steward.Storage.Ledger;
 using Steward.Tracking;
 using Steward.Tracking.LoggedModels;
 
@@ -17,6 +19,11 @@ internal static class ServiceRegistration
         services.AddSingleton(storage.Registry);
         services.AddSingleton(storage.LoggedModels);
         services.AddSingleton(storage.Artifacts);
+        services.AddSingleton(storage.Ledger);
+        // The embedded default acts as the local administrator; authentication replaces this.
+        services.AddSingleton<ICurrentActor, LocalAdmin>();
+        services.AddSingleton(_ => LedgerKeyFile.LoadOrCreate(storage.LedgerKeyPath));
+        services.AddSingleton<AuditService>();
         services.AddSingleton<IVersionChangeGate, OpenGate>();
         services.AddSingleton<TrackingService>();
         services.AddSingleton<RegistryService>();

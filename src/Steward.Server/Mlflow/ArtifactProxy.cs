@@ -39,7 +39,7 @@ internal static class ArtifactProxy
     private static async Task DownloadAsync(MlflowCall call)
     {
         var path = RequestedPath(call);
-        var content = await call.ArtifactStore.OpenReadAsync(path, call.Aborted)
+        var content = await call.Artifacts.OpenStoredAsync(path, call.Aborted)
             ?? throw StewardException.NotFound($"No artifact at '{path}'");
         await ArtifactFiles.SendAsync(call.Http, content, path);
     }
@@ -48,13 +48,13 @@ internal static class ArtifactProxy
     private static async Task UploadAsync(MlflowCall call)
     {
         var path = RequestedPath(call);
-        await call.ArtifactStore.WriteAsync(path, call.Http.Request.Body, call.Aborted);
+        await call.Artifacts.WriteStoredAsync(path, call.Http.Request.Body, call.Aborted);
         await call.OkAsync();
     }
 
     private static async Task DeleteAsync(MlflowCall call)
     {
-        await call.ArtifactStore.DeleteAsync(RequestedPath(call), call.Aborted);
+        await call.Artifacts.DeleteStoredAsync(RequestedPath(call), call.Aborted);
         await call.OkAsync();
     }
 

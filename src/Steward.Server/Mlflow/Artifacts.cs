@@ -48,7 +48,7 @@ internal static class Artifacts
         var uri = await ModelSources.ResolveAsync(call, version.Source);
         var root = ArtifactPath.ProxyRoot(uri)
             ?? throw new StewardException(ErrorCode.NotImplemented, $"Model version {version.Name}/{version.Version} keeps its files at '{uri}', which Steward does not serve.");
-        var content = await call.ArtifactStore.OpenReadAsync(ArtifactPath.Combine(root, path), call.Aborted)
+        var content = await call.Artifacts.OpenStoredAsync(ArtifactPath.Combine(root, path), call.Aborted)
             ?? throw StewardException.NotFound($"No artifact '{path}' in model version {version.Name}/{version.Version}");
         await ArtifactFiles.SendAsync(call.Http, content, path);
     }

@@ -14,7 +14,7 @@ internal static class Migrator
     private const long AdvisoryLockKey = 0x5374657761726401;
 
     public static Task MigrateAsync(SqlDatabase database, CancellationToken cancellationToken) =>
-        database.WriteAsync(async session =>
+        database.WriteWithoutEntryAsync(async session =>
         {
             if (session.Dialect is PostgresDialect)
             {
@@ -38,5 +38,7 @@ internal static class Migrator
                     "INSERT INTO schema_migrations (version, name, applied_at) VALUES (@version, @name, @now)",
                     new { version, name, now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() });
             }
+
+            return true;
         }, cancellationToken);
 }

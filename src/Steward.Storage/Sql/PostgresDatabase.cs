@@ -64,7 +64,7 @@ internal sealed class PostgresDatabase : SqlDatabase
         return await read(new SqlSession(connection, null, Dialect, cancellationToken));
     }
 
-    public override async Task<T> WriteAsync<T>(Func<SqlSession, Task<T>> write, CancellationToken cancellationToken)
+    protected override async Task<T> TransactionAsync<T>(Func<SqlSession, Task<T>> write, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {

@@ -1,10 +1,15 @@
 using Dapper;
+using Steward.Audit;
+using Steward.Storage.Ledger;
 
 namespace Steward.Storage.Sql;
 
 /// <summary>
 /// A metadata database: hands out sessions for reads and one-transaction writes. Each store
 /// operation runs entirely inside one call, so the transaction boundary is visible at a glance.
+/// Every write appends its ledger entry in the same transaction, just before commit: a write
+/// with no <see cref="AuditScope"/> is refused, so nothing can change without an entry, and a
+/// write that fails takes its entry with it in the rollback.
 /// </summary>
 internal abstract class SqlDatabase : IAsyncDisposable
 {
@@ -22,8 +27,34 @@ internal abstract class SqlDatabase : IAsyncDisposable
     /// <summary>Runs a read on a connection that sees every committed write.</summary>
     public abstract Task<T> ReadAsync<T>(Func<SqlSession, Task<T>> read, CancellationToken cancellationToken);
 
-    /// <summary>Runs a write in one transaction: committed when the delegate returns, rolled back when it throws.</summary>
-    public abstract Task<T> WriteAsync<T>(Func<SqlSession, Task<T>> write, CancellationToken cancellationToken);
+    /// <summary>
+    /// Runs a write in one transaction with the ledger entry of the current
+    /// <see cref="AuditScope"/>: committed when the delegate returns, rolled back (entry and all)
+    /// when it throws.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No audit scope is open.</exception>
+    public Task<T> WriteAsync<T>(Func<SqlSession, Task<T>> write, CancellationToken cancellationToken)
+    {
+        // Read synchronously, before any await: the scope is the caller's operation.
+        var scope = AuditScope.Current ?? throw new InvalidOperationException(
+            "A write reached the database outside an audit scope; every write must open one (AuditScope.Begin) so that it is recorded in the ledger.");
+        return TransactionAsync(async session =>
+        {
+            var result = await write(session);
+            await LedgerAppender.AppendAsync(session, scope, scope.ResourceFor(result));
+            return result;
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// A transaction that appends no entry: only for schema migrations and the ledger's own
+    /// bookkeeping (signed heads it issued), which change no audited data.
+    /// </summary>
+    public Task<T> WriteWithoutEntryAsync<T>(Func<SqlSession, Task<T>> write, CancellationToken cancellationToken) =>
+        TransactionAsync(write, cancellationToken);
+
+    /// <summary>Runs a delegate in one transaction: committed when it returns, rolled back when it throws.</summary>
+    protected abstract Task<T> TransactionAsync<T>(Func<SqlSession, Task<T>> write, CancellationToken cancellationToken);
 
     public Task WriteAsync(Func<SqlSession, Task> write, CancellationToken cancellationToken) =>
         WriteAsync(async session =>

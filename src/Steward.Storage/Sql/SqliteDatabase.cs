@@ -72,7 +72,7 @@ internal sealed class SqliteDatabase : SqlDatabase
         }
     }
 
-    public override async Task<T> WriteAsync<T>(Func<SqlSession, Task<T>> write, CancellationToken cancellationToken)
+    protected override async Task<T> TransactionAsync<T>(Func<SqlSession, Task<T>> write, CancellationToken cancellationToken)
     {
         await _writeGate.WaitAsync(cancellationToken);
         try

@@ -13,14 +13,14 @@ public abstract class SharedDatabaseContract(StorageFixture fixture)
 {
     private static CancellationToken None => CancellationToken.None;
 
-    private async Task<StewardStorage[]> OpenServersAsync(int count)
+    private async Task<AuditedStorage[]> OpenServersAsync(int count)
     {
-        var servers = new StewardStorage[count];
+        var servers = new AuditedStorage[count];
         for (var i = 0; i < count; i++) servers[i] = await fixture.OpenAnotherAsync();
         return servers;
     }
 
-    private static async Task CloseAsync(IEnumerable<StewardStorage> servers)
+    private static async Task CloseAsync(IEnumerable<AuditedStorage> servers)
     {
         foreach (var server in servers) await server.DisposeAsync();
     }
@@ -102,7 +102,7 @@ public abstract class SharedDatabaseContract(StorageFixture fixture)
         var fresh = await FreshOptionsAsync();
         try
         {
-            var servers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => StewardStorage.OpenAsync(fresh, None))));
+            var servers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(async () => new AuditedStorage(await StewardStorage.OpenAsync(fresh, None)))));
             try
             {
                 var experiment = await servers[3].Tracking.GetExperimentAsync("0", None);

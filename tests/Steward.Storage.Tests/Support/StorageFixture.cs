@@ -9,22 +9,22 @@ namespace Steward.Storage.Tests.Support;
 /// </summary>
 public abstract class StorageFixture : IAsyncLifetime
 {
-    private StewardStorage? _storage;
+    private AuditedStorage? _storage;
 
     /// <summary>The folder given as <see cref="StorageOptions.DataDirectory"/>.</summary>
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "steward-tests", Guid.NewGuid().ToString("N"));
 
-    public StewardStorage Storage => _storage ?? throw new InvalidOperationException("The fixture failed to open its storage.");
+    public AuditedStorage Storage => _storage ?? throw new InvalidOperationException("The fixture failed to open its storage.");
 
     public StorageOptions Options { get; private set; } = null!;
 
     /// <summary>Opens a second, independent set of stores on the same database (another "server").</summary>
-    public Task<StewardStorage> OpenAnotherAsync() => StewardStorage.OpenAsync(Options, CancellationToken.None);
+    public async Task<AuditedStorage> OpenAnotherAsync() => new(await StewardStorage.OpenAsync(Options, CancellationToken.None));
 
     public async Task InitializeAsync()
     {
         Options = await CreateOptionsAsync();
-        _storage = await StewardStorage.OpenAsync(Options, CancellationToken.None);
+        _storage = new AuditedStorage(await StewardStorage.OpenAsync(Options, CancellationToken.None));
     }
 
     public async Task DisposeAsync()

@@ -1,10 +1,12 @@
+using System.Text.Json.Nodes;
+using Steward.Audit;
 using Steward.Errors;
 using Steward.Paging;
 
 namespace Steward.Tracking.LoggedModels;
 
 /// <summary>MLflow 3's logged models: created by a run, uploaded, then finalized.</summary>
-public sealed class LoggedModelService(ILoggedModelStore models, TrackingService tracking, TimeProvider clock)
+public sealed class LoggedModelService(ILoggedModelStore models, TrackingService tracking, TimeProvider clock, ICurrentActor actor)
 {
     private long Now => clock.GetUtcNow().ToUnixTimeMilliseconds();
 
@@ -33,6 +35,12 @@ public sealed class LoggedModelService(ILoggedModelStore models, TrackingService
             string.IsNullOrEmpty(sourceRunId) ? null : sourceRunId,
             tags ?? [],
             parameters ?? []);
+        using var audit = Audit(AuditActions.LoggedModelCreate, id, new()
+        {
+            ["experiment_id"] = experiment.ExperimentId, ["model_id"] = id, ["name"] = model.Name, ["model_type"] = modelType,
+            ["source_run_id"] = sourceRunId, ["params"] = AuditPayload.Pairs(parameters, p => p.Key, p => p.Value),
+            ["tags"] = TrackingService.TagsPayload(tags),
+        });
         await models.CreateLoggedModelAsync(model, cancellationToken);
         return model;
     }
@@ -44,7 +52,7 @@ public sealed class LoggedModelService(ILoggedModelStore models, TrackingService
             ?? throw StewardException.NotFound($"Logged model with ID '{modelId}' not found.");
     }
 
-    public Task<LoggedModel> FinalizeLoggedModelAsync(string? modelId, LoggedModelStatus? status, CancellationToken cancellationToken)
+    public async Task<LoggedModel> FinalizeLoggedModelAsync(string? modelId, LoggedModelStatus? status, CancellationToken cancellationToken)
     {
         Validation.Required(modelId, "model_id");
         if (status is null or LoggedModelStatus.Pending)
@@ -52,32 +60,46 @@ public sealed class LoggedModelService(ILoggedModelStore models, TrackingService
             throw StewardException.Invalid("Missing or invalid value for parameter 'status': a logged model is finalized as LOGGED_MODEL_READY or LOGGED_MODEL_UPLOAD_FAILED.");
         }
 
-        return models.FinalizeLoggedModelAsync(modelId!, status.Value, Now, cancellationToken);
+        using var audit = Audit(AuditActions.LoggedModelFinalize, modelId!, new() { ["model_id"] = modelId, ["status"] = status.Value.ToString() });
+        return await models.FinalizeLoggedModelAsync(modelId!, status.Value, Now, cancellationToken);
     }
 
-    public Task DeleteLoggedModelAsync(string? modelId, CancellationToken cancellationToken) =>
-        models.DeleteLoggedModelAsync(Validation.Required(modelId, "model_id"), cancellationToken);
+    public async Task DeleteLoggedModelAsync(string? modelId, CancellationToken cancellationToken)
+    {
+        Validation.Required(modelId, "model_id");
+        using var audit = Audit(AuditActions.LoggedModelDelete, modelId!, new() { ["model_id"] = modelId });
+        await models.DeleteLoggedModelAsync(modelId!, cancellationToken);
+    }
 
-    public Task SetLoggedModelTagsAsync(string? modelId, IReadOnlyList<Tag>? tags, CancellationToken cancellationToken)
+    public async Task SetLoggedModelTagsAsync(string? modelId, IReadOnlyList<Tag>? tags, CancellationToken cancellationToken)
     {
         Validation.Required(modelId, "model_id");
         foreach (var tag in tags ?? []) TrackingService.CheckRunTag(tag);
-        return models.SetLoggedModelTagsAsync(modelId!, tags ?? [], Now, cancellationToken);
+        using var audit = Audit(AuditActions.LoggedModelSetTags, modelId!, new() { ["model_id"] = modelId, ["tags"] = TrackingService.TagsPayload(tags) });
+        await models.SetLoggedModelTagsAsync(modelId!, tags ?? [], Now, cancellationToken);
     }
 
-    public Task DeleteLoggedModelTagAsync(string? modelId, string? key, CancellationToken cancellationToken)
+    public async Task DeleteLoggedModelTagAsync(string? modelId, string? key, CancellationToken cancellationToken)
     {
         Validation.Required(modelId, "model_id");
         Validation.Required(key, "tag_key");
-        return models.DeleteLoggedModelTagAsync(modelId!, key!, Now, cancellationToken);
+        using var audit = Audit(AuditActions.LoggedModelDeleteTag, modelId!, new() { ["model_id"] = modelId, ["tag_key"] = key });
+        await models.DeleteLoggedModelTagAsync(modelId!, key!, Now, cancellationToken);
     }
 
-    public Task LogLoggedModelParamsAsync(string? modelId, IReadOnlyList<Param>? parameters, CancellationToken cancellationToken)
+    public async Task LogLoggedModelParamsAsync(string? modelId, IReadOnlyList<Param>? parameters, CancellationToken cancellationToken)
     {
         Validation.Required(modelId, "model_id");
         BatchRules.Check(new RunBatch([], parameters ?? [], []));
-        return models.LogLoggedModelParamsAsync(modelId!, parameters ?? [], Now, cancellationToken);
+        using var audit = Audit(AuditActions.LoggedModelLogParams, modelId!, new()
+        {
+            ["model_id"] = modelId, ["params"] = AuditPayload.Pairs(parameters, p => p.Key, p => p.Value),
+        });
+        await models.LogLoggedModelParamsAsync(modelId!, parameters ?? [], Now, cancellationToken);
     }
+
+    private AuditScope.Lease Audit(string action, string modelId, JsonObject payload) =>
+        AuditScope.Begin(actor, action, AuditResources.LoggedModel(modelId), payload);
 
     public Task<Page<LoggedModel>> SearchLoggedModelsAsync(IReadOnlyList<string>? experimentIds, long? maxResults, string? pageToken, CancellationToken cancellationToken)
     {

@@ -33,7 +33,7 @@ internal sealed class MlflowCall(HttpContext http, MlflowRequest request, Mlflow
 
     public ArtifactService Artifacts => services.Artifacts;
 
-    /// <summary>The artifact store itself, as the mlflow-artifacts proxy addresses it (from its root).</summary>
+    /// <summary>The artifact store itself, for listings by paths from its root (reads and writes go through <see cref="Artifacts"/>, which records them).</summary>
     public IArtifactStore ArtifactStore => services.Artifacts.Store;
 
     public CancellationToken Aborted => Http.RequestAborted;

@@ -39,4 +39,8 @@ namespace Steward.Server.NativeApi.Contracts;
 [JsonSerializable(typeof(CreateModelVersionRequest))]
 [JsonSerializable(typeof(TransitionStageRequest))]
 [JsonSerializable(typeof(SetAliasRequest))]
+[JsonSerializable(typeof(TreeHeadDto))]
+[JsonSerializable(typeof(AuditEntriesDto))]
+[JsonSerializable(typeof(InclusionProofDto))]
+[JsonSerializable(typeof(ConsistencyProofDto))]
 internal sealed partial class NativeJsonContext : JsonSerializerContext;

@@ -1,0 +1,70 @@
+namespace Steward.Audit;
+
+/// <summary>The actions ledger entries record, <c>noun.verb</c>; part of the audit contract.</summary>
+public static class AuditActions
+{
+    public const string ExperimentCreate = "experiment.create";
+    public const string ExperimentRename = "experiment.rename";
+    public const string ExperimentDelete = "experiment.delete";
+    public const string ExperimentRestore = "experiment.restore";
+    public const string ExperimentSetTag = "experiment.set_tag";
+    public const string ExperimentDeleteTag = "experiment.delete_tag";
+
+    public const string RunCreate = "run.create";
+    public const string RunUpdate = "run.update";
+    public const string RunDelete = "run.delete";
+    public const string RunRestore = "run.restore";
+    public const string RunLogBatch = "run.log_batch";
+    public const string RunLogMetric = "run.log_metric";
+    public const string RunLogParam = "run.log_param";
+    public const string RunSetTag = "run.set_tag";
+    public const string RunDeleteTag = "run.delete_tag";
+    public const string RunLogInputs = "run.log_inputs";
+    public const string RunLogModel = "run.log_model";
+
+    public const string ArtifactUpload = "artifact.upload";
+    public const string ArtifactDownload = "artifact.download";
+    public const string ArtifactDelete = "artifact.delete";
+
+    public const string LoggedModelCreate = "logged_model.create";
+    public const string LoggedModelFinalize = "logged_model.finalize";
+    public const string LoggedModelDelete = "logged_model.delete";
+    public const string LoggedModelSetTags = "logged_model.set_tags";
+    public const string LoggedModelDeleteTag = "logged_model.delete_tag";
+    public const string LoggedModelLogParams = "logged_model.log_params";
+
+    public const string RegisteredModelCreate = "registered_model.create";
+    public const string RegisteredModelRename = "registered_model.rename";
+    public const string RegisteredModelUpdate = "registered_model.update";
+    public const string RegisteredModelDelete = "registered_model.delete";
+    public const string RegisteredModelSetTag = "registered_model.set_tag";
+    public const string RegisteredModelDeleteTag = "registered_model.delete_tag";
+    public const string RegisteredModelSetAlias = "registered_model.set_alias";
+    public const string RegisteredModelDeleteAlias = "registered_model.delete_alias";
+
+    public const string ModelVersionCreate = "model_version.create";
+    public const string ModelVersionUpdate = "model_version.update";
+    public const string ModelVersionDelete = "model_version.delete";
+    public const string ModelVersionSetTag = "model_version.set_tag";
+    public const string ModelVersionDeleteTag = "model_version.delete_tag";
+    public const string ModelVersionTransitionStage = "model_version.transition_stage";
+}
+
+/// <summary>How entries name resources; part of the audit contract.</summary>
+public static class AuditResources
+{
+    public static string Experiment(string id) => $"experiment/{id}";
+
+    public static string Run(string id) => $"run/{id}";
+
+    public static string Artifact(string runId, string path) => $"run/{runId}/artifact/{path}";
+
+    /// <summary>An artifact addressed from the artifact store's root (MLflow's proxy API).</summary>
+    public static string StoredArtifact(string path) => $"artifact/{path}";
+
+    public static string LoggedModel(string id) => $"logged_model/{id}";
+
+    public static string RegisteredModel(string name) => $"registered_model/{name}";
+
+    public static string ModelVersion(string name, int version) => $"registered_model/{name}/version/{version}";
+}

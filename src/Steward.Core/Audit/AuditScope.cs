@@ -1,0 +1,82 @@
+using System.Text.Json.Nodes;
+
+namespace Steward.Audit;
+
+/// <summary>
+/// The operation under way on this async flow, as its ledger entry will record it. A service
+/// opens one (<see cref="Begin(ICurrentActor, string, string, JsonNode?, Func{object?, string?}?)"/>) before it calls a store; the database appends the entry in
+/// the same transaction as the write and refuses any write that has no scope, so no write can
+/// skip the ledger.
+/// </summary>
+/// <remarks>
+/// Scopes do not nest: when an operation is built from another (logging a model is a tag write),
+/// the outermost scope names the entry and inner <see cref="Begin(ICurrentActor, string, string, JsonNode?, Func{object?, string?}?)"/> calls leave it in place.
+/// The scope travels with the async flow (<see cref="AsyncLocal{T}"/>), so a store method that
+/// has already started keeps it even after the caller's lease is disposed.
+/// </remarks>
+public sealed class AuditScope
+{
+    private static readonly AsyncLocal<AuditScope?> Ambient = new();
+
+    private readonly Func<object?, string?>? _resourceFromResult;
+
+    private AuditScope(string actor, string action, string resource, string payloadDigest, Func<object?, string?>? resourceFromResult)
+    {
+        _resourceFromResult = resourceFromResult;
+        Actor = actor;
+        Action = action;
+        Resource = resource;
+        PayloadDigest = payloadDigest;
+    }
+
+    /// <summary>The operation under way, or null outside any.</summary>
+    public static AuditScope? Current => Ambient.Value;
+
+    /// <summary>Who acts.</summary>
+    public string Actor { get; }
+
+    /// <summary>What is done, e.g. <c>run.log_batch</c>.</summary>
+    public string Action { get; }
+
+    /// <summary>What it is done to, as far as known before the write (see <see cref="ResourceFor"/>).</summary>
+    public string Resource { get; }
+
+    /// <summary>Lowercase hex SHA-256 of the canonical payload.</summary>
+    public string PayloadDigest { get; }
+
+    /// <summary>
+    /// Opens the scope of an operation for the current async flow, unless one is already open.
+    /// Dispose the lease when the operation is done.
+    /// </summary>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="action">What is done (<see cref="AuditActions"/>).</param>
+    /// <param name="resource">What it is done to (<see cref="AuditResources"/>).</param>
+    /// <param name="payload">The operation's input as a JSON object; digested with <see cref="AuditPayload.Digest"/>.</param>
+    /// <param name="resourceFromResult">
+    /// For creates whose id the database allocates (an experiment id, a version number): names
+    /// the resource from what the store's write returned; null keeps <paramref name="resource"/>.
+    /// </param>
+    public static Lease Begin(ICurrentActor actor, string action, string resource, JsonNode? payload, Func<object?, string?>? resourceFromResult = null) =>
+        BeginWithDigest(actor, action, resource, () => AuditPayload.Digest(payload), resourceFromResult);
+
+    /// <summary>As <see cref="Begin(ICurrentActor, string, string, JsonNode?, Func{object?, string?}?)"/>, with the payload's digest computed by the caller (only when this scope is the outermost).</summary>
+    public static Lease BeginWithDigest(ICurrentActor actor, string action, string resource, Func<string> payloadDigest, Func<object?, string?>? resourceFromResult = null)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(payloadDigest);
+        var previous = Ambient.Value;
+        if (previous is not null) return new Lease(previous);
+        Ambient.Value = new AuditScope(actor.Name, action, resource, payloadDigest(), resourceFromResult);
+        return new Lease(null);
+    }
+
+    /// <summary>The resource the entry names, given what the write returned.</summary>
+    public string ResourceFor(object? writeResult) => _resourceFromResult?.Invoke(writeResult) ?? Resource;
+
+    /// <summary>Restores the scope that was current before <see cref="Begin(ICurrentActor, string, string, JsonNode?, Func{object?, string?}?)"/>.</summary>
+    public readonly struct Lease(AuditScope? previous) : IDisposable
+    {
+        /// <inheritdoc />
+        public void Dispose() => Ambient.Value = previous;
+    }
+}

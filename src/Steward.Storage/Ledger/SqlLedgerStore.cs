@@ -1,0 +1,197 @@
+using System.Text;
+using Dapper;
+using Steward.Audit;
+using Steward.Ledger.Merkle;
+using Steward.Ledger.Signing;
+using Steward.Storage.Sql;
+
+namespace Steward.Storage.Ledger;
+
+/// <summary>The audit ledger on SQLite or PostgreSQL; appends happen in <see cref="SqlDatabase.WriteAsync{T}"/>.</summary>
+internal sealed class SqlLedgerStore(SqlDatabase database) : ILedgerStore
+{
+    private const string EntryColumns = "seq, timestamp_ms, actor, action, resource, payload_digest, outcome";
+
+    public Task AppendAsync(CancellationToken cancellationToken) =>
+        database.WriteAsync(_ => Task.FromResult(true), cancellationToken);
+
+    public Task<LedgerState> GetStateAsync(CancellationToken cancellationToken) =>
+        database.ReadAsync(async session =>
+        {
+            var row = await session.FirstOrDefaultAsync<StateRow>("SELECT tree_size, edge FROM ledger_state WHERE id = 1")
+                ?? throw new InvalidOperationException("The ledger_state row is missing: the ledger tables are damaged.");
+            return new LedgerState(row.TreeSize, row.Edge);
+        }, cancellationToken);
+
+    public Task<byte[]> ReadNodesAsync(IReadOnlyList<NodeId> nodes, CancellationToken cancellationToken)
+    {
+        if (nodes.Count == 0) return Task.FromResult(Array.Empty<byte>());
+        var sql = new StringBuilder("SELECT level, idx, hash FROM ledger_nodes WHERE ");
+        var args = new DynamicParameters();
+        var distinct = nodes.Distinct().ToList();
+        for (var i = 0; i < distinct.Count; i++)
+        {
+            sql.Append(i == 0 ? "" : " OR ").Append($"(level = @l{i} AND idx = @i{i})");
+            args.Add($"l{i}", distinct[i].Level);
+            args.Add($"i{i}", distinct[i].Index);
+        }
+
+        return database.ReadAsync(async session =>
+        {
+            var found = (await session.QueryAsync<NodeRow>(sql.ToString(), args))
+                .ToDictionary(r => new NodeId(r.Level, r.Idx), r => r.Hash);
+            var hashes = new byte[nodes.Count * MerkleHash.Size];
+            for (var i = 0; i < nodes.Count; i++)
+            {
+                if (!found.TryGetValue(nodes[i], out var hash) || hash.Length != MerkleHash.Size)
+                {
+                    throw new KeyNotFoundException($"The ledger node {nodes[i]} is not stored: the ledger tables are damaged.");
+                }
+
+                hash.CopyTo(hashes, i * MerkleHash.Size);
+            }
+
+            return hashes;
+        }, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<StoredNode>> ListNodesAsync(int level, long fromIndex, int limit, CancellationToken cancellationToken) =>
+        database.ReadAsync(async session =>
+        {
+            var rows = await session.QueryAsync<NodeRow>(
+                "SELECT level, idx, hash FROM ledger_nodes WHERE level = @level AND idx >= @fromIndex ORDER BY idx LIMIT @limit",
+                new { level, fromIndex, limit });
+            return (IReadOnlyList<StoredNode>)rows.Select(r => new StoredNode(new NodeId(r.Level, r.Idx), r.Hash)).ToList();
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<AuditEntry>> ListEntriesAsync(AuditEntryQuery query, CancellationToken cancellationToken)
+    {
+        var sql = new StringBuilder($"SELECT {EntryColumns} FROM ledger_entries WHERE seq >= @Start");
+        var args = new DynamicParameters();
+        args.Add("Start", query.Start);
+        args.Add("Limit", query.Limit);
+        if (query.End is { } end)
+        {
+            sql.Append(" AND seq < @End");
+            args.Add("End", end);
+        }
+
+        if (!string.IsNullOrEmpty(query.Resource))
+        {
+            // The resource itself or anything below it: "x/" <= r < "x0" ('0' follows '/'), which
+            // both databases answer from the (resource, seq) index in byte order.
+            sql.Append(" AND (resource = @Resource OR (resource >= @Below AND resource < @After))");
+            args.Add("Resource", query.Resource);
+            args.Add("Below", query.Resource + "/");
+            args.Add("After", query.Resource + "0");
+        }
+
+        if (!string.IsNullOrEmpty(query.Actor))
+        {
+            sql.Append(" AND actor = @Actor");
+            args.Add("Actor", query.Actor);
+        }
+
+        if (!string.IsNullOrEmpty(query.Action))
+        {
+            sql.Append(" AND action = @Action");
+            args.Add("Action", query.Action);
+        }
+
+        if (query.Since is { } since)
+        {
+            sql.Append(" AND timestamp_ms >= @Since");
+            args.Add("Since", since.ToUnixTimeMilliseconds());
+        }
+
+        if (query.Until is { } until)
+        {
+            sql.Append(" AND timestamp_ms < @Until");
+            args.Add("Until", until.ToUnixTimeMilliseconds());
+        }
+
+        sql.Append(" ORDER BY seq LIMIT @Limit");
+        return database.ReadAsync(async session =>
+        {
+            var rows = await session.QueryAsync<EntryRow>(sql.ToString(), args);
+            return (IReadOnlyList<AuditEntry>)rows.Select(r => r.ToEntry()).ToList();
+        }, cancellationToken);
+    }
+
+    public Task SaveHeadAsync(SignedTreeHead head, CancellationToken cancellationToken) =>
+        database.WriteWithoutEntryAsync(session => session.ExecuteAsync(
+            "INSERT INTO ledger_heads (tree_size, root_hash, timestamp_ms, signature, public_key) VALUES (@TreeSize, @RootHash, @TimestampMs, @Signature, @PublicKey)",
+            new
+            {
+                head.Head.TreeSize,
+                head.Head.RootHash,
+                TimestampMs = head.Head.Timestamp.ToUnixTimeMilliseconds(),
+                head.Signature,
+                head.PublicKey,
+            }), cancellationToken);
+
+    public Task<SignedTreeHead?> GetLatestHeadAsync(CancellationToken cancellationToken) =>
+        database.ReadAsync(async session =>
+            (await session.FirstOrDefaultAsync<HeadRow>(
+                "SELECT tree_size, root_hash, timestamp_ms, signature, public_key FROM ledger_heads ORDER BY tree_size DESC, timestamp_ms DESC LIMIT 1"))?.ToHead(),
+            cancellationToken);
+
+    public Task<IReadOnlyList<SignedTreeHead>> ListHeadsAsync(CancellationToken cancellationToken) =>
+        database.ReadAsync(async session =>
+            (IReadOnlyList<SignedTreeHead>)(await session.QueryAsync<HeadRow>(
+                "SELECT tree_size, root_hash, timestamp_ms, signature, public_key FROM ledger_heads ORDER BY tree_size, timestamp_ms"))
+            .Select(r => r.ToHead()).ToList(),
+            cancellationToken);
+
+    private sealed class StateRow
+    {
+        public long TreeSize { get; set; }
+
+        public byte[] Edge { get; set; } = [];
+    }
+
+    private sealed class NodeRow
+    {
+        public int Level { get; set; }
+
+        public long Idx { get; set; }
+
+        public byte[] Hash { get; set; } = [];
+    }
+
+    private sealed class EntryRow
+    {
+        public long Seq { get; set; }
+
+        public long TimestampMs { get; set; }
+
+        public string Actor { get; set; } = "";
+
+        public string Action { get; set; } = "";
+
+        public string Resource { get; set; } = "";
+
+        public string PayloadDigest { get; set; } = "";
+
+        public string Outcome { get; set; } = "";
+
+        public AuditEntry ToEntry() =>
+            new(Seq, DateTimeOffset.FromUnixTimeMilliseconds(TimestampMs), Actor, Action, Resource, PayloadDigest, Outcome);
+    }
+
+    private sealed class HeadRow
+    {
+        public long TreeSize { get; set; }
+
+        public byte[] RootHash { get; set; } = [];
+
+        public long TimestampMs { get; set; }
+
+        public byte[] Signature { get; set; } = [];
+
+        public byte[] PublicKey { get; set; } = [];
+
+        public SignedTreeHead ToHead() =>
+            new(new TreeHead(TreeSize, RootHash, DateTimeOffset.FromUnixTimeMilliseconds(TimestampMs)), Signature, PublicKey);
+    }
+}

@@ -1,0 +1,66 @@
+using System.Reflection;
+using System.Runtime.ExceptionServices;
+using Steward.Audit;
+using Steward.Registry;
+using Steward.Tracking;
+using Steward.Tracking.LoggedModels;
+
+namespace Steward.Storage.Tests.Support;
+
+/// <summary>
+/// The stores of a <see cref="StewardStorage"/> as the store contract tests call them: directly,
+/// with no service in between. The database refuses writes outside an audit scope, so each call
+/// runs in a scope of its own (action <c>test.&lt;method&gt;</c>), the way a service would open one.
+/// </summary>
+public sealed class AuditedStorage(StewardStorage storage) : IAsyncDisposable
+{
+    public StewardStorage Inner => storage;
+
+    public ITrackingStore Tracking { get; } = AuditedProxy<ITrackingStore>.Wrap(storage.Tracking);
+
+    public IRegistryStore Registry { get; } = AuditedProxy<IRegistryStore>.Wrap(storage.Registry);
+
+    public ILoggedModelStore LoggedModels { get; } = AuditedProxy<ILoggedModelStore>.Wrap(storage.LoggedModels);
+
+    public ILedgerStore Ledger => storage.Ledger;
+
+    public ValueTask DisposeAsync() => storage.DisposeAsync();
+}
+
+/// <summary>Opens an audit scope around every call to <typeparamref name="T"/>.</summary>
+public class AuditedProxy<T> : DispatchProxy
+    where T : class
+{
+    public static readonly ICurrentActor Actor = new TestActor();
+
+    private T _target = null!;
+
+    public static T Wrap(T target)
+    {
+        var proxy = Create<T, AuditedProxy<T>>();
+        ((AuditedProxy<T>)(object)proxy)._target = target;
+        return proxy;
+    }
+
+    protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
+    {
+        ArgumentNullException.ThrowIfNull(targetMethod);
+        // The store method reads the scope when it starts and keeps it across its awaits, so
+        // the scope can be closed as soon as the call has returned its task.
+        using var audit = AuditScope.Begin(Actor, $"test.{targetMethod.Name}", "test/store", null);
+        try
+        {
+            return targetMethod.Invoke(_target, args);
+        }
+        catch (TargetInvocationException e) when (e.InnerException is not null)
+        {
+            ExceptionDispatchInfo.Throw(e.InnerException);
+            throw;
+        }
+    }
+
+    private sealed class TestActor : ICurrentActor
+    {
+        public string Name => "store-test";
+    }
+}
