@@ -74,7 +74,8 @@ internal sealed class CanonicalJsonHasher : IDisposable
             }
             else if (char.IsSurrogate(c))
             {
-                throw new ArgumentException("A lone surrogate cannot be written as canonical JSON (RFC 8785 requires I-JSON).", nameof(value));
+                // Input text, not a fault of ours: the request carries invalid Unicode, so it is refused as bad input.
+                throw Errors.StewardException.Invalid($"Invalid text: the value '{value}' contains a lone UTF-16 surrogate (\\u{(int)c:x4}), which is not valid Unicode.");
             }
             else
             {

@@ -27,6 +27,17 @@ public sealed class LogBatchApiTests(ApiServers servers) : ApiTests(servers)
     }
 
     [Theory, Backends]
+    public async Task a_tag_value_with_a_lone_surrogate_is_refused_as_bad_input(Backend backend)
+    {
+        var api = await ApiAsync(backend);
+        var runId = await api.CreateRunAsync();
+        var body = $"{{\"run_id\": \"{runId}\", \"tags\": [{{\"key\": \"note\", \"value\": \"broken \\ud800 text\"}}]}}";
+        var message = (await api.SendAsync(HttpMethod.Post, "runs/log-batch", body)).Error(HttpStatusCode.BadRequest, "INVALID_PARAMETER_VALUE");
+        Assert.Contains("surrogate", message, StringComparison.Ordinal);
+        await AssertNothingStoredAsync(api, runId);
+    }
+
+    [Theory, Backends]
     public async Task more_than_1000_metrics_are_refused(Backend backend)
     {
         var api = await ApiAsync(backend);

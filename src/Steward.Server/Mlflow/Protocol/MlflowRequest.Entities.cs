@@ -34,7 +34,7 @@ internal sealed partial class MlflowRequest
                 // Field paths for errors are built only on failure: this loop runs 1000 times a batch.
                 if (property.NameEquals("key"))
                 {
-                    key = field.ValueKind == JsonValueKind.String ? field.GetString()! : throw TypeMismatch(field, Path(name, index, "key"));
+                    key = ReadString(field, Path(name, index, "key"));
                 }
                 else if (property.NameEquals("value"))
                 {
@@ -124,11 +124,11 @@ internal sealed partial class MlflowRequest
                 var field = property.Value;
                 if (property.NameEquals("key"))
                 {
-                    key = field.ValueKind == JsonValueKind.String ? field.GetString()! : throw TypeMismatch(field, Path(name, index, "key"));
+                    key = ReadString(field, Path(name, index, "key"));
                 }
                 else if (property.NameEquals("value"))
                 {
-                    value = field.ValueKind == JsonValueKind.String ? field.GetString()! : throw TypeMismatch(field, Path(name, index, "value"));
+                    value = ReadString(field, Path(name, index, "value"));
                 }
             }
 

@@ -122,12 +122,12 @@ internal sealed partial class MlflowRequest : IDisposable
     {
         if (_query is not null) return _query.TryGetValue(name, out var values) && values.Count > 0 ? values : null;
         if (!TryGet(name, out var value)) return null;
-        if (value.ValueKind == JsonValueKind.String) return [value.GetString()!];
+        if (value.ValueKind == JsonValueKind.String) return [ReadString(value, name)];
         if (value.ValueKind != JsonValueKind.Array) throw TypeMismatch(value, name);
         var list = new List<string>(value.GetArrayLength());
         foreach (var item in value.EnumerateArray())
         {
-            list.Add(item.ValueKind == JsonValueKind.String ? item.GetString()! : throw TypeMismatch(value, name));
+            list.Add(ReadString(item, name));
         }
 
         return list;
@@ -168,8 +168,19 @@ internal sealed partial class MlflowRequest : IDisposable
         return false;
     }
 
-    internal static string ReadString(JsonElement value, string field) =>
-        value.ValueKind == JsonValueKind.String ? value.GetString()! : throw TypeMismatch(value, field);
+    internal static string ReadString(JsonElement value, string field)
+    {
+        if (value.ValueKind != JsonValueKind.String) throw TypeMismatch(value, field);
+        try
+        {
+            return value.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            // Valid JSON can still escape text that is not Unicode ("\ud800" alone).
+            throw StewardException.Invalid($"Invalid value for parameter '{field}': the text is not valid Unicode (it contains a lone UTF-16 surrogate).");
+        }
+    }
 
     internal static long ReadInt64(JsonElement value, string field) =>
         TryReadInt64(value, out var number) ? number : throw TypeMismatch(value, field);
