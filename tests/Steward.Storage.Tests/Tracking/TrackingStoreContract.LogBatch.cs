@@ -79,6 +79,19 @@ public abstract partial class TrackingStoreContract
     }
 
     [Fact]
+    public async Task steps_started_over_at_later_timestamps_are_all_stored()
+    {
+        var run = await NewRunAsync(await NewExperimentAsync());
+        var first = Enumerable.Range(0, 10).Select(i => new Metric("m", i, 1000 + i, i)).ToList();
+        var second = Enumerable.Range(0, 10).Select(i => new Metric("m", i, 2000 + i, i)).ToList();
+        await LogAsync(run.Info.RunId, metrics: first);
+        await LogAsync(run.Info.RunId, metrics: second);
+        var history = await Store.GetMetricHistoryAsync(run.Info.RunId, "m", None);
+        Assert.Equal(first.Concat(second).OrderBy(p => p.Step).ThenBy(p => p.Timestamp), history);
+        Assert.Equal(new Metric("m", 9, 2009, 9), Assert.Single((await GetRunAsync(run.Info.RunId)).Data.Metrics));
+    }
+
+    [Fact]
     public async Task a_small_batch_spanning_much_stored_history_skips_only_its_duplicates()
     {
         var run = await NewRunAsync(await NewExperimentAsync());
