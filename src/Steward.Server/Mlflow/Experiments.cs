@@ -52,17 +52,7 @@ internal static class Experiments
             r.Int64("max_results"),
             r.String("page_token"),
             call.Aborted);
-        await call.OkAsync(page, static (w, page) =>
-        {
-            if (page.Items.Count > 0)
-            {
-                w.WriteStartArray(ExperimentsField);
-                foreach (var experiment in page.Items) MlflowJson.WriteExperiment(w, experiment);
-                w.WriteEndArray();
-            }
-
-            MlflowJson.WriteNextPageToken(w, page.NextPageToken);
-        });
+        await call.OkAsync(page, static (w, page) => MlflowJson.WritePage(w, ExperimentsField, page, MlflowJson.WriteExperiment));
     }
 
     private static async Task UpdateAsync(MlflowCall call)

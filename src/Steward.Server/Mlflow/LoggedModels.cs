@@ -88,17 +88,7 @@ internal static class LoggedModels
         }
 
         var page = await call.LoggedModels.SearchLoggedModelsAsync(r.Strings("experiment_ids"), r.Int64("max_results"), r.String("page_token"), call.Aborted);
-        await call.OkAsync(page, static (w, page) =>
-        {
-            if (page.Items.Count > 0)
-            {
-                w.WriteStartArray(ModelsField);
-                foreach (var model in page.Items) MlflowJson.WriteLoggedModel(w, model);
-                w.WriteEndArray();
-            }
-
-            MlflowJson.WriteNextPageToken(w, page.NextPageToken);
-        });
+        await call.OkAsync(page, static (w, page) => MlflowJson.WritePage(w, ModelsField, page, MlflowJson.WriteLoggedModel));
     }
 
     /// <summary>Lists the model's files under <c>artifact_directory_path</c>, named from the model's root, with its <c>root_uri</c>.</summary>

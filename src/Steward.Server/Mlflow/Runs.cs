@@ -152,17 +152,7 @@ internal static class Runs
             r.Int64("max_results"),
             r.String("page_token"),
             call.Aborted);
-        await call.OkAsync(page, static (w, page) =>
-        {
-            if (page.Items.Count > 0)
-            {
-                w.WriteStartArray(RunsField);
-                foreach (var run in page.Items) MlflowJson.WriteRun(w, run);
-                w.WriteEndArray();
-            }
-
-            MlflowJson.WriteNextPageToken(w, page.NextPageToken);
-        });
+        await call.OkAsync(page, static (w, page) => MlflowJson.WritePage(w, RunsField, page, MlflowJson.WriteRun));
     }
 
     private static void WriteRun(Utf8JsonWriter writer, Run run)

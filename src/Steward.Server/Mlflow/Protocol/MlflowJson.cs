@@ -42,6 +42,19 @@ internal static partial class MlflowJson
         if (!string.IsNullOrEmpty(token)) writer.WriteString(NextPageToken, token);
     }
 
+    /// <summary>A search response: the items as a repeated field (omitted when empty), then the next page token.</summary>
+    public static void WritePage<T>(Utf8JsonWriter writer, JsonEncodedText name, Steward.Paging.Page<T> page, Action<Utf8JsonWriter, T> writeItem)
+    {
+        if (page.Items.Count > 0)
+        {
+            writer.WriteStartArray(name);
+            foreach (var item in page.Items) writeItem(writer, item);
+            writer.WriteEndArray();
+        }
+
+        WriteNextPageToken(writer, page.NextPageToken);
+    }
+
     /// <summary>A repeated <c>{key, value}</c> field (tags, params), omitted when empty.</summary>
     public static void WriteKeyValues(Utf8JsonWriter writer, JsonEncodedText name, IReadOnlyList<Tag> tags)
     {

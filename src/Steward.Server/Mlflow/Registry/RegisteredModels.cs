@@ -65,17 +65,7 @@ internal static class RegisteredModels
     {
         var r = call.Request;
         var page = await call.Registry.SearchRegisteredModelsAsync(r.String("filter"), r.Strings("order_by"), r.Int64("max_results"), r.String("page_token"), call.Aborted);
-        await call.OkAsync(page, static (w, page) =>
-        {
-            if (page.Items.Count > 0)
-            {
-                w.WriteStartArray(RegisteredModelsField);
-                foreach (var model in page.Items) MlflowJson.WriteRegisteredModel(w, model);
-                w.WriteEndArray();
-            }
-
-            MlflowJson.WriteNextPageToken(w, page.NextPageToken);
-        });
+        await call.OkAsync(page, static (w, page) => MlflowJson.WritePage(w, RegisteredModelsField, page, MlflowJson.WriteRegisteredModel));
     }
 
     private static async Task GetLatestVersionsAsync(MlflowCall call)
