@@ -136,6 +136,9 @@ public sealed class DataFile : IDisposable
         return reader.Read() ? reader.GetValue(0) : null;
     }
 
+    // Boolean is left out so that labels such as Yes/No stay text and a named positive value matches them.
+    private const string CsvTypeCandidates = "['BIGINT', 'DOUBLE', 'DATE', 'TIMESTAMP', 'VARCHAR']";
+
     private static string SourceExpression(string path)
     {
         var lower = path.ToLowerInvariant();
@@ -143,7 +146,7 @@ public sealed class DataFile : IDisposable
             return $"read_parquet({Literal(path)})";
         if (lower.EndsWith(".csv", StringComparison.Ordinal) || lower.EndsWith(".tsv", StringComparison.Ordinal)
             || lower.EndsWith(".csv.gz", StringComparison.Ordinal) || lower.EndsWith(".txt", StringComparison.Ordinal))
-            return $"read_csv({Literal(path)}, header = true)";
+            return $"read_csv({Literal(path)}, header = true, auto_type_candidates = {CsvTypeCandidates})";
         throw new DataFileException($"data file '{path}' is neither CSV (.csv, .tsv, .csv.gz) nor Parquet (.parquet)");
     }
 
