@@ -131,7 +131,9 @@ public static class FairnessCounting
     private static string Sample(DataFile file, BinaryColumnSql column)
     {
         var sql = $"SELECT DISTINCT {column.Text} AS v FROM data WHERE {column.Text} IS NOT NULL"
-            + (column.PositiveValue is null ? $" AND ({column.Code}) = {BinaryColumnSql.Other}" : "")
+            + (column.PositiveValue is null
+                ? $" AND ({column.Code}) = {BinaryColumnSql.Other}"
+                : $" AND {column.Text} <> {DataFile.Literal(column.PositiveValue)}")
             + " ORDER BY v LIMIT 6";
         var values = new List<string>();
         using var reader = file.Reader(sql);
