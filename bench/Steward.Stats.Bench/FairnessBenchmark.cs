@@ -1,5 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
+using DuckDB.NET.Data;
+using Steward.Analytics.Fairness;
+using Steward.Analytics.Files;
 using Steward.Stats.Fairness;
 
 /// <summary>
@@ -17,6 +20,59 @@ internal static class FairnessBenchmark
     {
         var rows = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5_000_000;
         InMemory(rows);
+        FromParquet(rows);
+    }
+
+    private static void FromParquet(int rows)
+    {
+        var folder = Directory.CreateTempSubdirectory("steward-fairness-bench-");
+        try
+        {
+            var path = Path.Combine(folder.FullName, "predictions.parquet");
+            var write = Stopwatch.StartNew();
+            WriteParquet(path, rows);
+            write.Stop();
+
+            var noBootstrap = new FairnessOptions { Bootstrap = null };
+            var prediction = new FairnessDataSpec { Label = "label", Prediction = "prediction", Sensitive = ["group"] };
+            var score = new FairnessDataSpec { Label = "label", Score = "score", Threshold = 0.5, Sensitive = ["group"] };
+            var byPrediction = Time(() => Audit(path, prediction, noBootstrap), repeats: 7);
+            var byScore = Time(() => Audit(path, score, noBootstrap), repeats: 7);
+            var withBootstrap = Time(() => Audit(path, prediction, new FairnessOptions()), repeats: 5);
+
+            Console.WriteLine($"from Parquet, {rows:N0} rows x {Groups.Length} groups (open file, DuckDB GROUP BY with validation, rates; file written by DuckDB COPY in {write.Elapsed.TotalSeconds:F1} s):");
+            Console.WriteLine($"  binary prediction column          median {byPrediction.Median,8:F1} ms   best {byPrediction.Best,8:F1} ms");
+            Console.WriteLine($"  score >= threshold                median {byScore.Median,8:F1} ms   best {byScore.Best,8:F1} ms");
+            Console.WriteLine($"  prediction + 1,000 bootstrap      median {withBootstrap.Median,8:F1} ms");
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private static FairnessReport Audit(string path, FairnessDataSpec spec, FairnessOptions options)
+    {
+        using var file = DataFile.Open(path);
+        return FairnessFileAudit.Run(file, spec, options);
+    }
+
+    private static void WriteParquet(string path, int rows)
+    {
+        using var connection = new DuckDBConnection("DataSource=:memory:");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT setseed(0.5);
+            COPY (
+                SELECT 'Group ' || chr(65 + g) AS "group", label,
+                       CASE WHEN label = 1 THEN (u < 0.7)::INTEGER ELSE (u < 0.2)::INTEGER END AS prediction,
+                       round(CASE WHEN label = 1 THEN 0.3 + 0.7 * u ELSE 0.8 * u END, 4) AS score
+                FROM (SELECT g, (random() < 0.3 + 0.05 * g)::INTEGER AS label, random() AS u
+                      FROM (SELECT (hash(i) % 6)::INTEGER AS g FROM range({rows}) t(i)))
+            ) TO '{path.Replace("'", "''", StringComparison.Ordinal)}' (FORMAT parquet)
+            """;
+        command.ExecuteNonQuery();
     }
 
     private static void InMemory(int rows)
