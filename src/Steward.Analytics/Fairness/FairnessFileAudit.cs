@@ -16,7 +16,15 @@ public static class FairnessFileAudit
     public static FairnessReport Run(DataFile file, FairnessDataSpec spec, FairnessOptions? options = null)
     {
         var table = FairnessCounting.Count(file, spec);
-        return FairnessAudit.Run(table, options, new FairnessSource
+        return FairnessAudit.Run(table, options, Source(file, spec));
+    }
+
+    /// <summary>What the report records about where its rows came from.</summary>
+    public static FairnessSource Source(DataFile file, FairnessDataSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(spec);
+        return new FairnessSource
         {
             Data = file.Path,
             Where = file.Where,
@@ -25,6 +33,6 @@ public static class FairnessFileAudit
             Prediction = spec.Prediction is null ? null : file.Column(spec.Prediction).Name,
             Score = spec.Score is null ? null : file.Column(spec.Score).Name,
             Threshold = spec.Threshold,
-        });
+        };
     }
 }

@@ -10,6 +10,9 @@ namespace Steward.Stats.Fairness;
 /// </summary>
 public static class FairnessAudit
 {
+    // The usual rule of thumb below which a proportion's normal approximation, and a reader's trust in it, fail.
+    private const int SmallGroup = 30;
+
     /// <summary>Audits in-memory columns: the sensitive features, labels and predictions of each row (true = positive).</summary>
     public static FairnessReport Run(IReadOnlyList<SensitiveColumn> sensitive, ReadOnlyMemory<bool> labels, ReadOnlyMemory<bool> predictions,
         FairnessOptions? options = null, FairnessSource? source = null) =>
@@ -210,6 +213,10 @@ public static class FairnessAudit
             notes.Add($"No negative label in {List(noNegatives)}: false positive and true negative rates undefined (null), left out of equalized odds.");
         if (noPredictedPositives.Count > 0)
             notes.Add($"No positive prediction in {List(noPredictedPositives)}: precision undefined (null).");
+        var referenceRows = table.Groups[reference].Counts.Total;
+        if (referenceRows < SmallGroup)
+            notes.Add($"The reference group {Describe(features, table.Groups[reference].Values)} has only {referenceRows} rows: its selection rate, "
+                + "and so every impact ratio, is uncertain (see the intervals); consider naming a larger reference group.");
         if (double.IsNaN(referenceRatio))
             notes.Add($"The reference group {Describe(features, table.Groups[reference].Values)} has a selection rate of 0: disparate-impact ratios are undefined (null).");
         return notes;
