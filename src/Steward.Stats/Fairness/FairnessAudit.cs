@@ -226,7 +226,7 @@ public static class FairnessAudit
         string.Join("; ", names.Take(10)) + (names.Count > 10 ? string.Create(CultureInfo.InvariantCulture, $" and {names.Count - 10} more") : "");
 
     /// <summary>A group as people read it: <c>race=Caucasian, sex=Male</c>; a missing value as <c>(missing)</c>.</summary>
-    public static string Describe(IReadOnlyList<string> features, IReadOnlyList<string?> values) =>
+    internal static string Describe(IReadOnlyList<string> features, IReadOnlyList<string?> values) =>
         string.Join(", ", features.Select((f, i) => $"{f}={values[i] ?? "(missing)"}"));
 
     private static Dictionary<string, string?> Key(IReadOnlyList<string> features, IReadOnlyList<string?> values)

@@ -99,4 +99,14 @@ public sealed class FairnessFileAuditTests : IDisposable
         var report = Audit(parquet, new FairnessDataSpec { Label = "outcome", Score = "score", Threshold = 0.6, Sensitive = ["region", "sex"] });
         FairnessAssert.Groups(FairnessReference.SyntheticByRegionSex, report);
     }
+
+    [Fact]
+    public void Boolean_label_and_prediction_columns_are_read_as_true_and_false()
+    {
+        var parquet = Path.Combine(_folder, "booleans.parquet");
+        using (var csv = DataFile.Open(Synthetic))
+        using (csv.Reader($"COPY (SELECT region, outcome = 1 AS outcome, approved = 1 AS approved FROM data) TO {DataFile.Literal(parquet)} (FORMAT parquet)")) { }
+        var report = Audit(parquet, new FairnessDataSpec { Label = "outcome", Prediction = "approved", Sensitive = ["region"] });
+        FairnessAssert.Groups(FairnessReference.SyntheticByRegion, report);
+    }
 }
