@@ -1,0 +1,74 @@
+using System.Globalization;
+
+namespace Steward.Stats.Evaluation;
+
+/// <summary>
+/// Evaluates a binary classifier's scores against true/false labels: the rows are sorted once into a
+/// <see cref="ThresholdCurve"/>, and every metric and curve is read from it.
+/// </summary>
+public static class BinaryEvaluation
+{
+    /// <summary>Every binary metric, the confusion matrix at the threshold and the three curves.</summary>
+    /// <exception cref="EvaluationInputException">Lengths differ, there are no rows, a score is NaN or infinite, or an option is out of range.</exception>
+    public static BinaryEvaluationReport Evaluate(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores, BinaryEvaluationOptions? options = null)
+    {
+        options ??= new BinaryEvaluationOptions();
+        options.Validate();
+        return Report(ThresholdCurve.Compute(labels, scores), options);
+    }
+
+    /// <summary>The report of a curve already computed.</summary>
+    public static BinaryEvaluationReport Report(ThresholdCurve curve, BinaryEvaluationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(curve);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+
+        var counts = curve.ConfusionAt(options.Threshold);
+        var rates = ClassificationRates.Of(counts);
+        var metrics = new BinaryMetrics(
+            rates.Accuracy, rates.Precision, rates.Recall, rates.F1,
+            RocCurve.Area(curve), PrecisionRecallCurve.AveragePrecision(curve),
+            ProbabilityLosses.LogLoss(curve), ProbabilityLosses.BrierScore(curve));
+
+        var roc = RocCurve.Points(curve);
+        var precisionRecall = PrecisionRecallCurve.Points(curve);
+        var thinRoc = roc is null ? null : CurveThinning.Thin(roc, options.MaxCurvePoints, p => (p.FalsePositiveRate, p.TruePositiveRate));
+        var thinPrecisionRecall = CurveThinning.Thin(precisionRecall, options.MaxCurvePoints, p => (p.Recall, p.Precision));
+        var calibration = CalibrationCurve.Bins(curve, options.CalibrationBins, options.CalibrationStrategy);
+
+        return new BinaryEvaluationReport
+        {
+            Rows = curve.Rows,
+            Positives = curve.Positives,
+            Negatives = curve.Negatives,
+            Threshold = options.Threshold,
+            Metrics = metrics,
+            ConfusionMatrix = new BinaryConfusionMatrix(counts.TruePositives, counts.FalsePositives, counts.TrueNegatives, counts.FalseNegatives),
+            RocCurve = thinRoc,
+            PrecisionRecallCurve = thinPrecisionRecall,
+            CurvesThinned = !ReferenceEquals(thinRoc, roc) || !ReferenceEquals(thinPrecisionRecall, precisionRecall),
+            CalibrationCurve = calibration is null ? null : new CalibrationCurveReport(options.CalibrationStrategy, options.CalibrationBins, calibration),
+            Notes = Notes(curve, counts, options.Threshold),
+        };
+    }
+
+    private static string[] Notes(ThresholdCurve curve, Classification.ConfusionCounts counts, double threshold)
+    {
+        var notes = new List<string>();
+        var t = threshold.ToString("R", CultureInfo.InvariantCulture);
+        if (curve.Positives == 0 || curve.Negatives == 0)
+            notes.Add($"rocAuc and rocCurve are null: every row is {(curve.Positives == 0 ? "negative" : "positive")}, so the ROC curve is undefined");
+        if (curve.Positives == 0)
+            notes.Add("recall, f1 and averagePrecision are 0 by convention: no row is positive");
+        if (counts.PredictedPositives == 0)
+            notes.Add($"precision is 0 by convention: no row scores ≥ {t}");
+        if (!ProbabilityLosses.ScoresAreProbabilities(curve))
+        {
+            var range = $"[{curve.MinScore.ToString("G6", CultureInfo.InvariantCulture)}, {curve.MaxScore.ToString("G6", CultureInfo.InvariantCulture)}]";
+            notes.Add($"logLoss, brierScore and calibrationCurve are null: the scores span {range}, outside [0, 1], so they are not probabilities");
+        }
+
+        return notes.ToArray();
+    }
+}
