@@ -14,7 +14,8 @@ public static class BinaryEvaluation
     {
         options ??= new BinaryEvaluationOptions();
         options.Validate();
-        return Report(ThresholdCurve.Compute(labels, scores), options);
+        using var curve = ThresholdCurve.Compute(labels, scores);
+        return Report(curve, options);
     }
 
     /// <summary>The report of a curve already computed.</summary>
@@ -31,10 +32,10 @@ public static class BinaryEvaluation
             RocCurve.Area(curve), PrecisionRecallCurve.AveragePrecision(curve),
             ProbabilityLosses.LogLoss(curve), ProbabilityLosses.BrierScore(curve));
 
-        var roc = RocCurve.Points(curve);
-        var precisionRecall = PrecisionRecallCurve.Points(curve);
-        var thinRoc = roc is null ? null : CurveThinning.Thin(roc, options.MaxCurvePoints, p => (p.FalsePositiveRate, p.TruePositiveRate));
-        var thinPrecisionRecall = CurveThinning.Thin(precisionRecall, options.MaxCurvePoints, p => (p.Recall, p.Precision));
+        var roc = RocCurve.Enumerate(curve) is { } rocPoints
+            ? CurveThinning.Thin(rocPoints, options.MaxCurvePoints, p => (p.FalsePositiveRate, p.TruePositiveRate))
+            : (Points: null, Thinned: false);
+        var precisionRecall = CurveThinning.Thin(PrecisionRecallCurve.Enumerate(curve), options.MaxCurvePoints, p => (p.Recall, p.Precision));
         var calibration = CalibrationCurve.Bins(curve, options.CalibrationBins, options.CalibrationStrategy);
 
         return new BinaryEvaluationReport
@@ -45,9 +46,9 @@ public static class BinaryEvaluation
             Threshold = options.Threshold,
             Metrics = metrics,
             ConfusionMatrix = new BinaryConfusionMatrix(counts.TruePositives, counts.FalsePositives, counts.TrueNegatives, counts.FalseNegatives),
-            RocCurve = thinRoc,
-            PrecisionRecallCurve = thinPrecisionRecall,
-            CurvesThinned = !ReferenceEquals(thinRoc, roc) || !ReferenceEquals(thinPrecisionRecall, precisionRecall),
+            RocCurve = roc.Points,
+            PrecisionRecallCurve = precisionRecall.Points,
+            CurvesThinned = roc.Thinned || precisionRecall.Thinned,
             CalibrationCurve = calibration is null ? null : new CalibrationCurveReport(options.CalibrationStrategy, options.CalibrationBins, calibration),
             Notes = Notes(curve, counts, options.Threshold),
         };

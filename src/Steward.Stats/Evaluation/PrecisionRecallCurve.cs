@@ -17,21 +17,25 @@ public static class PrecisionRecallCurve
     /// (1, 0) without a threshold. With no positive row, recall is 1 at every threshold (scikit-learn's
     /// choice, with a warning).
     /// </summary>
-    public static IReadOnlyList<PrecisionRecallPoint> Points(ThresholdCurve curve)
+    public static IReadOnlyList<PrecisionRecallPoint> Points(ThresholdCurve curve) => Enumerate(curve).ToList();
+
+    /// <summary>The points of <see cref="Points"/> produced one at a time.</summary>
+    public static IEnumerable<PrecisionRecallPoint> Enumerate(ThresholdCurve curve)
     {
         ArgumentNullException.ThrowIfNull(curve);
-        var tps = curve.TruePositives;
-        var fps = curve.FalsePositives;
-        var thresholds = curve.Thresholds;
-        var points = new List<PrecisionRecallPoint>(curve.Count + 1);
+        return Iterate(curve);
+    }
+
+    private static IEnumerable<PrecisionRecallPoint> Iterate(ThresholdCurve curve)
+    {
         for (var i = curve.Count - 1; i >= 0; i--)
         {
-            var recall = curve.Positives == 0 ? 1.0 : (double)tps[i] / curve.Positives;
-            points.Add(new PrecisionRecallPoint((double)tps[i] / (tps[i] + fps[i]), recall, thresholds[i]));
+            int tp = curve.TruePositives[i], fp = curve.FalsePositives[i];
+            var recall = curve.Positives == 0 ? 1.0 : (double)tp / curve.Positives;
+            yield return new PrecisionRecallPoint((double)tp / (tp + fp), recall, curve.Thresholds[i]);
         }
 
-        points.Add(new PrecisionRecallPoint(1, 0, null));
-        return points;
+        yield return new PrecisionRecallPoint(1, 0, null);
     }
 
     /// <summary>

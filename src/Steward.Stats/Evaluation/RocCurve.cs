@@ -15,30 +15,29 @@ public static class RocCurve
     /// The curve's points, or null when the rows hold only one class (a rate would divide by zero;
     /// scikit-learn returns NaN rates with a warning).
     /// </summary>
-    public static IReadOnlyList<RocPoint>? Points(ThresholdCurve curve)
+    public static IReadOnlyList<RocPoint>? Points(ThresholdCurve curve) => Enumerate(curve)?.ToList();
+
+    /// <summary>The points of <see cref="Points"/> produced one at a time, or null when the rows hold only one class.</summary>
+    public static IEnumerable<RocPoint>? Enumerate(ThresholdCurve curve)
     {
         ArgumentNullException.ThrowIfNull(curve);
-        if (curve.Positives == 0 || curve.Negatives == 0)
-            return null;
+        return curve.Positives == 0 || curve.Negatives == 0 ? null : Iterate(curve);
+    }
 
-        var tps = curve.TruePositives;
-        var fps = curve.FalsePositives;
-        var thresholds = curve.Thresholds;
+    private static IEnumerable<RocPoint> Iterate(ThresholdCurve curve)
+    {
         double positives = curve.Positives, negatives = curve.Negatives;
-        var points = new List<RocPoint> { new(0, 0, thresholds[0] + 1) };
+        yield return new RocPoint(0, 0, curve.MaxScore + 1);
         var last = curve.Count - 1;
         for (var i = 0; i <= last; i++)
         {
             // Keep the ends and every corner: where the second difference of either count is non-zero.
-            var corner = i == 0 || i == last
-                || fps[i + 1] - 2 * fps[i] + fps[i - 1] != 0
-                || tps[i + 1] - 2 * tps[i] + tps[i - 1] != 0;
-            if (corner)
-                points.Add(new RocPoint(fps[i] / negatives, tps[i] / positives, thresholds[i]));
+            if (i == 0 || i == last || IsCorner(curve.FalsePositives, i) || IsCorner(curve.TruePositives, i))
+                yield return new RocPoint(curve.FalsePositives[i] / negatives, curve.TruePositives[i] / positives, curve.Thresholds[i]);
         }
-
-        return points;
     }
+
+    private static bool IsCorner(ReadOnlySpan<int> counts, int i) => counts[i + 1] - 2 * counts[i] + counts[i - 1] != 0;
 
     /// <summary>
     /// Area under the ROC curve, or null when the rows hold only one class (scikit-learn raises).

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
 using Steward.Stats.Classification;
 
 namespace Steward.Stats.Evaluation;
@@ -8,50 +10,59 @@ namespace Steward.Stats.Evaluation;
 /// <c>_binary_clf_curve</c>; the ROC and precision-recall curves, their areas, the calibration curve and
 /// the probability losses are all computed from it, so the rows are sorted once.
 /// </summary>
-public sealed class ThresholdCurve
+/// <remarks>
+/// The curve lives in buffers rented from <see cref="ArrayPool{T}.Shared"/> (they are as large as the
+/// input, and a server evaluating repeatedly would otherwise fault in fresh memory each time).
+/// <see cref="Dispose"/> returns them; a curve that is never disposed is simply collected.
+/// </remarks>
+public sealed class ThresholdCurve : IDisposable
 {
-    private readonly double[] _thresholds;
-    private readonly int[] _truePositives;
-    private readonly int[] _falsePositives;
+    private ulong[]? _thresholdBits;
+    private int[]? _truePositives;
+    private int[]? _falsePositives;
 
-    private ThresholdCurve(double[] thresholds, int[] truePositives, int[] falsePositives)
+    private ThresholdCurve(ulong[] thresholdBits, int[] truePositives, int[] falsePositives, int count)
     {
-        _thresholds = thresholds;
+        _thresholdBits = thresholdBits;
         _truePositives = truePositives;
         _falsePositives = falsePositives;
+        Count = count;
     }
 
     /// <summary>Distinct scores, decreasing.</summary>
-    public ReadOnlySpan<double> Thresholds => _thresholds;
+    public ReadOnlySpan<double> Thresholds => MemoryMarshal.Cast<ulong, double>(Live(_thresholdBits).AsSpan(0, Count));
 
     /// <summary>Positive rows with score ≥ the threshold at the same index (increasing).</summary>
-    public ReadOnlySpan<int> TruePositives => _truePositives;
+    public ReadOnlySpan<int> TruePositives => Live(_truePositives).AsSpan(0, Count);
 
     /// <summary>Negative rows with score ≥ the threshold at the same index (increasing).</summary>
-    public ReadOnlySpan<int> FalsePositives => _falsePositives;
+    public ReadOnlySpan<int> FalsePositives => Live(_falsePositives).AsSpan(0, Count);
 
     /// <summary>Number of distinct scores.</summary>
-    public int Count => _thresholds.Length;
+    public int Count { get; }
 
     /// <summary>Rows whose label is positive.</summary>
-    public int Positives => _truePositives[^1];
+    public int Positives => TruePositives[^1];
 
     /// <summary>Rows whose label is negative.</summary>
-    public int Negatives => _falsePositives[^1];
+    public int Negatives => FalsePositives[^1];
 
     /// <summary>All rows.</summary>
     public int Rows => Positives + Negatives;
 
     /// <summary>Lowest and highest score.</summary>
-    public double MinScore => _thresholds[^1];
+    public double MinScore => Thresholds[^1];
 
     /// <inheritdoc cref="MinScore"/>
-    public double MaxScore => _thresholds[0];
+    public double MaxScore => Thresholds[0];
 
     /// <summary>How many positive and negative rows hold exactly the score at index <paramref name="index"/>.</summary>
-    internal (int Positives, int Negatives) CountsAt(int index) => index == 0
-        ? (_truePositives[0], _falsePositives[0])
-        : (_truePositives[index] - _truePositives[index - 1], _falsePositives[index] - _falsePositives[index - 1]);
+    internal (int Positives, int Negatives) CountsAt(int index)
+    {
+        var tps = TruePositives;
+        var fps = FalsePositives;
+        return index == 0 ? (tps[0], fps[0]) : (tps[index] - tps[index - 1], fps[index] - fps[index - 1]);
+    }
 
     /// <summary>
     /// The confusion matrix when rows with score ≥ <paramref name="threshold"/> are predicted positive:
@@ -59,25 +70,26 @@ public sealed class ThresholdCurve
     /// </summary>
     public ConfusionCounts ConfusionAt(double threshold)
     {
+        var thresholds = Thresholds;
         // Thresholds decrease: find how many of them are ≥ threshold.
-        int low = 0, high = _thresholds.Length;
+        int low = 0, high = thresholds.Length;
         while (low < high)
         {
             var mid = (low + high) >>> 1;
-            if (_thresholds[mid] >= threshold)
+            if (thresholds[mid] >= threshold)
                 low = mid + 1;
             else
                 high = mid;
         }
 
-        var tp = low == 0 ? 0 : _truePositives[low - 1];
-        var fp = low == 0 ? 0 : _falsePositives[low - 1];
+        var tp = low == 0 ? 0 : TruePositives[low - 1];
+        var fp = low == 0 ? 0 : FalsePositives[low - 1];
         return new ConfusionCounts(tp, fp, Negatives - fp, Positives - tp);
     }
 
     /// <summary>
-    /// Sorts the rows by score (radix sort of positives and negatives separately, in parallel for large
-    /// inputs) and counts positives and negatives at each distinct score.
+    /// Sorts the rows by score (radix sort of positives and negatives as separate runs, in parallel for
+    /// large inputs) and counts positives and negatives at each distinct score.
     /// </summary>
     /// <exception cref="EvaluationInputException">Lengths differ, there are no rows, or a score is NaN or infinite.</exception>
     public static ThresholdCurve Compute(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores)
@@ -87,8 +99,53 @@ public sealed class ThresholdCurve
         if (labels.Length == 0)
             throw new EvaluationInputException("there are no rows to evaluate");
 
-        // Positives fill the buffer from the front, negatives from the back: one buffer, two runs to sort.
-        var keys = new ulong[labels.Length];
+        var rows = labels.Length;
+        var keys = ArrayPool<ulong>.Shared.Rent(rows);
+        var scratch = ArrayPool<ulong>.Shared.Rent(rows);
+        int[]? tps = null, fps = null;
+        try
+        {
+            var positives = Partition(labels, scores, keys.AsSpan(0, rows));
+            var runs = SortedRuns.Sort(keys, scratch, rows, positives);
+            // The sort is done with its scratch buffer: the thresholds are written there.
+            tps = ArrayPool<int>.Shared.Rent(rows);
+            fps = ArrayPool<int>.Shared.Rent(rows);
+            var count = Walk(keys.AsSpan(0, rows), runs, scratch, tps, fps);
+            return new ThresholdCurve(scratch, tps, fps, count);
+        }
+        catch
+        {
+            ArrayPool<ulong>.Shared.Return(scratch);
+            if (tps is not null)
+                ArrayPool<int>.Shared.Return(tps);
+            if (fps is not null)
+                ArrayPool<int>.Shared.Return(fps);
+            throw;
+        }
+        finally
+        {
+            ArrayPool<ulong>.Shared.Return(keys);
+        }
+    }
+
+    /// <summary>Returns the curve's buffers to the pool; the curve cannot be read afterwards.</summary>
+    public void Dispose()
+    {
+        if (_thresholdBits is null)
+            return;
+        ArrayPool<ulong>.Shared.Return(_thresholdBits);
+        ArrayPool<int>.Shared.Return(_truePositives!);
+        ArrayPool<int>.Shared.Return(_falsePositives!);
+        _thresholdBits = null;
+        _truePositives = null;
+        _falsePositives = null;
+    }
+
+    private static T[] Live<T>(T[]? buffer) => buffer ?? throw new ObjectDisposedException(nameof(ThresholdCurve));
+
+    /// <summary>Writes positives' keys from the front of <paramref name="keys"/> and negatives' from the back; returns the number of positives.</summary>
+    private static int Partition(ReadOnlySpan<bool> labels, ReadOnlySpan<double> scores, Span<ulong> keys)
+    {
         int positives = 0, back = keys.Length;
         for (var i = 0; i < labels.Length; i++)
         {
@@ -102,66 +159,54 @@ public sealed class ThresholdCurve
                 keys[--back] = key;
         }
 
-        SortRuns(keys, positives);
-        return Merge(keys, positives);
+        return positives;
     }
 
-    private const int ParallelThreshold = 100_000;
-
-    private static void SortRuns(ulong[] keys, int positives)
+    /// <summary>
+    /// Walks the sorted runs from the top, one step per distinct score, writing each score's bits and the
+    /// cumulative counts; returns the number of distinct scores.
+    /// </summary>
+    private static int Walk(ReadOnlySpan<ulong> keys, SortedRuns.Run[] runs, ulong[] thresholdBits, int[] tps, int[] fps)
     {
-        var scratch = new ulong[keys.Length];
-        if (keys.Length < ParallelThreshold)
+        // Each run's next unread key is at heads[r], read from its end down to its start.
+        Span<int> heads = stackalloc int[runs.Length];
+        for (var r = 0; r < runs.Length; r++)
+            heads[r] = runs[r].End - 1;
+
+        int tp = 0, fp = 0, step = 0;
+        while (true)
         {
-            RadixSort.Sort(keys.AsSpan(0, positives), scratch.AsSpan(0, positives));
-            RadixSort.Sort(keys.AsSpan(positives), scratch.AsSpan(positives));
-            return;
-        }
-
-        Parallel.Invoke(
-            () => RadixSort.Sort(keys.AsSpan(0, positives), scratch.AsSpan(0, positives)),
-            () => RadixSort.Sort(keys.AsSpan(positives), scratch.AsSpan(positives)));
-    }
-
-    /// <summary>Walks both sorted runs from the top, one step per distinct score.</summary>
-    private static ThresholdCurve Merge(ulong[] keys, int positives)
-    {
-        var distinct = Walk(keys, positives, null, null, null);
-        var thresholds = new double[distinct];
-        var tps = new int[distinct];
-        var fps = new int[distinct];
-        Walk(keys, positives, thresholds, tps, fps);
-        return new ThresholdCurve(thresholds, tps, fps);
-    }
-
-    private static int Walk(ulong[] keys, int positives, double[]? thresholds, int[]? tps, int[]? fps)
-    {
-        int p = positives - 1, n = keys.Length - 1, tp = 0, fp = 0, step = 0;
-        while (p >= 0 || n >= positives)
-        {
-            var key = p < 0 ? keys[n] : n < positives ? keys[p] : Math.Max(keys[p], keys[n]);
-            while (p >= 0 && keys[p] == key)
+            var found = false;
+            ulong key = 0;
+            for (var r = 0; r < runs.Length; r++)
             {
-                tp++;
-                p--;
+                if (heads[r] >= runs[r].Start && (!found || keys[heads[r]] > key))
+                {
+                    key = keys[heads[r]];
+                    found = true;
+                }
             }
 
-            while (n >= positives && keys[n] == key)
+            if (!found)
+                return step;
+
+            for (var r = 0; r < runs.Length; r++)
             {
-                fp++;
-                n--;
+                var head = heads[r];
+                var start = runs[r].Start;
+                while (head >= start && keys[head] == key)
+                    head--;
+                if (runs[r].Positive)
+                    tp += heads[r] - head;
+                else
+                    fp += heads[r] - head;
+                heads[r] = head;
             }
 
-            if (thresholds is not null)
-            {
-                thresholds[step] = SortableKeys.ToDouble(key);
-                tps![step] = tp;
-                fps![step] = fp;
-            }
-
+            thresholdBits[step] = (ulong)BitConverter.DoubleToInt64Bits(SortableKeys.ToDouble(key));
+            tps[step] = tp;
+            fps[step] = fp;
             step++;
         }
-
-        return step;
     }
 }

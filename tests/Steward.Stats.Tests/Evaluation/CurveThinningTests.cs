@@ -9,7 +9,9 @@ public sealed class CurveThinningTests
     public void A_curve_within_the_limit_is_kept_whole()
     {
         var curve = Enumerable.Range(0, 10).Select(i => (i / 10.0, i / 10.0)).ToList();
-        Assert.Same(curve, CurveThinning.Thin(curve, 10, p => p));
+        var (points, thinned) = CurveThinning.Thin(curve, 10, p => p);
+        Assert.Equal(curve, points);
+        Assert.False(thinned);
     }
 
     [Fact]
@@ -20,9 +22,10 @@ public sealed class CurveThinningTests
         var scores = labels.Select(l => Math.Clamp((l ? 0.6 : 0.4) + random.NextDouble() * 0.5 - 0.25, 0, 1)).ToArray();
         var full = RocCurve.Points(ThresholdCurve.Compute(labels, scores))!;
 
-        var thin = CurveThinning.Thin(full, 500, p => (p.FalsePositiveRate, p.TruePositiveRate));
+        var (thin, thinned) = CurveThinning.Thin(full, 500, p => (p.FalsePositiveRate, p.TruePositiveRate));
 
         Assert.True(full.Count > 5000, $"the test curve should be long; it has {full.Count} points");
+        Assert.True(thinned);
         Assert.InRange(thin.Count, 2, 1000);
         Assert.Equal(full[0], thin[0]);
         Assert.Equal(full[^1], thin[^1]);
