@@ -27,17 +27,28 @@ public static class BinaryEvaluation
 
         var counts = curve.ConfusionAt(options.Threshold);
         var rates = ClassificationRates.Of(counts);
-        var metrics = new BinaryMetrics(
-            rates.Accuracy, rates.Precision, rates.Recall, rates.F1,
-            RocCurve.Area(curve), PrecisionRecallCurve.AveragePrecision(curve),
-            ProbabilityLosses.LogLoss(curve), ProbabilityLosses.BrierScore(curve));
 
-        var roc = RocCurve.Enumerate(curve) is { } rocPoints
-            ? CurveThinning.Thin(rocPoints, options.MaxCurvePoints, p => (p.FalsePositiveRate, p.TruePositiveRate))
-            : (Points: null, Thinned: false);
-        var precisionRecall = CurveThinning.Thin(PrecisionRecallCurve.Enumerate(curve), options.MaxCurvePoints, p => (p.Recall, p.Precision));
-        var calibration = CalibrationCurve.Bins(curve, options.CalibrationBins, options.CalibrationStrategy);
+        // Each part reads the curve independently: on large curves they run side by side.
+        double? auc = null, logLoss = null, brier = null;
+        var averagePrecision = 0.0;
+        (IReadOnlyList<RocPoint> Points, bool Thinned)? roc = null;
+        (IReadOnlyList<PrecisionRecallPoint> Points, bool Thinned) precisionRecall = ([], false);
+        IReadOnlyList<CalibrationBin>? calibration = null;
+        Action[] parts =
+        [
+            () => auc = RocCurve.Area(curve),
+            () => averagePrecision = PrecisionRecallCurve.AveragePrecision(curve),
+            () => (logLoss, brier) = (ProbabilityLosses.LogLoss(curve), ProbabilityLosses.BrierScore(curve)),
+            () => roc = RocCurve.Thinned(curve, options.MaxCurvePoints),
+            () => precisionRecall = PrecisionRecallCurve.Thinned(curve, options.MaxCurvePoints),
+            () => calibration = CalibrationCurve.Bins(curve, options.CalibrationBins, options.CalibrationStrategy),
+        ];
+        if (curve.Count < ParallelThreshold)
+            Array.ForEach(parts, part => part());
+        else
+            Parallel.Invoke(parts);
 
+        var metrics = new BinaryMetrics(rates.Accuracy, rates.Precision, rates.Recall, rates.F1, auc, averagePrecision, logLoss, brier);
         return new BinaryEvaluationReport
         {
             Rows = curve.Rows,
@@ -46,13 +57,15 @@ public static class BinaryEvaluation
             Threshold = options.Threshold,
             Metrics = metrics,
             ConfusionMatrix = new BinaryConfusionMatrix(counts.TruePositives, counts.FalsePositives, counts.TrueNegatives, counts.FalseNegatives),
-            RocCurve = roc.Points,
+            RocCurve = roc?.Points,
             PrecisionRecallCurve = precisionRecall.Points,
-            CurvesThinned = roc.Thinned || precisionRecall.Thinned,
+            CurvesThinned = roc?.Thinned == true || precisionRecall.Thinned,
             CalibrationCurve = calibration is null ? null : new CalibrationCurveReport(options.CalibrationStrategy, options.CalibrationBins, calibration),
             Notes = Notes(curve, counts, options.Threshold),
         };
     }
+
+    private const int ParallelThreshold = 100_000;
 
     private static string[] Notes(ThresholdCurve curve, Classification.ConfusionCounts counts, double threshold)
     {

@@ -36,14 +36,18 @@ public static class CalibrationCurve
         var positives = new long[bins];
         var totals = new long[bins];
         var thresholds = curve.Thresholds;
+        var tps = curve.TruePositives;
+        var fps = curve.FalsePositives;
+        int previousTp = 0, previousFp = 0;
         for (var i = 0; i < thresholds.Length; i++)
         {
             var score = thresholds[i];
             var bin = InnerEdgesBelow(edges, score);
-            var (p, n) = curve.CountsAt(i);
-            sums[bin].Add(score * (p + n));
+            int p = tps[i] - previousTp, rows = tps[i] + fps[i] - previousTp - previousFp;
+            (previousTp, previousFp) = (tps[i], fps[i]);
+            sums[bin].Add(score * rows);
             positives[bin] += p;
-            totals[bin] += p + n;
+            totals[bin] += rows;
         }
 
         var result = new List<CalibrationBin>(bins);

@@ -17,25 +17,28 @@ public static class PrecisionRecallCurve
     /// (1, 0) without a threshold. With no positive row, recall is 1 at every threshold (scikit-learn's
     /// choice, with a warning).
     /// </summary>
-    public static IReadOnlyList<PrecisionRecallPoint> Points(ThresholdCurve curve) => Enumerate(curve).ToList();
+    public static IReadOnlyList<PrecisionRecallPoint> Points(ThresholdCurve curve) => Produce(curve, new CurveThinner<PrecisionRecallPoint>(int.MaxValue)).Points;
 
-    /// <summary>The points of <see cref="Points"/> produced one at a time.</summary>
-    public static IEnumerable<PrecisionRecallPoint> Enumerate(ThresholdCurve curve)
+    /// <summary>The points thinned to about <paramref name="limit"/> for a report (see <see cref="CurveThinning"/>).</summary>
+    public static (IReadOnlyList<PrecisionRecallPoint> Points, bool Thinned) Thinned(ThresholdCurve curve, int limit) =>
+        Produce(curve, new CurveThinner<PrecisionRecallPoint>(limit));
+
+    private static (IReadOnlyList<PrecisionRecallPoint> Points, bool Thinned) Produce(ThresholdCurve curve, CurveThinner<PrecisionRecallPoint> sink)
     {
         ArgumentNullException.ThrowIfNull(curve);
-        return Iterate(curve);
-    }
-
-    private static IEnumerable<PrecisionRecallPoint> Iterate(ThresholdCurve curve)
-    {
-        for (var i = curve.Count - 1; i >= 0; i--)
+        var tps = curve.TruePositives;
+        var fps = curve.FalsePositives;
+        var thresholds = curve.Thresholds;
+        double positives = curve.Positives;
+        for (var i = thresholds.Length - 1; i >= 0; i--)
         {
-            int tp = curve.TruePositives[i], fp = curve.FalsePositives[i];
-            var recall = curve.Positives == 0 ? 1.0 : (double)tp / curve.Positives;
-            yield return new PrecisionRecallPoint((double)tp / (tp + fp), recall, curve.Thresholds[i]);
+            var recall = positives == 0 ? 1.0 : tps[i] / positives;
+            var precision = (double)tps[i] / (tps[i] + fps[i]);
+            sink.Add(new PrecisionRecallPoint(precision, recall, thresholds[i]), recall, precision);
         }
 
-        yield return new PrecisionRecallPoint(1, 0, null);
+        sink.Add(new PrecisionRecallPoint(1, 0, null), 0, 1);
+        return sink.Finish();
     }
 
     /// <summary>

@@ -31,10 +31,14 @@ public static class ProbabilityLosses
             return null;
 
         var thresholds = curve.Thresholds;
+        var tps = curve.TruePositives;
+        var fps = curve.FalsePositives;
         var sum = new CompensatedSum();
+        int previousTp = 0, previousFp = 0;
         for (var i = 0; i < thresholds.Length; i++)
         {
-            var (positives, negatives) = curve.CountsAt(i);
+            int positives = tps[i] - previousTp, negatives = fps[i] - previousFp;
+            (previousTp, previousFp) = (tps[i], fps[i]);
             var p = Math.Clamp(thresholds[i], LogLossEpsilon, 1 - LogLossEpsilon);
             var q = 1 - p;
             var total = q + p;
@@ -54,10 +58,14 @@ public static class ProbabilityLosses
             return null;
 
         var thresholds = curve.Thresholds;
+        var tps = curve.TruePositives;
+        var fps = curve.FalsePositives;
         var sum = new CompensatedSum();
+        int previousTp = 0, previousFp = 0;
         for (var i = 0; i < thresholds.Length; i++)
         {
-            var (positives, negatives) = curve.CountsAt(i);
+            int positives = tps[i] - previousTp, negatives = fps[i] - previousFp;
+            (previousTp, previousFp) = (tps[i], fps[i]);
             var score = thresholds[i];
             sum.Add((1 - score) * (1 - score) * positives);
             sum.Add(score * score * negatives);

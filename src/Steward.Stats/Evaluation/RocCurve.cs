@@ -15,29 +15,38 @@ public static class RocCurve
     /// The curve's points, or null when the rows hold only one class (a rate would divide by zero;
     /// scikit-learn returns NaN rates with a warning).
     /// </summary>
-    public static IReadOnlyList<RocPoint>? Points(ThresholdCurve curve) => Enumerate(curve)?.ToList();
+    public static IReadOnlyList<RocPoint>? Points(ThresholdCurve curve) => Produce(curve, new CurveThinner<RocPoint>(int.MaxValue))?.Points;
 
-    /// <summary>The points of <see cref="Points"/> produced one at a time, or null when the rows hold only one class.</summary>
-    public static IEnumerable<RocPoint>? Enumerate(ThresholdCurve curve)
+    /// <summary>The points thinned to about <paramref name="limit"/> for a report (see <see cref="CurveThinning"/>), or null with one class.</summary>
+    public static (IReadOnlyList<RocPoint> Points, bool Thinned)? Thinned(ThresholdCurve curve, int limit) => Produce(curve, new CurveThinner<RocPoint>(limit));
+
+    private static (IReadOnlyList<RocPoint> Points, bool Thinned)? Produce(ThresholdCurve curve, CurveThinner<RocPoint> sink)
     {
         ArgumentNullException.ThrowIfNull(curve);
-        return curve.Positives == 0 || curve.Negatives == 0 ? null : Iterate(curve);
-    }
+        if (curve.Positives == 0 || curve.Negatives == 0)
+            return null;
 
-    private static IEnumerable<RocPoint> Iterate(ThresholdCurve curve)
-    {
+        var tps = curve.TruePositives;
+        var fps = curve.FalsePositives;
+        var thresholds = curve.Thresholds;
         double positives = curve.Positives, negatives = curve.Negatives;
-        yield return new RocPoint(0, 0, curve.MaxScore + 1);
-        var last = curve.Count - 1;
+        sink.Add(new RocPoint(0, 0, thresholds[0] + 1), 0, 0);
+        var last = thresholds.Length - 1;
         for (var i = 0; i <= last; i++)
         {
             // Keep the ends and every corner: where the second difference of either count is non-zero.
-            if (i == 0 || i == last || IsCorner(curve.FalsePositives, i) || IsCorner(curve.TruePositives, i))
-                yield return new RocPoint(curve.FalsePositives[i] / negatives, curve.TruePositives[i] / positives, curve.Thresholds[i]);
+            var corner = i == 0 || i == last
+                || fps[i + 1] - 2 * fps[i] + fps[i - 1] != 0
+                || tps[i + 1] - 2 * tps[i] + tps[i - 1] != 0;
+            if (corner)
+            {
+                double fpr = fps[i] / negatives, tpr = tps[i] / positives;
+                sink.Add(new RocPoint(fpr, tpr, thresholds[i]), fpr, tpr);
+            }
         }
-    }
 
-    private static bool IsCorner(ReadOnlySpan<int> counts, int i) => counts[i + 1] - 2 * counts[i] + counts[i - 1] != 0;
+        return sink.Finish();
+    }
 
     /// <summary>
     /// Area under the ROC curve, or null when the rows hold only one class (scikit-learn raises).

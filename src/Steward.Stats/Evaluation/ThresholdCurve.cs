@@ -56,14 +56,6 @@ public sealed class ThresholdCurve : IDisposable
     /// <inheritdoc cref="MinScore"/>
     public double MaxScore => Thresholds[0];
 
-    /// <summary>How many positive and negative rows hold exactly the score at index <paramref name="index"/>.</summary>
-    internal (int Positives, int Negatives) CountsAt(int index)
-    {
-        var tps = TruePositives;
-        var fps = FalsePositives;
-        return index == 0 ? (tps[0], fps[0]) : (tps[index] - tps[index - 1], fps[index] - fps[index - 1]);
-    }
-
     /// <summary>
     /// The confusion matrix when rows with score ≥ <paramref name="threshold"/> are predicted positive:
     /// the counts at the lowest distinct score that is still ≥ the threshold.
@@ -168,39 +160,46 @@ public sealed class ThresholdCurve : IDisposable
     /// </summary>
     private static int Walk(ReadOnlySpan<ulong> keys, SortedRuns.Run[] runs, ulong[] thresholdBits, int[] tps, int[] fps)
     {
-        // Each run's next unread key is at heads[r], read from its end down to its start.
-        Span<int> heads = stackalloc int[runs.Length];
-        for (var r = 0; r < runs.Length; r++)
+        // Each run is read from its end down to its start; current[r] is its next unread key, or 0 once it
+        // is used up (no finite score has key 0, so 0 never wins the maximum).
+        var count = runs.Length;
+        Span<int> heads = stackalloc int[count];
+        Span<ulong> current = stackalloc ulong[count];
+        for (var r = 0; r < count; r++)
+        {
             heads[r] = runs[r].End - 1;
+            current[r] = runs[r].End > runs[r].Start ? keys[heads[r]] : 0;
+        }
 
         int tp = 0, fp = 0, step = 0;
         while (true)
         {
-            var found = false;
-            ulong key = 0;
-            for (var r = 0; r < runs.Length; r++)
-            {
-                if (heads[r] >= runs[r].Start && (!found || keys[heads[r]] > key))
-                {
-                    key = keys[heads[r]];
-                    found = true;
-                }
-            }
-
-            if (!found)
+            var key = current[0];
+            for (var r = 1; r < count; r++)
+                key = Math.Max(key, current[r]);
+            if (key == 0)
                 return step;
 
-            for (var r = 0; r < runs.Length; r++)
+            for (var r = 0; r < count; r++)
             {
+                if (current[r] != key)
+                    continue;
                 var head = heads[r];
                 var start = runs[r].Start;
-                while (head >= start && keys[head] == key)
+                var taken = 0;
+                do
+                {
                     head--;
+                    taken++;
+                }
+                while (head >= start && keys[head] == key);
+
                 if (runs[r].Positive)
-                    tp += heads[r] - head;
+                    tp += taken;
                 else
-                    fp += heads[r] - head;
+                    fp += taken;
                 heads[r] = head;
+                current[r] = head >= start ? keys[head] : 0;
             }
 
             thresholdBits[step] = (ulong)BitConverter.DoubleToInt64Bits(SortableKeys.ToDouble(key));

@@ -73,4 +73,22 @@ public sealed class ThresholdCurveTests
         Assert.Equal(keys.Order(), keys);
         Assert.Equal(ordered, keys.Select(SortableKeys.ToDouble));
     }
+
+    [Fact]
+    public void A_large_report_computed_in_parallel_equals_its_parts_computed_one_by_one()
+    {
+        var random = new Random(9);
+        var labels = Enumerable.Range(0, 300_000).Select(_ => random.NextDouble() < 0.2).ToArray();
+        var scores = labels.Select(l => Math.Clamp((l ? 0.6 : 0.4) + random.NextDouble() - 0.5, 0, 1)).ToArray();
+        using var curve = ThresholdCurve.Compute(labels, scores);
+
+        var report = BinaryEvaluation.Report(curve, new BinaryEvaluationOptions());
+
+        Assert.Equal(RocCurve.Area(curve), report.Metrics.RocAuc);
+        Assert.Equal(PrecisionRecallCurve.AveragePrecision(curve), report.Metrics.AveragePrecision);
+        Assert.Equal(ProbabilityLosses.LogLoss(curve), report.Metrics.LogLoss);
+        Assert.Equal(ProbabilityLosses.BrierScore(curve), report.Metrics.BrierScore);
+        Assert.Equal(CalibrationCurve.Bins(curve, 10, CalibrationStrategy.Uniform), report.CalibrationCurve!.Points);
+        Assert.True(report.CurvesThinned);
+    }
 }
