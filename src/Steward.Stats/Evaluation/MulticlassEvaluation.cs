@@ -32,13 +32,15 @@ public static class MulticlassEvaluation
     /// Metrics from counts already made (by a SQL <c>GROUP BY</c>, say). The labels are taken in the
     /// order given; <c>Counts[i][j]</c> is the number of rows with actual label i predicted as j.
     /// </summary>
-    /// <exception cref="EvaluationInputException">The matrix is not square over the labels, a count is negative, or it counts no rows.</exception>
+    /// <exception cref="EvaluationInputException">The matrix is not square over the labels, a label repeats, a count is negative, or it counts no rows.</exception>
     public static MulticlassEvaluationReport FromConfusion(MulticlassConfusion confusion)
     {
         ArgumentNullException.ThrowIfNull(confusion);
         var k = confusion.Labels.Count;
         if (confusion.Counts.Count != k || confusion.Counts.Any(row => row.Count != k))
             throw new EvaluationInputException($"the confusion matrix must be {k} × {k}, one row and column per label");
+        if (confusion.Labels.Distinct(StringComparer.Ordinal).Count() != k)
+            throw new EvaluationInputException("the confusion matrix names a label twice");
         if (confusion.Counts.Any(row => row.Any(c => c < 0)))
             throw new EvaluationInputException("the confusion matrix holds a negative count");
 
