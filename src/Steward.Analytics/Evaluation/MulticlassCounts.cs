@@ -20,35 +20,44 @@ internal static class MulticlassCounts
         RequireValues(file, predictedColumn, "prediction");
 
         var numeric = actualColumn.IsNumeric && predictedColumn.IsNumeric;
-        if (numeric)
+        var integers = IsInteger(actualColumn) && IsInteger(predictedColumn);
+        if (numeric && !integers)
         {
             RequireWholeNumbers(file, actualColumn, "label");
             RequireWholeNumbers(file, predictedColumn, "prediction");
         }
 
-        var type = numeric ? "DOUBLE" : "VARCHAR";
-        var pairs = new List<(string Actual, string Predicted, long Count, double ActualValue, double PredictedValue)>();
+        // Integer columns are grouped exactly as BIGINT; decimals holding whole numbers as DOUBLE.
+        var type = !numeric ? "VARCHAR" : integers ? "BIGINT" : "DOUBLE";
+        // Each label as text, with the number it sorts by when the columns are numeric.
+        var pairs = new List<(string Actual, string Predicted, long Count)>();
+        var order = new Dictionary<string, (long Integer, double Real)>(StringComparer.Ordinal);
         var sql = $"SELECT CAST({DataFile.Quote(actualColumn.Name)} AS {type}), CAST({DataFile.Quote(predictedColumn.Name)} AS {type}), count(*) FROM data GROUP BY 1, 2";
         using (var reader = file.Reader(sql, e => $"columns '{actualColumn.Name}' and '{predictedColumn.Name}' cannot be counted: {e.Message.Split('\n')[0]}"))
         {
             while (reader.Read())
             {
                 var count = Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture);
-                if (numeric)
+                if (integers)
+                {
+                    long a = reader.GetInt64(0), p = reader.GetInt64(1);
+                    pairs.Add((Remember(order, a.ToString(CultureInfo.InvariantCulture), (a, 0)), Remember(order, p.ToString(CultureInfo.InvariantCulture), (p, 0)), count));
+                }
+                else if (numeric)
                 {
                     double a = reader.GetDouble(0), p = reader.GetDouble(1);
-                    pairs.Add((Show(a), Show(p), count, a, p));
+                    pairs.Add((Remember(order, Show(a), (0, a)), Remember(order, Show(p), (0, p)), count));
                 }
                 else
                 {
-                    pairs.Add((reader.GetString(0), reader.GetString(1), count, 0, 0));
+                    pairs.Add((Remember(order, reader.GetString(0), default), Remember(order, reader.GetString(1), default), count));
                 }
             }
         }
 
         var labels = numeric
-            ? pairs.SelectMany(p => new[] { (p.Actual, p.ActualValue), (p.Predicted, p.PredictedValue) }).Distinct().OrderBy(l => l.Item2).Select(l => l.Item1).ToList()
-            : pairs.SelectMany(p => new[] { p.Actual, p.Predicted }).Distinct().Order(StringComparer.Ordinal).ToList();
+            ? order.OrderBy(l => l.Value.Integer).ThenBy(l => l.Value.Real).Select(l => l.Key).ToList()
+            : order.Keys.Order(StringComparer.Ordinal).ToList();
         var position = labels.Select((l, i) => (l, i)).ToDictionary(x => x.l, x => x.i, StringComparer.Ordinal);
         var counts = labels.Select(_ => new long[labels.Count]).ToArray();
         foreach (var pair in pairs)
@@ -56,6 +65,15 @@ internal static class MulticlassCounts
 
         return MulticlassEvaluation.FromConfusion(new MulticlassConfusion(labels, counts));
     }
+
+    private static string Remember(Dictionary<string, (long Integer, double Real)> order, string label, (long, double) value)
+    {
+        order.TryAdd(label, value);
+        return label;
+    }
+
+    private static bool IsInteger(DataColumn column) =>
+        column.SqlType is "TINYINT" or "SMALLINT" or "INTEGER" or "BIGINT" or "UTINYINT" or "USMALLINT" or "UINTEGER";
 
     private static string Show(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 

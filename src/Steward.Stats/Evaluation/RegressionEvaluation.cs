@@ -7,7 +7,7 @@ public static class RegressionEvaluation
     public const double PercentageErrorEpsilon = 2.220446049250313e-16;
 
     /// <summary>The metrics and their report.</summary>
-    /// <exception cref="EvaluationInputException">Lengths differ, there are no rows, or a value is NaN or infinite.</exception>
+    /// <exception cref="EvaluationInputException">Lengths differ, there are no rows, a value is NaN or infinite, or errors overflow when squared.</exception>
     public static RegressionEvaluationReport Evaluate(ReadOnlySpan<double> actual, ReadOnlySpan<double> predicted)
     {
         var metrics = Metrics(actual, predicted);
@@ -42,6 +42,8 @@ public static class RegressionEvaluation
         }
 
         double n = actual.Length;
+        if (!double.IsFinite(squared.Value) || !double.IsFinite(percentage.Value) || !double.IsFinite(absolute.Value) || !double.IsFinite(total.Value))
+            throw new EvaluationInputException("the values are too large: their errors overflow double precision when summed or squared");
         return new RegressionMetrics(absolute.Value / n, Math.Sqrt(squared.Value / n), R2(actual, squared.Value, total.Value / n), percentage.Value / n);
     }
 

@@ -56,4 +56,11 @@ public sealed class RegressionAgreementTests
         var error = Assert.Throws<EvaluationInputException>(() => RegressionEvaluation.Evaluate([1.0, 2.0], [1.0]));
         Assert.Contains("differ in length", error.Message);
     }
+
+    [Fact]
+    public void Errors_too_large_to_square_are_refused_rather_than_reported_as_infinity()
+    {
+        var error = Assert.Throws<EvaluationInputException>(() => RegressionEvaluation.Evaluate([1e200, 0], [-1e200, 0]));
+        Assert.Contains("too large", error.Message);
+    }
 }
