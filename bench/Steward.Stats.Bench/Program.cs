@@ -4,6 +4,7 @@
 var benchmarks = new Dictionary<string, (string Summary, Action<string[]> Run)>(StringComparer.Ordinal)
 {
     ["fairness"] = (FairnessBenchmark.Summary, FairnessBenchmark.Run),
+    ["evaluation"] = ("binary evaluation of 10M rows: every metric and curve", EvaluationBenchmark.Run),
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var chosen))

@@ -14,5 +14,6 @@ internal static class StewardCli
             RunsCommand.Create(),
             ModelsCommand.Create(),
             AuditCommand.Create(),
+            EvaluateCommand.Create(),
         };
 }
