@@ -2,6 +2,7 @@ using Steward.Artifacts;
 using Steward.Audit;
 using Steward.Registry;
 using Steward.Storage.Artifacts;
+using Steward.Storage.Governance;
 using Steward.Storage.Ledger;
 using Steward.Storage.LoggedModels;
 using Steward.Storage.Registry;
@@ -29,6 +30,7 @@ public sealed class StewardStorage : IAsyncDisposable
         Tracking = new SqlTrackingStore(database, metricWriter);
         Registry = new SqlRegistryStore(database);
         LoggedModels = new SqlLoggedModelStore(database);
+        Governance = new GovernanceStores(database);
         Artifacts = artifacts;
     }
 
@@ -40,6 +42,9 @@ public sealed class StewardStorage : IAsyncDisposable
 
     /// <summary>MLflow 3's logged models.</summary>
     public ILoggedModelStore LoggedModels { get; }
+
+    /// <summary>The model risk registry, scorecards, checklists, model cards and their configuration.</summary>
+    public GovernanceStores Governance { get; }
 
     /// <summary>The audit ledger: entries, Merkle tree nodes and signed heads.</summary>
     public ILedgerStore Ledger { get; }
