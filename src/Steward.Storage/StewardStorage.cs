@@ -1,10 +1,12 @@
 using Steward.Artifacts;
 using Steward.Audit;
+using Steward.ModelAudits;
 using Steward.Registry;
 using Steward.Storage.Artifacts;
 using Steward.Storage.Governance;
 using Steward.Storage.Ledger;
 using Steward.Storage.LoggedModels;
+using Steward.Storage.ModelAudits;
 using Steward.Storage.Registry;
 using Steward.Storage.Sql;
 using Steward.Storage.Tracking;
@@ -30,6 +32,7 @@ public sealed class StewardStorage : IAsyncDisposable
         Tracking = new SqlTrackingStore(database, metricWriter);
         Registry = new SqlRegistryStore(database);
         LoggedModels = new SqlLoggedModelStore(database);
+        ModelAudits = new SqlModelAuditStore(database);
         Governance = new GovernanceStores(database);
         Artifacts = artifacts;
     }
@@ -43,6 +46,8 @@ public sealed class StewardStorage : IAsyncDisposable
     /// <summary>MLflow 3's logged models.</summary>
     public ILoggedModelStore LoggedModels { get; }
 
+    /// <summary>Fairness, drift and evaluation audits kept as evidence of model versions.</summary>
+    public IModelAuditStore ModelAudits { get; }
     /// <summary>The model risk registry, scorecards, checklists, model cards and their configuration.</summary>
     public GovernanceStores Governance { get; }
 
