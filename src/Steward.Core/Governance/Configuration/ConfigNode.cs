@@ -60,7 +60,7 @@ internal sealed class ConfigNode
             var name = ((YamlScalarNode)key).Value ?? "";
             if (!allowed.Contains(name, StringComparer.Ordinal))
             {
-                throw Error($"unknown field '{name}' (line {key.Start.Line}); expected one of: {string.Join(", ", allowed)}", key);
+                throw Error($"unknown field '{name}'; expected one of: {string.Join(", ", allowed)}", key);
             }
         }
     }
