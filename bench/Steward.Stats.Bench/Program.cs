@@ -3,6 +3,7 @@
 // computation, run in the same process on the same data, so the ratio is visible.
 var benchmarks = new Dictionary<string, (string Summary, Action<string[]> Run)>(StringComparer.Ordinal)
 {
+    ["fairness"] = (FairnessBenchmark.Summary, FairnessBenchmark.Run),
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var chosen))
