@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Steward.Cli.Commands;
+using Steward.Cli.Commands.Governance;
 
 namespace Steward.Cli;
 
@@ -15,5 +16,7 @@ internal static class StewardCli
             ModelsCommand.Create(),
             AuditCommand.Create(),
             EvaluateCommand.Create(),
+            GovernanceCommand.Create(),
+            CardsCommand.Create(),
         };
 }
