@@ -34,6 +34,7 @@ internal static class ServiceRegistration
         services.AddSingleton<ArtifactService>();
         services.AddSingleton<ModelAuditService>();
         services.AddSingleton<IModelAuditRunner, FairnessAuditRunner>();
+        services.AddSingleton<IModelAuditRunner, EvaluationAuditRunner>();
         services.AddGovernance(storage.Governance);
         services.AddSingleton(new DataSetFolder(options.DataSetDirectory ?? Path.Combine(options.DataDirectory, "datasets")));
         services.AddProblemDetails();

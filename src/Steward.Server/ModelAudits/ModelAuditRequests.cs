@@ -25,9 +25,31 @@ internal sealed record FairnessAuditRequest(
     double? Confidence,
     double? DisparateImpactThreshold);
 
+/// <summary>
+/// <c>POST .../audits</c> with <c>"kind": "evaluation"</c>: the settings of <c>steward evaluate</c>, plus
+/// the bounds the evidence must meet — <c>minimums</c> for metrics where higher is better (<c>rocAuc</c>,
+/// <c>f1</c>, <c>r2</c>...) and <c>maximums</c> for errors (<c>logLoss</c>, <c>brierScore</c>, <c>rmse</c>...),
+/// named as in the report's <c>metrics</c>. Without bounds the evaluation passes.
+/// </summary>
+internal sealed record EvaluationAuditRequest(
+    string? Kind,
+    string? Data,
+    string? Where,
+    string? Label,
+    string? Score,
+    string? Prediction,
+    string? Task,
+    string? Positive,
+    double? Threshold,
+    int? Bins,
+    string? BinStrategy,
+    IReadOnlyDictionary<string, double>? Minimums,
+    IReadOnlyDictionary<string, double>? Maximums);
+
 /// <summary>The runners' request types, source-generated; unknown fields are refused so a misspelt setting is not ignored.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow)]
 [JsonSerializable(typeof(FairnessAuditRequest))]
+[JsonSerializable(typeof(EvaluationAuditRequest))]
 internal sealed partial class ModelAuditJsonContext : JsonSerializerContext
 {
     /// <summary>Reads a runner's request from the body, a malformed one as a 400 naming the problem.</summary>

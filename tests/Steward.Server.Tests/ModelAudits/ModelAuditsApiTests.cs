@@ -32,6 +32,9 @@ public sealed class ModelAuditsApiTests(ApiServers servers) : ApiTests(servers)
             Directory.CreateDirectory(folder);
             File.Copy(Path.Combine(RepoPaths.Datasets, "compas", "compas-scores-two-years.csv"), Path.Combine(folder, "compas-scores-two-years.csv"), overwrite: true);
         }
+        var scored = Path.Combine(server.DataDirectory, "datasets", "telco_scored.csv");
+        if (!File.Exists(scored))
+            File.Copy(Path.Combine(RepoPaths.Datasets, "..", "tests", "Steward.Stats.Tests", "Reference", "telco_scored.csv"), scored, overwrite: true);
         var name = Unique("audited");
         var runId = await server.Api.CreateRunAsync();
         var artifactUri = (await server.Api.GetRunAsync(runId)).GetProperty("info").GetProperty("artifact_uri").GetString()!;
@@ -133,5 +136,34 @@ public sealed class ModelAuditsApiTests(ApiServers servers) : ApiTests(servers)
     {
         var (server, name) = await VersionAsync(backend);
         await JsonAsync(await server.Http.PostAsJsonAsync($"/api/v1/models/{name}/versions/9/audits", CompasFairness), HttpStatusCode.NotFound);
+    }
+
+    [Theory, Backends]
+    public async Task An_evaluation_below_its_minimum_fails_and_says_which_metric(Backend backend)
+    {
+        var (server, name) = await VersionAsync(backend);
+        var created = await JsonAsync(await server.Http.PostAsJsonAsync($"/api/v1/models/{name}/versions/1/audits", new
+        {
+            kind = "evaluation", data = "telco_scored.csv", label = "Churn", positive = "Yes", score = "score",
+            minimums = new Dictionary<string, double> { ["rocAuc"] = 0.99, ["recall"] = 0.0 },
+        }), HttpStatusCode.Created);
+        Assert.Equal("failed", created.GetProperty("verdict").GetString());
+        Assert.StartsWith("rocAuc 0.", created.GetProperty("summary").GetString());
+        Assert.EndsWith("below 0.99", created.GetProperty("summary").GetString());
+        Assert.Equal("binary", created.GetProperty("report").GetProperty("task").GetString());
+    }
+
+    [Theory, Backends]
+    public async Task An_evaluation_bound_on_an_unknown_metric_is_refused(Backend backend)
+    {
+        var (server, name) = await VersionAsync(backend);
+        var problem = await JsonAsync(await server.Http.PostAsJsonAsync($"/api/v1/models/{name}/versions/1/audits", new
+        {
+            kind = "evaluation", data = "telco_scored.csv", label = "Churn", positive = "Yes", score = "score",
+            minimums = new Dictionary<string, double> { ["auc"] = 0.7 },
+        }), HttpStatusCode.BadRequest);
+        Assert.Contains("'auc'", problem.GetProperty("detail").GetString());
+        Assert.Contains("rocAuc", problem.GetProperty("detail").GetString());
+        Assert.Equal(0, await AuditCountAsync(server, name));
     }
 }
