@@ -1,8 +1,11 @@
+using Steward.Stats.Bench;
+
 // Usage: dotnet run -c Release --project bench/Steward.Stats.Bench -- <benchmark> [options]
 // Each benchmark prints its figures beside a naive single-threaded implementation of the same
 // computation, run in the same process on the same data, so the ratio is visible.
 var benchmarks = new Dictionary<string, (string Summary, Action<string[]> Run)>(StringComparer.Ordinal)
 {
+    ["drift"] = (DriftBenchmark.Summary, DriftBenchmark.Run),
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var chosen))

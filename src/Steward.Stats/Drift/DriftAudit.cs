@@ -26,7 +26,9 @@ public static class DriftAudit
 
         var outcomes = new object[columns.Count];
         var longest = columns.Count == 0 ? 0 : columns.Max(c => Math.Max(ReferenceLength(c), CurrentLength(c)));
-        Parallel.For(0, columns.Count, () => new SortBuffers(longest), (index, _, buffers) =>
+        // One worker per core, each with its own sort buffers (three arrays of the longest column).
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
+        Parallel.For(0, columns.Count, parallel, () => new SortBuffers(longest), (index, _, buffers) =>
         {
             outcomes[index] = Compare(columns[index], options, buffers);
             return buffers;
@@ -73,7 +75,9 @@ public static class DriftAudit
             return CompareCategories(column.Name, CategoryCounts.FromSorted(reference, current), referenceRows, currentRows, options);
         if (Empty(column.Name, referenceCount, currentCount) is { } skipped)
             return skipped;
-        return NumericDrift.Compare(column.Name, reference, current,
+        buffers.Reference[referenceCount] = double.PositiveInfinity; // ends the sample for the merge pass
+        buffers.Current[currentCount] = double.PositiveInfinity;
+        return NumericDrift.Compare(column.Name, buffers.Reference.AsSpan(0, referenceCount + 1), buffers.Current.AsSpan(0, currentCount + 1),
             new SampleCounts(referenceCount, referenceRows - referenceCount),
             new SampleCounts(currentCount, currentRows - currentCount), options);
     }
@@ -95,11 +99,11 @@ public static class DriftAudit
         _ => null,
     };
 
-    /// <summary>Per-thread buffers for sorting, reused across columns.</summary>
+    /// <summary>Per-thread buffers for sorting, reused across columns; one extra slot for the end marker.</summary>
     private sealed class SortBuffers(int length)
     {
-        public double[] Reference { get; } = new double[length];
-        public double[] Current { get; } = new double[length];
-        public double[] Scratch { get; } = new double[length];
+        public double[] Reference { get; } = GC.AllocateUninitializedArray<double>(length + 1);
+        public double[] Current { get; } = GC.AllocateUninitializedArray<double>(length + 1);
+        public double[] Scratch { get; } = GC.AllocateUninitializedArray<double>(length + 1);
     }
 }

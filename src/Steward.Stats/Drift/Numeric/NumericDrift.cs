@@ -10,10 +10,13 @@ internal static class NumericDrift
     /// <summary>Evidently's floor for the Wasserstein norm, so a constant reference does not divide by zero.</summary>
     public const double MinimumNorm = 0.001;
 
-    public static ColumnDrift Compare(string name, ReadOnlySpan<double> reference, ReadOnlySpan<double> current,
+    /// <summary>Both samples sorted and finite, each followed by one +∞ (see <see cref="SortedComparison"/>).</summary>
+    public static ColumnDrift Compare(string name, ReadOnlySpan<double> referenceTerminated, ReadOnlySpan<double> currentTerminated,
         SampleCounts referenceCounts, SampleCounts currentCounts, DriftOptions options)
     {
-        var (d, wasserstein) = SortedComparison.Compare(reference, current);
+        var (d, wasserstein) = SortedComparison.Compare(referenceTerminated, currentTerminated);
+        var reference = referenceTerminated[..^1];
+        var current = currentTerminated[..^1];
         var pValue = TwoSampleKolmogorovSmirnov.PValue(reference.Length, current.Length, d, out var statistic, out _);
 
         var edges = QuantileBins.Edges(reference, options.Bins);

@@ -6,33 +6,78 @@ namespace Steward.Stats.Drift.Numeric;
 /// <summary>
 /// Sorts doubles by a least-significant-digit radix sort on their IEEE 754 bit patterns, mapped so
 /// that unsigned order is numeric order (negative numbers: all bits flipped; others: sign bit set).
-/// Six passes of 11 bits, all digit histograms counted in the first read, and passes where every
-/// value has the same digit skipped: several times faster than a comparison sort for a million values.
+/// One read counts every digit, each pass then moves the values once (the first reads the input,
+/// the last writes decoded doubles), and a pass whose digit is the same for every value is skipped.
+/// Several times faster than a comparison sort for a million values.
 /// </summary>
 internal static class RadixSort
 {
-    private const int DigitBits = 11;
+    private const int DigitBits = 11; // measured against 13 and 16: no faster, and 2¹¹ counters stay in L1
     private const int Buckets = 1 << DigitBits;
-    private const int Passes = 6; // ceil(64 / 11); the counting loop below is unrolled for six
+    private const int Passes = 6; // ⌈64 / 11⌉; the counting loop is unrolled for six
 
     /// <summary>
-    /// Copies the finite values of <paramref name="source"/> (−0 counted as +0), sorts them ascending
-    /// into the start of <paramref name="buffer"/> and returns how many there are. <paramref name="scratch"/>
-    /// must be as long as <paramref name="source"/>; so must <paramref name="buffer"/>.
+    /// Writes the finite values of <paramref name="source"/> (−0 as +0), sorted ascending, to the start of
+    /// <paramref name="buffer"/> and returns how many there are. <paramref name="buffer"/> and
+    /// <paramref name="scratch"/> must each hold at least <paramref name="source"/>'s length.
     /// </summary>
     public static int SortFinite(ReadOnlySpan<double> source, Span<double> buffer, Span<double> scratch)
     {
-        var keys = MemoryMarshal.Cast<double, ulong>(buffer);
-        var other = MemoryMarshal.Cast<double, ulong>(scratch);
+        if (buffer.Length < source.Length || scratch.Length < source.Length)
+            throw new ArgumentException("the buffers must be as long as the input");
         var histograms = new int[Passes * Buckets];
-        var count = 0;
+        var count = Count(source, histograms);
+
+        var passes = new List<int>(Passes);
+        for (var pass = 0; pass < Passes; pass++)
+        {
+            if (!histograms.AsSpan(pass * Buckets, Buckets).Contains(count))
+                passes.Add(pass); // a digit shared by every value would move nothing
+        }
+        if (passes.Count == 0)
+        {
+            // All values are equal (or there are none).
+            var filled = 0;
+            foreach (var value in source)
+            {
+                if (double.IsFinite(value))
+                    buffer[filled++] = value + 0.0;
+            }
+            return count;
+        }
+
+        // Alternate between the two buffers so that the last pass lands in `buffer`.
+        var to = passes.Count % 2 == 1 ? buffer : scratch;
+        var other = passes.Count % 2 == 1 ? scratch : buffer;
+        var offsets = new int[Buckets];
+        for (var p = 0; p < passes.Count; p++)
+        {
+            var pass = passes[p];
+            PrefixSums(histograms.AsSpan(pass * Buckets, Buckets), offsets);
+            var shift = pass * DigitBits;
+            var keysTo = MemoryMarshal.Cast<double, ulong>(to);
+            if (p == 0)
+                ScatterFromSource(source, keysTo, offsets, shift, decode: passes.Count == 1);
+            else
+                Scatter(MemoryMarshal.Cast<double, ulong>(other)[..count], keysTo, offsets, shift, decode: p == passes.Count - 1);
+            var swap = to;
+            to = other;
+            other = swap;
+        }
+        return count;
+    }
+
+    /// <summary>Counts the finite values and every digit of their keys, in one read.</summary>
+    private static int Count(ReadOnlySpan<double> source, int[] histograms)
+    {
         ref var histogram = ref MemoryMarshal.GetArrayDataReference(histograms);
+        var count = 0;
         foreach (var value in source)
         {
             if (!double.IsFinite(value))
                 continue;
-            var key = ToKey(value + 0.0); // + 0.0 turns −0 into +0
-            keys[count++] = key;
+            var key = ToKey(value);
+            count++;
             Unsafe.Add(ref histogram, (int)(key & (Buckets - 1)))++;
             Unsafe.Add(ref histogram, Buckets + (int)((key >> DigitBits) & (Buckets - 1)))++;
             Unsafe.Add(ref histogram, 2 * Buckets + (int)((key >> (2 * DigitBits)) & (Buckets - 1)))++;
@@ -40,58 +85,69 @@ internal static class RadixSort
             Unsafe.Add(ref histogram, 4 * Buckets + (int)((key >> (4 * DigitBits)) & (Buckets - 1)))++;
             Unsafe.Add(ref histogram, 5 * Buckets + (int)(key >> (5 * DigitBits)))++;
         }
-
-        var from = keys[..count];
-        var to = other[..count];
-        var offsets = new int[Buckets];
-        for (var pass = 0; pass < Passes; pass++)
-        {
-            var counts = histograms.AsSpan(pass * Buckets, Buckets);
-            if (counts.Contains(count))
-                continue; // every key has this digit: the pass would not move anything
-            var running = 0;
-            for (var b = 0; b < Buckets; b++)
-            {
-                offsets[b] = running;
-                running += counts[b];
-            }
-            Scatter(from, to, offsets, pass * DigitBits);
-            var swap = from;
-            from = to;
-            to = swap;
-        }
-
-        // The sorted keys are in `from`, which is either buffer or scratch; decode into buffer.
-        var result = buffer[..count];
-        for (var i = 0; i < count; i++)
-            result[i] = FromKey(from[i]);
         return count;
     }
 
-    private static void Scatter(Span<ulong> from, Span<ulong> to, int[] offsets, int shift)
+    private static void PrefixSums(ReadOnlySpan<int> counts, int[] offsets)
+    {
+        var running = 0;
+        for (var b = 0; b < Buckets; b++)
+        {
+            offsets[b] = running;
+            running += counts[b];
+        }
+    }
+
+    private static void ScatterFromSource(ReadOnlySpan<double> source, Span<ulong> to, int[] offsets, int shift, bool decode)
     {
         ref var target = ref MemoryMarshal.GetReference(to);
         ref var offset = ref MemoryMarshal.GetArrayDataReference(offsets);
-        foreach (var key in from)
+        foreach (var value in source)
         {
+            if (!double.IsFinite(value))
+                continue;
+            var key = ToKey(value);
             ref var position = ref Unsafe.Add(ref offset, (int)((key >> shift) & (Buckets - 1)));
-            Unsafe.Add(ref target, position) = key;
+            Unsafe.Add(ref target, position) = decode ? FromKey(key) : key;
             position++;
         }
     }
 
+    // Two copies of the hot loop rather than a flag tested per value.
+    private static void Scatter(ReadOnlySpan<ulong> from, Span<ulong> to, int[] offsets, int shift, bool decode)
+    {
+        ref var target = ref MemoryMarshal.GetReference(to);
+        ref var offset = ref MemoryMarshal.GetArrayDataReference(offsets);
+        if (decode)
+        {
+            foreach (var key in from)
+            {
+                ref var position = ref Unsafe.Add(ref offset, (int)((key >> shift) & (Buckets - 1)));
+                Unsafe.Add(ref target, position) = FromKey(key);
+                position++;
+            }
+        }
+        else
+        {
+            foreach (var key in from)
+            {
+                ref var position = ref Unsafe.Add(ref offset, (int)((key >> shift) & (Buckets - 1)));
+                Unsafe.Add(ref target, position) = key;
+                position++;
+            }
+        }
+    }
+
+    /// <summary>The key whose unsigned order is the numeric order of finite doubles (−0 mapped to +0 first).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong ToKey(double value)
     {
-        var bits = BitConverter.DoubleToUInt64Bits(value);
+        var bits = BitConverter.DoubleToUInt64Bits(value + 0.0);
         var mask = (ulong)((long)bits >> 63) | 0x8000_0000_0000_0000UL;
         return bits ^ mask;
     }
 
+    /// <summary>The bit pattern of the double a key came from.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static double FromKey(ulong key)
-    {
-        var mask = ((key >> 63) - 1) | 0x8000_0000_0000_0000UL;
-        return BitConverter.UInt64BitsToDouble(key ^ mask);
-    }
+    private static ulong FromKey(ulong key) => key ^ (((key >> 63) - 1) | 0x8000_0000_0000_0000UL);
 }
