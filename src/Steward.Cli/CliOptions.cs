@@ -90,6 +90,12 @@ internal static class CliOptions
         HelpName = "path",
     };
 
+    public static readonly Option<string?> DataSets = new("--datasets")
+    {
+        Description = "The folder of CSV and Parquet files that audits run through the API may read. Default: datasets in --data.",
+        HelpName = "dir",
+    };
+
     // Audit verbs.
     public static readonly Option<string?> Bundle = new("--bundle")
     {

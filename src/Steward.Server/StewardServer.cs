@@ -59,7 +59,7 @@ public sealed class StewardServer : IAsyncDisposable
                 kestrel.Limits.MaxRequestBodySize = null; // artifact uploads can be large; API bodies are capped per endpoint
             });
             builder.WebHost.UseUrls($"http://{FormatHost(options.Host)}:{options.Port}");
-            builder.Services.AddStewardServices(storage);
+            builder.Services.AddStewardServices(storage, options);
             services?.Invoke(builder.Services);
 
             var app = builder.Build();

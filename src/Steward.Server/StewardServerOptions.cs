@@ -20,4 +20,10 @@ public sealed record StewardServerOptions
     /// created on first start. Servers sharing one PostgreSQL database need the same key file.
     /// </summary>
     public string? LedgerKeyPath { get; init; }
+
+    /// <summary>
+    /// The folder whose CSV and Parquet files audits run through the API may read; null uses
+    /// <c>{DataDirectory}/datasets</c>. Paths outside it are refused.
+    /// </summary>
+    public string? DataSetDirectory { get; init; }
 }

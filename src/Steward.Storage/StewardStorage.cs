@@ -1,9 +1,11 @@
 using Steward.Artifacts;
 using Steward.Audit;
+using Steward.ModelAudits;
 using Steward.Registry;
 using Steward.Storage.Artifacts;
 using Steward.Storage.Ledger;
 using Steward.Storage.LoggedModels;
+using Steward.Storage.ModelAudits;
 using Steward.Storage.Registry;
 using Steward.Storage.Sql;
 using Steward.Storage.Tracking;
@@ -29,6 +31,7 @@ public sealed class StewardStorage : IAsyncDisposable
         Tracking = new SqlTrackingStore(database, metricWriter);
         Registry = new SqlRegistryStore(database);
         LoggedModels = new SqlLoggedModelStore(database);
+        ModelAudits = new SqlModelAuditStore(database);
         Artifacts = artifacts;
     }
 
@@ -40,6 +43,9 @@ public sealed class StewardStorage : IAsyncDisposable
 
     /// <summary>MLflow 3's logged models.</summary>
     public ILoggedModelStore LoggedModels { get; }
+
+    /// <summary>Fairness, drift and evaluation audits kept as evidence of model versions.</summary>
+    public IModelAuditStore ModelAudits { get; }
 
     /// <summary>The audit ledger: entries, Merkle tree nodes and signed heads.</summary>
     public ILedgerStore Ledger { get; }

@@ -16,6 +16,7 @@ internal static class ServerCommand
             CliOptions.Data,
             CliOptions.Database,
             CliOptions.LedgerKey,
+            CliOptions.DataSets,
         };
         command.SetAction((parse, cancellationToken) => CliAction.RunAsync(() => RunAsync(parse, cancellationToken)));
         return command;
@@ -30,6 +31,7 @@ internal static class ServerCommand
             DataDirectory = parse.GetRequiredValue(CliOptions.Data),
             Database = DatabaseOption(parse),
             LedgerKeyPath = NonEmpty(parse.GetValue(CliOptions.LedgerKey)),
+            DataSetDirectory = NonEmpty(parse.GetValue(CliOptions.DataSets)),
         };
 
         await using var server = await StewardServer.StartAsync(options, cancellationToken);

@@ -48,6 +48,8 @@ public static class AuditActions
     public const string ModelVersionSetTag = "model_version.set_tag";
     public const string ModelVersionDeleteTag = "model_version.delete_tag";
     public const string ModelVersionTransitionStage = "model_version.transition_stage";
+
+    public const string ModelVersionRecordAudit = "model_version.record_audit";
 }
 
 /// <summary>How entries name resources; part of the audit contract.</summary>

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Steward.Artifacts;
 using Steward.Audit;
+using Steward.ModelAudits;
 using Steward.Registry;
+using Steward.Server.ModelAudits;
 using Steward.Storage;
 using Steward.Storage.Ledger;
 using Steward.Tracking;
@@ -12,7 +14,7 @@ namespace Steward.Server.Hosting;
 /// <summary>Wires the core services to the opened stores.</summary>
 internal static class ServiceRegistration
 {
-    public static IServiceCollection AddStewardServices(this IServiceCollection services, StewardStorage storage)
+    public static IServiceCollection AddStewardServices(this IServiceCollection services, StewardStorage storage, StewardServerOptions options)
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(storage.Tracking);
@@ -20,6 +22,7 @@ internal static class ServiceRegistration
         services.AddSingleton(storage.LoggedModels);
         services.AddSingleton(storage.Artifacts);
         services.AddSingleton(storage.Ledger);
+        services.AddSingleton(storage.ModelAudits);
         // The embedded default acts as the local administrator; authentication replaces this.
         services.AddSingleton<ICurrentActor, LocalAdmin>();
         services.AddSingleton(_ => LedgerKeyFile.LoadOrCreate(storage.LedgerKeyPath));
@@ -29,6 +32,8 @@ internal static class ServiceRegistration
         services.AddSingleton<RegistryService>();
         services.AddSingleton<LoggedModelService>();
         services.AddSingleton<ArtifactService>();
+        services.AddSingleton<ModelAuditService>();
+        services.AddSingleton(new DataSetFolder(options.DataSetDirectory ?? Path.Combine(options.DataDirectory, "datasets")));
         services.AddProblemDetails();
         return services;
     }

@@ -22,6 +22,7 @@ internal static class NativeApi
         api.MapArtifactsApi();
         api.MapRegisteredModelsApi();
         api.MapModelVersionsApi();
+        api.MapModelAuditsApi();
         api.MapAuditApi();
 
         // Unknown paths under the API answer in the API's own error format, not an empty 404.

@@ -1,0 +1,98 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Steward.Errors;
+using Steward.ModelAudits;
+using Steward.Registry;
+using Steward.Reports.Documents;
+using Steward.Server.ModelAudits;
+using Steward.Server.NativeApi.Contracts;
+
+namespace Steward.Server.NativeApi;
+
+/// <summary>
+/// <c>/api/v1/models/{name}/versions/{version}/audits</c> and <c>/api/v1/model-audits/{id}</c>:
+/// run a fairness, drift or evaluation audit of a version against a data set in the server's
+/// data-set folder, keep the report as evidence, list and read them back.
+/// </summary>
+internal static class ModelAuditsApi
+{
+    private static NativeJsonContext Json => NativeJsonContext.Default;
+
+    public static void MapModelAuditsApi(this RouteGroupBuilder api)
+    {
+        api.MapPost("/models/{name}/versions/{version}/audits", RunAsync);
+        api.MapGet("/models/{name}/versions/{version}/audits", ListAsync);
+        api.MapGet("/model-audits/{id}", GetAsync);
+        api.MapGet("/model-audits/{id}/report", ReportAsync);
+    }
+
+    private static async Task<CreatedJson<ModelAuditDto>> RunAsync(
+        RegistryService registry, ModelAuditService audits, IEnumerable<IModelAuditRunner> runners, DataSetFolder dataSets,
+        string name, string version, HttpRequest request, CancellationToken cancellationToken)
+    {
+        var model = await registry.GetModelVersionAsync(Requests.RouteValue(name), version, cancellationToken);
+        using var document = await Requests.ReadAsync(request, Json.JsonDocument, cancellationToken);
+        var body = document.RootElement;
+        if (body.ValueKind != JsonValueKind.Object)
+            throw StewardException.Invalid("The request body must be a JSON object with 'kind' and the audit's settings.");
+        var kindName = body.TryGetProperty("kind", out var kindValue) && kindValue.ValueKind == JsonValueKind.String ? kindValue.GetString() : null;
+        var kind = ModelAuditKinds.Parse(kindName)
+            ?? throw StewardException.Invalid(kindName is null
+                ? "Missing value for required parameter 'kind': one of fairness, drift, evaluation."
+                : $"Invalid value '{kindName}' for parameter 'kind': expected one of fairness, drift, evaluation.");
+        var runner = runners.FirstOrDefault(r => r.Kind == kind)
+            ?? throw StewardException.Invalid($"Audits of kind '{kindName}' are not available on this server.");
+
+        // Statistics are CPU work: run them off the request thread so a long scan does not hold it.
+        var outcome = await Task.Run(() => runner.Run(body, dataSets, cancellationToken), cancellationToken);
+        var recorded = await audits.RecordAsync(new NewModelAudit(model.Name, model.Version, kind, outcome.DataSource,
+            outcome.SettingsJson, outcome.ReportJson, outcome.Verdict, outcome.Summary), cancellationToken);
+        return ApiResults.Created($"{NativeApi.Prefix}/model-audits/{recorded.Id}", ToDto(recorded, withReport: true), Json.ModelAuditDto);
+    }
+
+    private static async Task<JsonHttpResult<ListResponse<ModelAuditDto>>> ListAsync(
+        RegistryService registry, ModelAuditService audits, string name, string version, [FromQuery] string? kind, CancellationToken cancellationToken)
+    {
+        var model = await registry.GetModelVersionAsync(Requests.RouteValue(name), version, cancellationToken);
+        ModelAuditKind? filter = kind is null
+            ? null
+            : ModelAuditKinds.Parse(kind) ?? throw StewardException.Invalid($"Invalid value '{kind}' for parameter 'kind': expected one of fairness, drift, evaluation.");
+        var list = await audits.ListAsync(model.Name, model.Version, filter, cancellationToken);
+        return ApiResults.Ok(new ListResponse<ModelAuditDto>(list.Select(a => ToDto(a, withReport: false)).ToList(), null), Json.ListResponseModelAuditDto);
+    }
+
+    private static async Task<JsonHttpResult<ModelAuditDto>> GetAsync(ModelAuditService audits, string id, CancellationToken cancellationToken) =>
+        ApiResults.Ok(ToDto(await audits.GetAsync(ParseId(id), cancellationToken), withReport: true), Json.ModelAuditDto);
+
+    /// <summary>The report as a reviewer reads it: one self-contained HTML page with its charts.</summary>
+    private static async Task<IResult> ReportAsync(
+        ModelAuditService audits, IEnumerable<IModelAuditRunner> runners, string id, CancellationToken cancellationToken)
+    {
+        var audit = await audits.GetAsync(ParseId(id), cancellationToken);
+        var runner = runners.FirstOrDefault(r => r.Kind == audit.Kind)
+            ?? throw StewardException.Invalid($"Audits of kind '{ModelAuditKinds.Name(audit.Kind)}' cannot be rendered on this server.");
+        var html = runner.Render(audit).Render(ReportFormat.Html, $"audit-{audit.Id}").Text;
+        return TypedResults.Text(html, "text/html", Encoding.UTF8);
+    }
+
+    private static long ParseId(string id) =>
+        long.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed)
+            ? parsed
+            : throw StewardException.Invalid($"Invalid value '{id}' for parameter 'id': expected an audit number.");
+
+    private static ModelAuditDto ToDto(ModelAudit audit, bool withReport) => new(
+        audit.Id, audit.ModelName, audit.Version, ModelAuditKinds.Name(audit.Kind), audit.DataSource,
+        audit.Verdict.ToString().ToLowerInvariant(), audit.Summary, audit.CreatedBy, audit.CreatedAt.ToUnixTimeMilliseconds(),
+        Parse(audit.SettingsJson), withReport ? Parse(audit.ReportJson) : null);
+
+    private static JsonElement Parse(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.Clone();
+    }
+}
