@@ -180,6 +180,18 @@ def main():
     for name in ["categories_current", "categories_new_current", "categories_lost_current"]:
         categorical_case(name, ref, read_sample(name, numeric=False))
 
+    print("    // TelcoCases: datasets/telco-churn/telco-customer-churn.csv, reference = Churn 'No', current = Churn 'Yes'")
+    import pandas as pd
+    telco = pd.read_csv(os.path.join(HERE, "..", "..", "..", "datasets", "telco-churn", "telco-customer-churn.csv"))
+    stayed, churned = telco[telco.Churn == "No"], telco[telco.Churn == "Yes"]
+    for column in ["tenure", "MonthlyCharges"]:
+        numeric_case("telco_" + column, stayed[column].to_numpy(float), churned[column].to_numpy(float))
+    categorical_case("telco_Contract", stayed.Contract.to_numpy(object), churned.Contract.to_numpy(object))
+    print("    // reference = gender 'Female', current = gender 'Male'")
+    female, male = telco[telco.gender == "Female"], telco[telco.gender == "Male"]
+    for column in ["tenure", "MonthlyCharges"]:
+        numeric_case("telco_gender_" + column, female[column].to_numpy(float), male[column].to_numpy(float))
+
     print("    // KolmogorovCases: (n, d, kstwo.sf(d, n))")
     # Each pair reaches one branch of scipy.stats._ksstats._kolmogn (comments: the branch).
     for n, d in [(30, 0.01),  # n*d <= 0.5: 1
