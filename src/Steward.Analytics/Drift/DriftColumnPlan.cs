@@ -66,7 +66,7 @@ internal sealed record DriftColumnPlan(IReadOnlyList<PlannedColumn> Columns, IRe
                 columns.Add(new PlannedColumn(name, ReadAs.Text, Categorical: true, named));
             else
                 skipped.Add(new SkippedColumn(name,
-                    $"{Kind(r)} in the reference file but {Kind(c)} in the current file; force one type with numeric or categorical columns"));
+                    $"{Kind(r)} in the reference file but {Kind(c)} in the current file; name it as numeric or categorical to compare it"));
         }
         return new DriftColumnPlan(columns, skipped);
     }
