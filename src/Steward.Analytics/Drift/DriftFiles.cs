@@ -65,7 +65,10 @@ public static class DriftFiles
             }
         }
 
-        var report = DriftAudit.Run(columns, options.Drift, skipped);
+        var report = DriftAudit.Run(columns, options.Drift, skipped) with
+        {
+            Source = new DriftSource(reference.Path, reference.Where, current.Path, current.Where),
+        };
         // With no column read the engine cannot know the row counts; ask the files.
         return columns.Count > 0 ? report : report with { ReferenceRows = reference.CountRows(), CurrentRows = current.CountRows() };
     }

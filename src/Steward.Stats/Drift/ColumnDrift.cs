@@ -50,10 +50,10 @@ public sealed record ColumnDrift
     public required double JensenShannon { get; init; }
 
     /// <summary>The reference sample's values used and missing.</summary>
-    public required SampleCounts Reference { get; init; }
+    public required SampleSummary Reference { get; init; }
 
     /// <summary>The current sample's values used and missing.</summary>
-    public required SampleCounts Current { get; init; }
+    public required SampleSummary Current { get; init; }
 
     /// <summary>The bins (numeric) or categories with each sample's share, unsmoothed, as the distances saw them.</summary>
     public required IReadOnlyList<DriftBin> Bins { get; init; }

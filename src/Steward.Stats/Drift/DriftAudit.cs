@@ -78,8 +78,8 @@ public static class DriftAudit
         buffers.Reference[referenceCount] = double.PositiveInfinity; // ends the sample for the merge pass
         buffers.Current[currentCount] = double.PositiveInfinity;
         return NumericDrift.Compare(column.Name, buffers.Reference.AsSpan(0, referenceCount + 1), buffers.Current.AsSpan(0, currentCount + 1),
-            new SampleCounts(referenceCount, referenceRows - referenceCount),
-            new SampleCounts(currentCount, currentRows - currentCount), options);
+            new SampleSummary(referenceCount, referenceRows - referenceCount, reference[0], reference[^1]),
+            new SampleSummary(currentCount, currentRows - currentCount, current[0], current[^1]), options);
     }
 
     private static object CompareCategories(string name, CategoryCounts counts, long referenceRows, long currentRows, DriftOptions options)
@@ -87,8 +87,8 @@ public static class DriftAudit
         if (Empty(name, counts.ReferenceTotal, counts.CurrentTotal) is { } skipped)
             return skipped;
         return CategoricalDrift.Compare(name, counts.Labels, counts.Reference, counts.Current,
-            new SampleCounts(counts.ReferenceTotal, referenceRows - counts.ReferenceTotal),
-            new SampleCounts(counts.CurrentTotal, currentRows - counts.CurrentTotal), options);
+            new SampleSummary(counts.ReferenceTotal, referenceRows - counts.ReferenceTotal),
+            new SampleSummary(counts.CurrentTotal, currentRows - counts.CurrentTotal), options);
     }
 
     private static SkippedColumn? Empty(string name, long reference, long current) => (reference, current) switch

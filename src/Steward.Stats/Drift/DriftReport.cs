@@ -9,6 +9,9 @@ namespace Steward.Stats.Drift;
 /// </summary>
 public sealed record DriftReport
 {
+    /// <summary>The files compared and the filter, when the audit read files; null for in-memory columns.</summary>
+    public DriftSource? Source { get; init; }
+
     /// <summary>Rows in the reference sample (longest column, missing values included).</summary>
     public required long ReferenceRows { get; init; }
 
@@ -45,4 +48,8 @@ public sealed record DriftReport
 
     /// <summary>The report as indented JSON.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
+
+    /// <summary>A report read back from <see cref="ToJson"/>'s shape (e.g. a stored audit); malformed JSON throws <see cref="JsonException"/>.</summary>
+    public static DriftReport FromJson(string json) =>
+        JsonSerializer.Deserialize<DriftReport>(json, JsonOptions) ?? throw new JsonException("the drift report is null");
 }

@@ -20,6 +20,7 @@ public sealed class DriftFilesTests : IDisposable
         var report = DriftFiles.Run(reference, current, null, new DriftFileOptions());
 
         Assert.Equal(["a", "b"], report.Columns.Select(c => c.Column));
+        Assert.Equal(new DriftSource(reference, null, current, null), report.Source);
         Assert.Equal([$"only in the reference file '{reference}'", $"only in the current file '{current}'"],
             report.Skipped.Select(s => s.Reason));
     }

@@ -19,8 +19,8 @@ public sealed class TelcoDriftTests
         var report = Compare("Churn = 'No'", "Churn = 'Yes'", ["tenure", "MonthlyCharges", "Contract"]);
 
         var tenure = report.Columns.Single(c => c.Column == "tenure");
-        Assert.Equal(new SampleCounts(5174, 0), tenure.Reference);
-        Assert.Equal(new SampleCounts(1869, 0), tenure.Current);
+        Assert.Equal(new SampleSummary(5174, 0, 0, 72), tenure.Reference);
+        Assert.Equal(new SampleSummary(1869, 0, 1, 72), tenure.Current);
         Assert.Equal(0.35736012242138376, tenure.Statistic);
         Close(1.6315209230283446e-156, tenure.PValue);
         Close(19.595084013722147, tenure.Wasserstein);
@@ -82,7 +82,7 @@ public sealed class TelcoDriftTests
         var report = Compare(null, null, ["TotalCharges"], numeric: ["TotalCharges"]);
         var column = Assert.Single(report.Columns);
         Assert.Equal(DriftColumnType.Numeric, column.Type);
-        Assert.Equal(new SampleCounts(7032, 11), column.Reference); // 11 customers with tenure 0 have " "
+        Assert.Equal((7032, 11), (column.Reference.Count, column.Reference.Missing)); // 11 customers with tenure 0 have " "
         Assert.False(column.Drifted);
     }
 

@@ -79,8 +79,8 @@ public sealed class DriftAuditTests
         double[] current = [double.NegativeInfinity, .. SmallShifted, double.NaN, double.NaN];
         var column = Single(DriftColumn.Numeric("x", reference, current));
         var clean = Single(DriftColumn.Numeric("x", Small, SmallShifted));
-        Assert.Equal(new SampleCounts(Small.Length, 2), column.Reference);
-        Assert.Equal(new SampleCounts(SmallShifted.Length, 3), column.Current);
+        Assert.Equal(new SampleSummary(Small.Length, 2, Small.Min(), Small.Max()), column.Reference);
+        Assert.Equal(new SampleSummary(SmallShifted.Length, 3, SmallShifted.Min(), SmallShifted.Max()), column.Current);
         Assert.Equal(clean.PValue, column.PValue);
         Assert.Equal(clean.Psi, column.Psi);
     }
@@ -89,8 +89,8 @@ public sealed class DriftAuditTests
     public void Null_text_is_missing()
     {
         var column = Single(DriftColumn.Text("c", ["a", null, "b", "a"], ["a", "b", null, null]));
-        Assert.Equal(new SampleCounts(3, 1), column.Reference);
-        Assert.Equal(new SampleCounts(2, 2), column.Current);
+        Assert.Equal(new SampleSummary(3, 1), column.Reference);
+        Assert.Equal(new SampleSummary(2, 2), column.Current);
         Assert.Equal(["a", "b"], column.Bins.Select(b => b.Label));
     }
 
@@ -180,7 +180,7 @@ public sealed class DriftAuditTests
         ]);
         var json = JsonNode.Parse(report.ToJson())!;
 
-        Assert.Equal(["referenceRows", "currentRows", "columns", "skipped", "driftedColumns", "driftedShare", "driftShareThreshold", "datasetDrift", "bins"],
+        Assert.Equal(["source", "referenceRows", "currentRows", "columns", "skipped", "driftedColumns", "driftedShare", "driftShareThreshold", "datasetDrift", "bins"],
             json.AsObject().Select(p => p.Key));
         var numeric = json["columns"]![0]!;
         Assert.Equal(["column", "type", "method", "threshold", "score", "drifted", "test", "statistic", "pValue", "psi", "wasserstein",
@@ -188,7 +188,7 @@ public sealed class DriftAuditTests
         Assert.Equal("numeric", (string?)numeric["type"]);
         Assert.Equal("ks", (string?)numeric["method"]);
         Assert.Equal(["label", "lower", "upper", "reference", "current"], numeric["bins"]![0]!.AsObject().Select(p => p.Key));
-        Assert.Equal(["count", "missing"], numeric["reference"]!.AsObject().Select(p => p.Key));
+        Assert.Equal(["count", "missing", "min", "max"], numeric["reference"]!.AsObject().Select(p => p.Key));
 
         var categorical = json["columns"]![1]!;
         Assert.Equal("categorical", (string?)categorical["type"]);
@@ -196,6 +196,22 @@ public sealed class DriftAuditTests
         Assert.Null(categorical["statistic"]); // infinite: a category new in the current sample
         Assert.Equal(0.0, (double?)categorical["pValue"]);
         Assert.Null(categorical["wasserstein"]);
+        Assert.Null(categorical["reference"]!["min"]);
+    }
+
+    [Fact]
+    public void A_report_reads_back_from_its_json()
+    {
+        var report = DriftAudit.Run([
+            DriftColumn.Numeric("x", Small, SmallShifted),
+            DriftColumn.Text("tier", ReferenceSamples.Text("categories_reference"), ReferenceSamples.Text("categories_new_current")),
+        ]) with { Source = new DriftSource("a.csv", "x > 1", "b.parquet", "x > 1") };
+
+        var back = DriftReport.FromJson(report.ToJson());
+
+        Assert.Equal(report.ToJson(), back.ToJson());
+        Assert.Equal(report.Source, back.Source);
+        Assert.Equal(report.Columns[0].Bins, back.Columns[0].Bins);
     }
 
     private static ColumnDrift Single(DriftColumn column, DriftOptions? options = null) =>

@@ -10,7 +10,7 @@ internal static class CategoricalDrift
     /// the union of both samples' categories with each sample's count (0 where a category is absent).
     /// </summary>
     public static ColumnDrift Compare(string name, IReadOnlyList<string> labels, long[] reference, long[] current,
-        SampleCounts referenceCounts, SampleCounts currentCounts, DriftOptions options)
+        SampleSummary referenceCounts, SampleSummary currentCounts, DriftOptions options)
     {
         var (chiSquare, pValue) = ChiSquareTest.Compute(reference, current);
         var referenceShares = Shares(reference, referenceCounts.Count);

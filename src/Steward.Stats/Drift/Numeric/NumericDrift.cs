@@ -12,7 +12,7 @@ internal static class NumericDrift
 
     /// <summary>Both samples sorted and finite, each followed by one +∞ (see <see cref="SortedComparison"/>).</summary>
     public static ColumnDrift Compare(string name, ReadOnlySpan<double> referenceTerminated, ReadOnlySpan<double> currentTerminated,
-        SampleCounts referenceCounts, SampleCounts currentCounts, DriftOptions options)
+        SampleSummary referenceCounts, SampleSummary currentCounts, DriftOptions options)
     {
         var (d, wasserstein) = SortedComparison.Compare(referenceTerminated, currentTerminated);
         var reference = referenceTerminated[..^1];
