@@ -38,7 +38,7 @@ internal static class AuditCommand
         };
         entries.SetClientAction(EntriesAsync);
 
-        return new Command("audit", "The tamper-evident audit ledger: verify it, export it, read its head and entries.") { verify, export, head, entries };
+        return new Command("audit", "The tamper-evident audit ledger: verify it, export it, read its head and entries.") { verify, export, head, entries, AuditDriftCommand.Create() };
     }
 
     private static async Task<int> VerifyAsync(ParseResult parse, CancellationToken cancellationToken)
