@@ -32,16 +32,18 @@ internal static partial class KolmogorovDistribution
         var tt = Math.Pow(Math.Max(2 * h - 1.0, 0), m) - 2 * Math.Pow(h, m);
         v[m - 1] = (1.0 + tt) * fac;
 
-        var matrix = new double[m, m];
+        // H, row-major: H[r, c] at r·m + c.
+        var matrix = new double[m * m];
         for (var i = 1; i < m; i++)
             for (var row = i - 1; row < m; row++)
-                matrix[row, i] = w[row - (i - 1)];
+                matrix[row * m + i] = w[row - (i - 1)];
         for (var row = 0; row < m; row++)
-            matrix[row, 0] = v[row];
+            matrix[row * m] = v[row];
         for (var col = 0; col < m; col++)
-            matrix[m - 1, col] = v[m - 1 - col];
+            matrix[(m - 1) * m + col] = v[m - 1 - col];
 
         var power = Identity(m);
+        var product = new double[m * m];
         var remaining = n;
         var exponent = 0; // scaling of power
         var matrixExponent = 0; // scaling of matrix
@@ -49,22 +51,23 @@ internal static partial class KolmogorovDistribution
         {
             if (remaining % 2 == 1)
             {
-                power = Multiply(power, matrix);
+                Multiply(power, matrix, product, m);
+                (power, product) = (product, power);
                 exponent += matrixExponent;
             }
-            matrix = Multiply(matrix, matrix);
+            Multiply(matrix, matrix, product, m);
+            (matrix, product) = (product, matrix);
             matrixExponent *= 2;
-            if (Math.Abs(matrix[k - 1, k - 1]) > Scale)
+            if (Math.Abs(matrix[(k - 1) * m + k - 1]) > Scale)
             {
-                for (var r = 0; r < m; r++)
-                    for (var c = 0; c < m; c++)
-                        matrix[r, c] /= Scale;
+                for (var i = 0; i < matrix.Length; i++)
+                    matrix[i] /= Scale;
                 matrixExponent += ScaleExponent;
             }
             remaining /= 2;
         }
 
-        var p = power[k - 1, k - 1];
+        var p = power[(k - 1) * m + k - 1];
         for (var i = 1; i <= n; i++)
         {
             p = i * p / n; // times n!/n^n
@@ -77,28 +80,31 @@ internal static partial class KolmogorovDistribution
         return exponent != 0 ? Math.ScaleB(p, exponent) : p;
     }
 
-    private static double[,] Identity(int m)
+    private static double[] Identity(int m)
     {
-        var identity = new double[m, m];
+        var identity = new double[m * m];
         for (var i = 0; i < m; i++)
-            identity[i, i] = 1.0;
+            identity[i * m + i] = 1.0;
         return identity;
     }
 
-    private static double[,] Multiply(double[,] a, double[,] b)
+    /// <summary>product = a·b for row-major m×m matrices (i-l-j order: the inner loop runs along rows).</summary>
+    private static void Multiply(double[] a, double[] b, double[] product, int m)
     {
-        var m = a.GetLength(0);
-        var product = new double[m, m];
+        Array.Clear(product);
         for (var i = 0; i < m; i++)
+        {
+            var row = product.AsSpan(i * m, m);
             for (var l = 0; l < m; l++)
             {
-                var ail = a[i, l];
+                var ail = a[i * m + l];
                 if (ail == 0.0)
                     continue;
+                var bRow = b.AsSpan(l * m, m);
                 for (var j = 0; j < m; j++)
-                    product[i, j] += ail * b[l, j];
+                    row[j] += ail * bRow[j];
             }
-        return product;
+        }
     }
 
     /// <summary>
