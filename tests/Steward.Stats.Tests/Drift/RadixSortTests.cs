@@ -36,6 +36,17 @@ public sealed class RadixSortTests
     }
 
     [Fact]
+    public void Values_closer_than_the_radix_passes_see_are_still_ordered()
+    {
+        // Timestamps and other large, tightly clustered values share their top bits.
+        var random = new Random(4);
+        var values = Enumerable.Range(0, 20_000).Select(_ => 1.7e9 + random.Next(0, 5000) + random.NextDouble()).ToArray();
+        var buffer = new double[values.Length];
+        var count = RadixSort.SortFinite(values, buffer, new double[values.Length]);
+        Assert.Equal(values.Order().ToArray(), buffer[..count]);
+    }
+
+    [Fact]
     public void A_sample_of_one_repeated_value_needs_no_pass()
     {
         var buffer = new double[4];
