@@ -67,6 +67,18 @@ public sealed class DataFileColumnsTests : IDisposable
         Assert.Equal([1.5, double.NaN, 2.0], clean.ReadNumberColumns(["value"])[0]);
     }
 
+    [Fact]
+    public void A_value_that_breaks_the_sniffed_type_deep_in_a_csv_is_an_error_naming_it()
+    {
+        // DuckDB guesses BIGINT from the first rows; the text comes only after them, mid-stream.
+        var path = Path.Combine(_folder, "late.csv");
+        File.WriteAllLines(path, ["n", .. Enumerable.Range(0, 100_000).Select(i => i.ToString(CultureInfo.InvariantCulture)), "oops"]);
+        using var file = DataFile.Open(path);
+        var error = Assert.Throws<DataFileException>(() => file.ReadNumberColumns(["n"]));
+        Assert.Contains("'n'", error.Message);
+        Assert.True(error.Message.Contains("oops"), error.Message);
+    }
+
     private string WriteCsv()
     {
         var path = Path.Combine(_folder, "data.csv");

@@ -29,24 +29,20 @@ public sealed partial class DataFile
         }
         select.Append(" FROM data");
 
-        var results = new double[resolved.Length][];
-        ReadChunks(select.ToString(), columns: resolved, describe: e => $"columns {string.Join(", ", resolved.Select(c => $"'{c.Name}'"))} cannot be read as numbers: {e}",
-            (rows) =>
-            {
-                for (var i = 0; i < results.Length; i++)
-                    results[i] = GC.AllocateUninitializedArray<double>(rows);
-            },
+        var results = resolved.Select(_ => new Growing<double>()).ToArray();
+        ReadChunks(select.ToString(), resolved, e => $"columns {string.Join(", ", resolved.Select(c => $"'{c.Name}'"))} cannot be read as numbers: {e}",
             (chunk, offset, size) =>
             {
                 var vector = 0;
                 for (var i = 0; i < resolved.Length; i++)
                 {
-                    CopyDoubles(chunk.Vector(vector++), size, results[i].AsSpan(offset, size));
+                    var target = results[i].Append(size);
+                    CopyDoubles(chunk.Vector(vector++), size, target);
                     if (!resolved[i].IsNumeric)
-                        CheckParsed(chunk.Vector(vector++), size, results[i].AsSpan(offset, size), resolved[i].Name, offset);
+                        CheckParsed(chunk.Vector(vector++), size, target, resolved[i].Name, offset);
                 }
             });
-        return results;
+        return results.Select(r => r.ToArray()).ToArray();
     }
 
     /// <summary>Columns as text (numbers in DuckDB's canonical form), in the order asked; SQL NULL stays null.</summary>
@@ -54,57 +50,101 @@ public sealed partial class DataFile
     {
         var resolved = columns.Select(Column).ToArray();
         var sql = "SELECT " + string.Join(", ", resolved.Select(c => $"CAST({Quote(c.Name)} AS VARCHAR)")) + " FROM data";
-        var results = new string?[resolved.Length][];
+        var results = resolved.Select(_ => new Growing<string?>()).ToArray();
         ReadChunks(sql, resolved, e => $"columns {string.Join(", ", resolved.Select(c => $"'{c.Name}'"))} cannot be read: {e}",
-            rows =>
-            {
-                for (var i = 0; i < results.Length; i++)
-                    results[i] = new string?[rows];
-            },
-            (chunk, offset, size) =>
+            (chunk, _, size) =>
             {
                 for (var i = 0; i < resolved.Length; i++)
-                    CopyStrings(chunk.Vector(i), size, results[i].AsSpan(offset, size));
+                    CopyStrings(chunk.Vector(i), size, results[i].Append(size));
             });
-        return results;
+        return results.Select(r => r.ToArray()).ToArray();
     }
 
-    /// <summary>Runs <paramref name="sql"/>, sizes the arrays once from the row count, then hands each chunk over with its first row.</summary>
-    private void ReadChunks(string sql, DataColumn[] columns, Func<string, string> describe, Action<int> allocate, Action<Chunk, int, int> copy)
+    /// <summary>Runs <paramref name="sql"/> as a streaming query (no copy of the whole result inside DuckDB) and hands each chunk over with its first row.</summary>
+    private void ReadChunks(string sql, DataColumn[] columns, Func<string, string> describe, Action<Chunk, int, int> copy)
     {
         if (columns.Length == 0)
-        {
-            allocate(0);
             return;
+        if (NativeMethods.PreparedStatements.DuckDBPrepare(_connection.NativeConnection, sql, out var statement) == DuckDBState.Error)
+        {
+            using (statement)
+                throw new DataFileException(describe(FirstParagraph(NativeMethods.PreparedStatements.DuckDBPrepareError(statement))));
         }
+        using (statement)
+        {
+            var state = NativeMethods.PreparedStatements.DuckDBExecutePreparedStreaming(statement, out var result);
+            try
+            {
+                if (state == DuckDBState.Error)
+                    throw new DataFileException(describe(FirstParagraph(NativeMethods.Query.DuckDBResultError(ref result))));
+                long offset = 0;
+                while (true)
+                {
+                    using var chunk = NativeMethods.StreamingResult.DuckDBStreamFetchChunk(result);
+                    if (chunk.IsInvalid)
+                    {
+                        // A failure while streaming (a value that does not convert) ends the stream early.
+                        if (NativeMethods.Query.DuckDBResultError(ref result) is { Length: > 0 } error)
+                            throw new DataFileException(describe(FirstParagraph(ErrorOf(sql) ?? error)));
+                        break;
+                    }
+                    var size = (int)NativeMethods.DataChunks.DuckDBDataChunkGetSize(chunk);
+                    if (size == 0)
+                        break;
+                    if (offset + size > Array.MaxLength)
+                        throw new DataFileException($"'{Path}' has more rows than one column can hold in memory");
+                    copy(new Chunk(chunk), (int)offset, size);
+                    offset += size;
+                }
+            }
+            finally
+            {
+                NativeMethods.Query.DuckDBDestroyResult(ref result);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The error of <paramref name="sql"/> run to completion: a streamed result only says that it
+    /// failed, the full run says why (e.g. which value of a CSV did not fit the column's type).
+    /// </summary>
+    private string? ErrorOf(string sql)
+    {
         var state = NativeMethods.Query.DuckDBQuery(_connection.NativeConnection, sql, out var result);
         try
         {
-            if (state == DuckDBState.Error)
-                throw new DataFileException(describe(FirstLine(NativeMethods.Query.DuckDBResultError(ref result))));
-            var rows = NativeMethods.Query.DuckDBRowCount(ref result);
-            if (rows > Array.MaxLength)
-                throw new DataFileException($"'{Path}' has {rows:N0} rows, more than one column can hold in memory");
-            allocate((int)rows);
-            var offset = 0;
-            while (true)
-            {
-                using var chunk = NativeMethods.Query.DuckDBFetchChunk(result);
-                if (chunk.IsInvalid)
-                    break;
-                var size = (int)NativeMethods.DataChunks.DuckDBDataChunkGetSize(chunk);
-                if (size == 0)
-                    break;
-                if (offset + size > rows)
-                    throw new DataFileException($"'{Path}' returned more rows than it counted");
-                copy(new Chunk(chunk), offset, size);
-                offset += size;
-            }
+            return state == DuckDBState.Error ? NativeMethods.Query.DuckDBResultError(ref result) : null;
         }
         finally
         {
             NativeMethods.Query.DuckDBDestroyResult(ref result);
         }
+    }
+
+    /// <summary>DuckDB's explanation up to its first blank line, on one line (a CSV error's line, text and column; not its advice).</summary>
+    private static string FirstParagraph(string message)
+    {
+        var lines = message.Split('\n').Select(l => l.Trim()).TakeWhile(l => l.Length > 0);
+        var text = string.Join("; ", lines);
+        return text.Length == 0 ? message.Trim() : text;
+    }
+
+    /// <summary>An array that doubles as chunks arrive; the row count is not known before the last one.</summary>
+    private sealed class Growing<T>
+    {
+        private T[] _items = new T[1 << 16];
+        private int _count;
+
+        public Span<T> Append(int size)
+        {
+            if (_count + size > _items.Length)
+                Array.Resize(ref _items, (int)Math.Min(Array.MaxLength, Math.Max(2L * _items.Length, _count + size)));
+            var span = _items.AsSpan(_count, size);
+            _count += size;
+            return span;
+        }
+
+        public T[] ToArray() => _count == _items.Length ? _items : _items.AsSpan(0, _count).ToArray();
     }
 
     private readonly struct Chunk(DuckDBDataChunk chunk)
