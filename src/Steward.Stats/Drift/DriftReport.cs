@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -44,6 +45,8 @@ public sealed record DriftReport
     {
         WriteIndented = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        // Bin labels such as "< 4" and "≥ 71" stay readable; whoever embeds the JSON in HTML escapes it there.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     /// <summary>The report as indented JSON.</summary>
