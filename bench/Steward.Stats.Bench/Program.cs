@@ -1,3 +1,5 @@
+using Steward.Stats.Bench;
+
 // Usage: dotnet run -c Release --project bench/Steward.Stats.Bench -- <benchmark> [options]
 // Each benchmark prints its figures beside a naive single-threaded implementation of the same
 // computation, run in the same process on the same data, so the ratio is visible.
@@ -5,6 +7,7 @@ var benchmarks = new Dictionary<string, (string Summary, Action<string[]> Run)>(
 {
     ["fairness"] = (FairnessBenchmark.Summary, FairnessBenchmark.Run),
     ["evaluation"] = ("binary evaluation of 10M rows: every metric and curve", EvaluationBenchmark.Run),
+    ["drift"] = (DriftBenchmark.Summary, DriftBenchmark.Run),
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var chosen))

@@ -8,7 +8,7 @@ namespace Steward.Analytics.Files;
 /// (optionally filtered by a SQL predicate, so a study's cohort is selected inside DuckDB).
 /// Reads whole columns into arrays for the statistics engine, or runs aggregations on the file.
 /// </summary>
-public sealed class DataFile : IDisposable
+public sealed partial class DataFile : IDisposable
 {
     private readonly DuckDBConnection _connection;
 
@@ -68,39 +68,10 @@ public sealed class DataFile : IDisposable
     public long CountRows() => Convert.ToInt64(Scalar("SELECT count(*) FROM data"), System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>A numeric column as doubles; SQL NULL becomes NaN. A non-numeric value is an error naming the column.</summary>
-    public double[] ReadNumbers(string column)
-    {
-        var c = Column(column);
-        var values = new List<double>();
-        using var reader = Reader($"SELECT TRY_CAST({Quote(c.Name)} AS DOUBLE), {Quote(c.Name)} IS NULL FROM data",
-            e => $"column '{c.Name}' cannot be read as numbers: {FirstLine(e.Message)}");
-        while (reader.Read())
-        {
-            if (reader.IsDBNull(0))
-            {
-                if (!reader.GetBoolean(1))
-                    throw new DataFileException($"column '{c.Name}' holds a value that is not a number at row {values.Count + 1}");
-                values.Add(double.NaN);
-            }
-            else
-            {
-                values.Add(reader.GetDouble(0));
-            }
-        }
-        return values.ToArray();
-    }
+    public double[] ReadNumbers(string column) => ReadNumberColumns([column])[0];
 
     /// <summary>Any column as text (numbers in DuckDB's canonical form); SQL NULL stays null.</summary>
-    public string?[] ReadText(string column)
-    {
-        var c = Column(column);
-        var values = new List<string?>();
-        using var reader = Reader($"SELECT CAST({Quote(c.Name)} AS VARCHAR) FROM data",
-            e => $"column '{c.Name}' cannot be read: {FirstLine(e.Message)}");
-        while (reader.Read())
-            values.Add(reader.IsDBNull(0) ? null : reader.GetString(0));
-        return values.ToArray();
-    }
+    public string?[] ReadText(string column) => ReadTextColumns([column])[0];
 
     /// <summary>
     /// Runs a query over the relation <c>data</c> (for aggregations pushed into DuckDB). Quote column

@@ -1,0 +1,90 @@
+using Steward.Analytics.Files;
+using Steward.Stats.Drift;
+
+namespace Steward.Analytics.Drift;
+
+/// <summary>How a column is read from both files.</summary>
+internal enum ReadAs
+{
+    Numbers,
+    Text,
+}
+
+/// <summary>A column to compare: its name (as the reference file spells it), how it is read, whether the caller named it.</summary>
+internal sealed record PlannedColumn(string Name, ReadAs ReadAs, bool Categorical, bool Named);
+
+/// <summary>
+/// Decides which columns to compare and how, from the two files' column types and the caller's
+/// choices. Numbers in both files are numeric; text (or booleans) in both are categorical; a
+/// column typed differently in the two files, or holding dates and times, is skipped with the reason.
+/// </summary>
+internal sealed record DriftColumnPlan(IReadOnlyList<PlannedColumn> Columns, IReadOnlyList<SkippedColumn> Skipped)
+{
+    public static DriftColumnPlan Make(DataFile reference, DataFile current, DriftFileOptions options)
+    {
+        var categorical = Resolve(reference, current, options.Categorical);
+        var numeric = Resolve(reference, current, options.Numeric);
+        var both = categorical.Intersect(numeric, StringComparer.Ordinal).FirstOrDefault();
+        if (both is not null)
+            throw new DataFileException($"column '{both}' cannot be both numeric and categorical");
+
+        var skipped = new List<SkippedColumn>();
+        IReadOnlyList<string> names;
+        var named = options.Columns is not null;
+        if (options.Columns is { } given)
+        {
+            if (given.Count == 0)
+                throw new DataFileException("no columns to compare were given");
+            names = Resolve(reference, current, given);
+            var duplicate = names.GroupBy(n => n, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+            if (duplicate is not null)
+                throw new DataFileException($"column '{duplicate.Key}' is named twice");
+        }
+        else
+        {
+            names = reference.Columns.Where(c => Has(current, c.Name)).Select(c => c.Name).ToArray();
+            skipped.AddRange(reference.Columns.Where(c => !Has(current, c.Name))
+                .Select(c => new SkippedColumn(c.Name, $"only in the reference file '{reference.Path}'")));
+            skipped.AddRange(current.Columns.Where(c => !Has(reference, c.Name))
+                .Select(c => new SkippedColumn(c.Name, $"only in the current file '{current.Path}'")));
+        }
+
+        var columns = new List<PlannedColumn>();
+        foreach (var name in names)
+        {
+            var r = reference.Column(name);
+            var c = current.Column(name);
+            if (numeric.Contains(name))
+                columns.Add(new PlannedColumn(name, ReadAs.Numbers, Categorical: false, named));
+            else if (categorical.Contains(name))
+                columns.Add(new PlannedColumn(name, r.IsNumeric && c.IsNumeric ? ReadAs.Numbers : ReadAs.Text, Categorical: true, Named: true));
+            else if (IsTemporal(r) || IsTemporal(c))
+                skipped.Add(new SkippedColumn(name, $"dates and times are not compared ({r.SqlType}); name it as numeric or categorical to compare it"));
+            else if (r.IsNumeric && c.IsNumeric)
+                columns.Add(new PlannedColumn(name, ReadAs.Numbers, Categorical: false, named));
+            else if (!r.IsNumeric && !c.IsNumeric)
+                columns.Add(new PlannedColumn(name, ReadAs.Text, Categorical: true, named));
+            else
+                skipped.Add(new SkippedColumn(name,
+                    $"{Kind(r)} in the reference file but {Kind(c)} in the current file; name it as numeric or categorical to compare it"));
+        }
+        return new DriftColumnPlan(columns, skipped);
+    }
+
+    /// <summary>The reference's spelling of each name; a name missing from either file is an error naming the file.</summary>
+    private static string[] Resolve(DataFile reference, DataFile current, IReadOnlyList<string> names) =>
+        names.Select(n =>
+        {
+            var name = reference.Column(n).Name;
+            current.Column(name);
+            return name;
+        }).ToArray();
+
+    private static bool Has(DataFile file, string name) => file.Columns.Any(c => c.Name == name);
+
+    private static bool IsTemporal(DataColumn column) =>
+        column.SqlType.StartsWith("DATE", StringComparison.Ordinal) || column.SqlType.StartsWith("TIME", StringComparison.Ordinal)
+        || column.SqlType.StartsWith("INTERVAL", StringComparison.Ordinal);
+
+    private static string Kind(DataColumn column) => column.IsNumeric ? "numeric" : $"text ({column.SqlType})";
+}

@@ -1,0 +1,218 @@
+using System.CommandLine;
+using System.Globalization;
+using Spectre.Console;
+using Steward.Analytics.Drift;
+using Steward.Analytics.Files;
+using Steward.Cli.Infrastructure;
+using Steward.Cli.Output;
+using Steward.Reports.Documents;
+using Steward.Reports.Drift;
+using Steward.Stats.Drift;
+
+namespace Steward.Cli.Commands;
+
+/// <summary>
+/// <c>steward audit drift</c>: drift between a reference and a current CSV or Parquet file, column
+/// by column and for the data set, printed as a table or the documented JSON, optionally written as
+/// an HTML or Markdown report. Needs no server.
+/// </summary>
+internal static class AuditDriftCommand
+{
+    private static readonly Option<string> Reference = new("--reference")
+    {
+        Description = "The baseline: CSV (.csv, .tsv, .csv.gz) or Parquet file, e.g. the training data.",
+        Required = true,
+        HelpName = "file",
+    };
+
+    private static readonly Option<string> Current = new("--current")
+    {
+        Description = "The data to check against the baseline, e.g. last week's inputs.",
+        Required = true,
+        HelpName = "file",
+    };
+
+    private static readonly Option<string[]> Columns = new("--columns")
+    {
+        Description = "Columns to compare, comma-separated; each must be in both files. Default: every column the files share (the others are listed as not compared).",
+        HelpName = "column[,column]",
+    };
+
+    private static readonly Option<string[]> Categorical = new("--categorical")
+    {
+        Description = "Columns compared as categories even if they hold numbers (codes, ratings), comma-separated.",
+        HelpName = "column[,column]",
+    };
+
+    private static readonly Option<string[]> Numeric = new("--numeric")
+    {
+        Description = "Columns compared as numbers even if stored as text, comma-separated; every value must parse (blank is missing).",
+        HelpName = "column[,column]",
+    };
+
+    private static readonly Option<string?> Where = new("--where")
+    {
+        Description = "SQL predicate selecting the rows of both files, e.g. \"region = 'EU'\".",
+        HelpName = "sql",
+    };
+
+    private static readonly Option<string?> Method = new("--method")
+    {
+        Description = "The method that decides every column it fits: ks, wasserstein (numbers), chisquare (categories), psi, jensenshannon (both). "
+            + "Default: ks or chisquare for up to 1,000 reference values, wasserstein or jensenshannon above.",
+        HelpName = "ks|chisquare|psi|wasserstein|jensenshannon",
+    };
+
+    private static readonly Option<double?> Threshold = new("--threshold")
+    {
+        Description = "Threshold of --method: a p-value below it (ks, chisquare; default 0.05) or a distance at or above it (psi, wasserstein, jensenshannon; default 0.1) is drift.",
+        HelpName = "number",
+    };
+
+    private static readonly Option<int> Bins = new("--bins")
+    {
+        Description = "Bins for PSI and Jensen–Shannon on numeric columns, cut at the reference's quantiles.",
+        DefaultValueFactory = _ => 10,
+        HelpName = "n",
+    };
+
+    private static readonly Option<double> DriftShare = new("--drift-share")
+    {
+        Description = "The data set drifted when at least this share of the compared columns drifted.",
+        DefaultValueFactory = _ => 0.5,
+        HelpName = "share",
+    };
+
+    private static readonly Option<bool> FailOnDrift = new("--fail-on-drift")
+    {
+        Description = "Exit 2 when the data set drifted (for pipelines that must stop).",
+    };
+
+    private static readonly Option<string?> Report = new("--report")
+    {
+        Description = "Also write a report: FILE.html (one page, charts inline) or FILE.md (charts as SVG files beside it).",
+        HelpName = "file",
+    };
+
+    static AuditDriftCommand()
+    {
+        Method.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<string?>() is { } name && !DriftMethods.TryParse(name, out _))
+                r.AddError($"--method: '{name}' is not one of {string.Join(", ", DriftMethods.All.Select(m => m.Name))}.");
+        });
+        Bins.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() is < 2 or > 1000)
+                r.AddError("--bins must be between 2 and 1000.");
+        });
+        DriftShare.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<double>() is not (> 0 and <= 1))
+                r.AddError("--drift-share must be greater than 0 and at most 1, e.g. 0.5.");
+        });
+    }
+
+    public static Command Create()
+    {
+        var command = new Command("drift", "Drift audit between a reference and a current file: KS, chi-square, PSI, Wasserstein and Jensen–Shannon per column, and a data-set verdict.")
+        {
+            Reference, Current, Columns, Categorical, Numeric, Where, Method, Threshold, Bins, DriftShare, FailOnDrift, CliOptions.Output, Report,
+        };
+        command.SetAction((parse, _) => CliAction.RunAsync(() => Task.FromResult(Run(parse))));
+        return command;
+    }
+
+    private static int Run(ParseResult parse)
+    {
+        var reportPath = parse.GetValue(Report);
+        if (reportPath is not null && ReportFormats.FromPath(reportPath) is null)
+            throw new CliException($"--report: '{reportPath}' must end in .html, .htm, .md or .markdown");
+        DriftMethod? method = parse.GetValue(Method) is { } name && DriftMethods.TryParse(name, out var parsed) ? parsed : null;
+        var threshold = parse.GetValue(Threshold);
+        if (threshold is not null && method is null)
+            throw new CliException("--threshold needs --method: name the method whose threshold it is");
+
+        var options = new DriftFileOptions
+        {
+            Columns = parse.GetValue(Columns) is { Length: > 0 } columns ? SplitList(columns) : null,
+            Categorical = SplitList(parse.GetValue(Categorical) ?? []),
+            Numeric = SplitList(parse.GetValue(Numeric) ?? []),
+            Drift = new DriftOptions
+            {
+                Method = method,
+                Threshold = threshold,
+                Bins = parse.GetValue(Bins),
+                DriftShare = parse.GetValue(DriftShare),
+            },
+        };
+
+        DriftReport report;
+        try
+        {
+            report = WithProgress(parse.GetRequiredValue(Reference), parse.GetRequiredValue(Current), parse.GetValue(Where), options);
+        }
+        catch (Exception e) when (e is DataFileException or ArgumentException)
+        {
+            throw new CliException(e.Message);
+        }
+
+        if (parse.GetValue(CliOptions.Output) == OutputFormat.Json)
+            Console.Out.WriteLine(report.ToJson());
+        else
+            PrintTables(report);
+
+        if (reportPath is not null)
+        {
+            ReportFiles.Write(reportPath, DriftReportDocument.Build(report));
+            Console.Error.WriteLine($"report written to {reportPath}");
+        }
+        if (report.DatasetDrift && parse.GetValue(FailOnDrift))
+        {
+            Console.Error.WriteLine($"steward: data set drift: {report.DriftedColumns} of {report.Columns.Count} columns drifted");
+            return ExitCodes.Refused;
+        }
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>Reads and compares; a spinner on stderr says so when someone is watching.</summary>
+    private static DriftReport WithProgress(string reference, string current, string? where, DriftFileOptions options)
+    {
+        if (Console.IsErrorRedirected)
+            return DriftFiles.Run(reference, current, where, options);
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        return console.Status().Start($"Comparing {Path.GetFileName(current)} with {Path.GetFileName(reference)}…",
+            _ => DriftFiles.Run(reference, current, where, options));
+    }
+
+    private static void PrintTables(DriftReport report)
+    {
+        var table = Printer.Table("Column", "Type", "Method", "Score", "Threshold", "Test", "p-value", "PSI", "Wasserstein (normed)", "Jensen–Shannon", "Drift");
+        foreach (var c in report.Columns)
+        {
+            table.Row(c.Column, c.Type == DriftColumnType.Numeric ? "numeric" : "categorical", c.Method.Name(),
+                Number(c.Score), Number(c.Threshold),
+                c.Test == DriftMethod.KolmogorovSmirnov ? $"D = {Number(c.Statistic)}" : $"χ² = {Number(c.Statistic, "∞")}",
+                Number(c.PValue), Number(c.Psi), Number(c.WassersteinNormed), Number(c.JensenShannon), c.Drifted ? "DRIFT" : "");
+        }
+        foreach (var i in new[] { 3, 4, 6, 7, 8, 9 })
+            table.Columns[i].RightAligned();
+        Printer.Write(table);
+
+        foreach (var s in report.Skipped)
+            Printer.Line($"Not compared: {s.Column} — {s.Reason}");
+        var compared = report.Columns.Count;
+        var share = (report.DriftedShare ?? 0).ToString("P1", CultureInfo.InvariantCulture);
+        var threshold = report.DriftShareThreshold.ToString("P0", CultureInfo.InvariantCulture);
+        Printer.Line(compared == 0
+            ? "No column could be compared."
+            : report.DatasetDrift
+                ? $"Data set DRIFT: {report.DriftedColumns} of {compared} columns drifted ({share}), at or above {threshold}."
+                : $"No data set drift: {report.DriftedColumns} of {compared} columns drifted ({share}), below {threshold}.");
+    }
+
+    private static string[] SplitList(IEnumerable<string> values) =>
+        values.SelectMany(v => v.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToArray();
+
+    private static string Number(double? value, string undefined = "n/a") => DriftReportDocument.Number(value, undefined);
+}

@@ -1,0 +1,102 @@
+using Steward.Analytics.Drift;
+using Steward.Analytics.Files;
+using Steward.Stats.Drift;
+
+namespace Steward.Analytics.Tests.Drift;
+
+/// <summary>
+/// Drift on real data read from CSV through DuckDB: Telco customers who churned against those who
+/// stayed differ in tenure, charges and contract (drift); men and women do not (no drift). Expected
+/// values: tests/Steward.Stats.Tests/Reference/drift_reference.py ("TelcoCases", pandas + SciPy 1.10).
+/// </summary>
+public sealed class TelcoDriftTests
+{
+    private static readonly string Telco = Path.Combine(RepoPaths.Datasets, "telco-churn", "telco-customer-churn.csv");
+
+    [Fact]
+    public void Customers_who_churned_drift_from_those_who_stayed_in_tenure_charges_and_contract()
+    {
+        var report = Compare("Churn = 'No'", "Churn = 'Yes'", ["tenure", "MonthlyCharges", "Contract"]);
+
+        var tenure = report.Columns.Single(c => c.Column == "tenure");
+        Assert.Equal(new SampleSummary(5174, 0, 0, 72), tenure.Reference);
+        Assert.Equal(new SampleSummary(1869, 0, 1, 72), tenure.Current);
+        Assert.Equal(0.35736012242138376, tenure.Statistic);
+        Close(1.6315209230283446e-156, tenure.PValue);
+        Close(19.595084013722147, tenure.Wasserstein);
+        Close(0.81268803930484246, tenure.WassersteinNormed);
+        Close(0.84177630461608177, tenure.Psi);
+        Close(0.3069029694322607, tenure.JensenShannon);
+
+        var charges = report.Columns.Single(c => c.Column == "MonthlyCharges");
+        Assert.Equal(0.24859894401422267, charges.Statistic);
+        Close(4.8273596245863354e-75, charges.PValue);
+        Close(0.43962216177775959, charges.WassersteinNormed);
+        Close(0.37953628313499627, charges.Psi);
+
+        var contract = report.Columns.Single(c => c.Column == "Contract");
+        Assert.Equal(DriftColumnType.Categorical, contract.Type);
+        Close(1608.7843793340048, contract.Statistic);
+        Assert.Equal(0.0, contract.PValue);
+        Close(1.238559792784284, contract.Psi);
+        Close(0.36672329694918537, contract.JensenShannon);
+
+        Assert.All(report.Columns, c => Assert.True(c.Drifted, c.Column));
+        Assert.True(report.DatasetDrift);
+    }
+
+    [Fact]
+    public void Men_and_women_do_not_drift_in_tenure_or_charges()
+    {
+        var report = Compare("gender = 'Female'", "gender = 'Male'", ["tenure", "MonthlyCharges"]);
+
+        var tenure = report.Columns.Single(c => c.Column == "tenure");
+        Assert.Equal(0.013727838423721597, tenure.Statistic);
+        Close(0.88768491636112723, tenure.PValue);
+        Close(0.014830300206956413, tenure.WassersteinNormed);
+        Close(0.0074979096182395642, tenure.Psi);
+
+        var charges = report.Columns.Single(c => c.Column == "MonthlyCharges");
+        Close(0.36845575453040058, charges.PValue);
+        Close(0.029422277777184976, charges.WassersteinNormed);
+
+        Assert.All(report.Columns, c => Assert.False(c.Drifted, c.Column));
+        Assert.False(report.DatasetDrift);
+    }
+
+    [Fact]
+    public void Every_shared_column_is_compared_except_the_customer_id()
+    {
+        var report = Compare("Churn = 'No'", "Churn = 'Yes'", columns: null);
+        var skipped = Assert.Single(report.Skipped);
+        Assert.Equal("customerID", skipped.Column);
+        Assert.Contains("identifier", skipped.Reason);
+        Assert.Equal(20, report.Columns.Count);
+        Assert.Equal(DriftColumnType.Categorical, report.Columns.Single(c => c.Column == "SeniorCitizen").Type); // 0/1
+        Assert.Equal(DriftColumnType.Categorical, report.Columns.Single(c => c.Column == "Churn").Type);
+    }
+
+    [Fact]
+    public void Blank_total_charges_are_missing_when_the_column_is_read_as_numbers()
+    {
+        var report = Compare(null, null, ["TotalCharges"], numeric: ["TotalCharges"]);
+        var column = Assert.Single(report.Columns);
+        Assert.Equal(DriftColumnType.Numeric, column.Type);
+        Assert.Equal((7032, 11), (column.Reference.Count, column.Reference.Missing)); // 11 customers with tenure 0 have " "
+        Assert.False(column.Drifted);
+    }
+
+    private static DriftReport Compare(string? referenceFilter, string? currentFilter, IReadOnlyList<string>? columns, IReadOnlyList<string>? numeric = null)
+    {
+        using var reference = DataFile.Open(Telco, referenceFilter);
+        using var current = DataFile.Open(Telco, currentFilter);
+        return DriftFiles.Run(reference, current, new DriftFileOptions { Columns = columns, Numeric = numeric ?? [] });
+    }
+
+    // Tolerance 1e-12 relative, as in the engine's agreement tests.
+    private static void Close(double expected, double? actual)
+    {
+        Assert.NotNull(actual);
+        Assert.True(Math.Abs(actual.Value - expected) <= 1e-12 * Math.Abs(expected), $"expected {expected:R}, got {actual:R}");
+    }
+}
