@@ -35,6 +35,7 @@ internal static class ServiceRegistration
         services.AddSingleton<ModelAuditService>();
         services.AddSingleton<IModelAuditRunner, FairnessAuditRunner>();
         services.AddSingleton<IModelAuditRunner, EvaluationAuditRunner>();
+        services.AddSingleton<IModelAuditRunner, DriftAuditRunner>();
         services.AddGovernance(storage.Governance);
         services.AddSingleton(new DataSetFolder(options.DataSetDirectory ?? Path.Combine(options.DataDirectory, "datasets")));
         services.AddProblemDetails();

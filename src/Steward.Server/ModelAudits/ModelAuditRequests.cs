@@ -46,10 +46,28 @@ internal sealed record EvaluationAuditRequest(
     IReadOnlyDictionary<string, double>? Minimums,
     IReadOnlyDictionary<string, double>? Maximums);
 
+/// <summary>
+/// <c>POST .../audits</c> with <c>"kind": "drift"</c>: the settings of <c>steward audit drift</c>, with
+/// <c>reference</c> (what the model learned on) and <c>current</c> files in the server's data-set folder.
+/// </summary>
+internal sealed record DriftAuditRequest(
+    string? Kind,
+    string? Reference,
+    string? Current,
+    string? Where,
+    IReadOnlyList<string>? Columns,
+    IReadOnlyList<string>? Categorical,
+    IReadOnlyList<string>? Numeric,
+    string? Method,
+    double? Threshold,
+    int? Bins,
+    double? DriftShare);
+
 /// <summary>The runners' request types, source-generated; unknown fields are refused so a misspelt setting is not ignored.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow)]
 [JsonSerializable(typeof(FairnessAuditRequest))]
 [JsonSerializable(typeof(EvaluationAuditRequest))]
+[JsonSerializable(typeof(DriftAuditRequest))]
 internal sealed partial class ModelAuditJsonContext : JsonSerializerContext
 {
     /// <summary>Reads a runner's request from the body, a malformed one as a 400 naming the problem.</summary>

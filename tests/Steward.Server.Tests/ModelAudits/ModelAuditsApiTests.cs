@@ -166,4 +166,39 @@ public sealed class ModelAuditsApiTests(ApiServers servers) : ApiTests(servers)
         Assert.Contains("rocAuc", problem.GetProperty("detail").GetString());
         Assert.Equal(0, await AuditCountAsync(server, name));
     }
+
+    private static void WriteSample(string path, double shift)
+    {
+        var random = new Random(7);
+        var lines = new List<string> { "tenure,charges" };
+        for (var i = 0; i < 2000; i++)
+            lines.Add(FormattableString.Invariant($"{random.Next(0, 72)},{random.NextDouble() * 100 + shift}"));
+        File.WriteAllLines(path, lines);
+    }
+
+    [Theory, Backends]
+    public async Task A_drift_audit_flags_a_shifted_column_and_keeps_the_verdict(Backend backend)
+    {
+        var (server, name) = await VersionAsync(backend);
+        WriteSample(Path.Combine(server.DataDirectory, "datasets", "reference.csv"), shift: 0);
+        WriteSample(Path.Combine(server.DataDirectory, "datasets", "current.csv"), shift: 40);
+        var created = await JsonAsync(await server.Http.PostAsJsonAsync($"/api/v1/models/{name}/versions/1/audits",
+            new { kind = "drift", reference = "reference.csv", current = "current.csv" }), HttpStatusCode.Created);
+        var columns = created.GetProperty("report").GetProperty("columns").EnumerateArray().ToDictionary(c => c.GetProperty("column").GetString()!);
+        Assert.True(columns["charges"].GetProperty("drifted").GetBoolean());
+        Assert.False(columns["tenure"].GetProperty("drifted").GetBoolean());
+        Assert.Equal("reference.csv → current.csv", created.GetProperty("data").GetString());
+        Assert.StartsWith("1 of 2 columns drifted", created.GetProperty("summary").GetString());
+    }
+
+    [Theory, Backends]
+    public async Task A_drift_audit_without_a_current_file_names_it(Backend backend)
+    {
+        var (server, name) = await VersionAsync(backend);
+        WriteSample(Path.Combine(server.DataDirectory, "datasets", "reference.csv"), shift: 0);
+        var problem = await JsonAsync(await server.Http.PostAsJsonAsync($"/api/v1/models/{name}/versions/1/audits",
+            new { kind = "drift", reference = "reference.csv" }), HttpStatusCode.BadRequest);
+        Assert.Contains("'current'", problem.GetProperty("detail").GetString());
+        Assert.Equal(0, await AuditCountAsync(server, name));
+    }
 }
