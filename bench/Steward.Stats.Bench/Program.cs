@@ -5,6 +5,8 @@ using Steward.Stats.Bench;
 // computation, run in the same process on the same data, so the ratio is visible.
 var benchmarks = new Dictionary<string, (string Summary, Action<string[]> Run)>(StringComparer.Ordinal)
 {
+    ["fairness"] = (FairnessBenchmark.Summary, FairnessBenchmark.Run),
+    ["evaluation"] = ("binary evaluation of 10M rows: every metric and curve", EvaluationBenchmark.Run),
     ["drift"] = (DriftBenchmark.Summary, DriftBenchmark.Run),
 };
 

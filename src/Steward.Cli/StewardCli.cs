@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Steward.Cli.Commands;
+using Steward.Cli.Commands.Governance;
 
 namespace Steward.Cli;
 
@@ -14,5 +15,8 @@ internal static class StewardCli
             RunsCommand.Create(),
             ModelsCommand.Create(),
             AuditCommand.Create(),
+            EvaluateCommand.Create(),
+            GovernanceCommand.Create(),
+            CardsCommand.Create(),
         };
 }

@@ -3,6 +3,7 @@ using Steward.Audit;
 using Steward.ModelAudits;
 using Steward.Registry;
 using Steward.Storage.Artifacts;
+using Steward.Storage.Governance;
 using Steward.Storage.Ledger;
 using Steward.Storage.LoggedModels;
 using Steward.Storage.ModelAudits;
@@ -32,6 +33,7 @@ public sealed class StewardStorage : IAsyncDisposable
         Registry = new SqlRegistryStore(database);
         LoggedModels = new SqlLoggedModelStore(database);
         ModelAudits = new SqlModelAuditStore(database);
+        Governance = new GovernanceStores(database);
         Artifacts = artifacts;
     }
 
@@ -46,6 +48,8 @@ public sealed class StewardStorage : IAsyncDisposable
 
     /// <summary>Fairness, drift and evaluation audits kept as evidence of model versions.</summary>
     public IModelAuditStore ModelAudits { get; }
+    /// <summary>The model risk registry, scorecards, checklists, model cards and their configuration.</summary>
+    public GovernanceStores Governance { get; }
 
     /// <summary>The audit ledger: entries, Merkle tree nodes and signed heads.</summary>
     public ILedgerStore Ledger { get; }

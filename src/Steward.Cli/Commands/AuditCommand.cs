@@ -38,7 +38,10 @@ internal static class AuditCommand
         };
         entries.SetClientAction(EntriesAsync);
 
-        return new Command("audit", "The tamper-evident audit ledger: verify it, export it, read its head and entries.") { verify, export, head, entries, AuditDriftCommand.Create() };
+        return new Command("audit", "The tamper-evident audit ledger (verify, export, head, entries) and audits of data files (fairness, drift).")
+        {
+            verify, export, head, entries, AuditFairnessCommand.Create(), AuditDriftCommand.Create(),
+        };
     }
 
     private static async Task<int> VerifyAsync(ParseResult parse, CancellationToken cancellationToken)

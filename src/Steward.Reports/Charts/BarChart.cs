@@ -55,7 +55,11 @@ public sealed class BarChart
         var longest = Categories.Select(ChartFrame.TextWidth).DefaultIfEmpty(0).Max();
         var rotate = longest > band - 6;
         var slantSpace = rotate ? Math.Min(140, longest * Math.Sin(Math.PI * 35 / 180)) : 0;
-        var frame = new ChartFrame(Width, Height, Title, legend, slantSpace);
+        // A slanted label ends under its bar and runs left; the first one must not run off the picture.
+        var firstOverhang = rotate && Categories.Count > 0
+            ? ChartFrame.TextWidth(Categories[0]) * Math.Cos(Math.PI * 35 / 180) - (64 + band / 2) + 4
+            : 0;
+        var frame = new ChartFrame(Width, Height, Title, legend, slantSpace, Math.Clamp(firstOverhang, 0, Width / 4));
         var values = Series.SelectMany(s => s.Values).Where(v => v is not null && double.IsFinite(v.Value)).Select(v => v!.Value)
             .Concat(Lines.Select(l => l.Value)).DefaultIfEmpty(1).ToList();
         var (min, max) = Scale.NiceRange(values.Min(), values.Max(), fromZero: true);

@@ -16,12 +16,13 @@ internal sealed class ChartFrame
     /// <param name="title">The title drawn on top.</param>
     /// <param name="legend">The legend's entries, laid out before the plot so the plot leaves room for them.</param>
     /// <param name="extraXLabelSpace">Extra height under the x axis (for slanted category labels).</param>
-    public ChartFrame(double width, double height, string title, IReadOnlyList<LegendEntry> legend, double extraXLabelSpace = 0)
+    /// <param name="extraLeftSpace">Extra width left of the plot (for a first slanted category label longer than the margin).</param>
+    public ChartFrame(double width, double height, string title, IReadOnlyList<LegendEntry> legend, double extraXLabelSpace = 0, double extraLeftSpace = 0)
     {
         Width = width;
         Height = height;
         Title = title;
-        Left = 64;
+        Left = 64 + extraLeftSpace;
         Right = width - 20;
         _legend = legend;
         _legendPlaces = PlaceLegend(legend, Left, Right);

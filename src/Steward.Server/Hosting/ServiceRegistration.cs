@@ -33,6 +33,9 @@ internal static class ServiceRegistration
         services.AddSingleton<LoggedModelService>();
         services.AddSingleton<ArtifactService>();
         services.AddSingleton<ModelAuditService>();
+        services.AddSingleton<IModelAuditRunner, FairnessAuditRunner>();
+        services.AddSingleton<IModelAuditRunner, EvaluationAuditRunner>();
+        services.AddGovernance(storage.Governance);
         services.AddSingleton(new DataSetFolder(options.DataSetDirectory ?? Path.Combine(options.DataDirectory, "datasets")));
         services.AddProblemDetails();
         return services;

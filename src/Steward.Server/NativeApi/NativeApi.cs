@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Steward.Errors;
+using Steward.Server.NativeApi.Governance;
 
 namespace Steward.Server.NativeApi;
 
@@ -23,6 +24,7 @@ internal static class NativeApi
         api.MapRegisteredModelsApi();
         api.MapModelVersionsApi();
         api.MapModelAuditsApi();
+        api.MapGovernanceApi();
         api.MapAuditApi();
 
         // Unknown paths under the API answer in the API's own error format, not an empty 404.

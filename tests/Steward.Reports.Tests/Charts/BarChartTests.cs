@@ -61,4 +61,15 @@ public sealed class BarChartTests
         var chart = new BarChart { Title = "t", Categories = ["a", "b"], Series = [new BarSeries("s", [1])] };
         Assert.Throws<ArgumentException>(() => chart.ToSvg());
     }
+
+    [Fact]
+    public void A_long_first_category_slanted_under_its_bar_stays_inside_the_picture()
+    {
+        string[] categories = ["African-American / Female", "African-American / Male", "Asian / Female", "Asian / Male", "Caucasian / Female",
+            "Caucasian / Male", "Hispanic / Female", "Hispanic / Male", "Native American / Female", "Native American / Male"];
+        var chart = new BarChart { Title = "t", Categories = categories, Series = [new BarSeries("s", categories.Select(_ => (double?)0.5).ToList())] };
+        var label = XDocument.Parse(chart.ToSvg()).Descendants(Ns + "text").Single(t => t.Value == categories[0]);
+        var x = double.Parse((string)label.Attribute("x")!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(x - ChartFrame.TextWidth(categories[0]) * Math.Cos(Math.PI * 35 / 180) >= 0, $"label anchored at {x} runs off the left edge");
+    }
 }

@@ -1,0 +1,11 @@
+namespace Steward.Governance.Checklists;
+
+/// <summary>Where checklist answers live: the current answer per (model version, checklist, item). Writes run inside the caller's audit scope.</summary>
+public interface IChecklistAnswerStore
+{
+    /// <summary>Stores an answer, replacing any earlier one for the same item; ResourceDoesNotExist when the model version does not exist.</summary>
+    Task<ChecklistAnswer> SetAsync(ChecklistAnswer answer, CancellationToken cancellationToken);
+
+    /// <summary>Every current answer for a model version, by checklist and item.</summary>
+    Task<IReadOnlyList<ChecklistAnswer>> ListAsync(string modelName, int version, CancellationToken cancellationToken);
+}

@@ -1,0 +1,152 @@
+using System.Text.Json.Nodes;
+using Steward.Audit;
+using Steward.Errors;
+using Steward.Governance.Checklists;
+using Steward.Governance.Scorecards;
+using Steward.Paging;
+using Steward.Registry;
+
+namespace Steward.Governance.Records;
+
+/// <summary>
+/// The model risk registry: one governance record per registered model, its periodic reviews
+/// and the review schedule. The risk tier is not typed in: it is the tier of the model's newest
+/// filed scorecard, and the review cadence follows it.
+/// </summary>
+public sealed class GovernanceRecordService(
+    IGovernanceRecordStore store,
+    ScorecardService scorecards,
+    ScorecardConfigService configs,
+    ChecklistTemplateService checklists,
+    RegistryService registry,
+    TimeProvider clock,
+    ICurrentActor actor)
+{
+    /// <summary>The model's record with its risk and schedule; ResourceDoesNotExist when the model or its record is missing.</summary>
+    public async Task<GovernanceRecordView> GetAsync(string? modelName, CancellationToken cancellationToken)
+    {
+        var model = await registry.GetRegisteredModelAsync(modelName, cancellationToken);
+        var record = await store.GetAsync(model.Name, cancellationToken)
+            ?? throw StewardException.NotFound($"Registered model '{model.Name}' has no governance record yet; create it with an owner and a domain.");
+        var latest = await scorecards.LatestPerModelAsync(cancellationToken);
+        var config = await configs.CurrentAsync(cancellationToken);
+        return View(record, latest.GetValueOrDefault(record.ModelName), config.Config);
+    }
+
+    /// <summary>Creates or changes the model's record (with a ledger entry); <c>Created</c> says which.</summary>
+    public async Task<(GovernanceRecordView View, bool Created)> SetAsync(string? modelName, GovernanceRecordChanges changes, CancellationToken cancellationToken)
+    {
+        Validation.Required(modelName, "name");
+        Check(changes.Owner, "owner", GovernanceLimits.MaxShortText);
+        Check(changes.Domain, "domain", GovernanceLimits.MaxShortText);
+        Check(changes.Target, "target", GovernanceLimits.MaxShortText);
+        Check(changes.Purpose, "purpose", GovernanceLimits.MaxLongText);
+        Check(changes.IntendedUse, "intendedUse", GovernanceLimits.MaxLongText);
+        Check(changes.AffectedParties, "affectedParties", GovernanceLimits.MaxLongText);
+        var normalized = changes with
+        {
+            Owner = changes.Owner?.Trim(),
+            Domain = changes.Domain?.Trim(),
+            Target = changes.Target?.Trim(),
+            Checklists = changes.Checklists is null ? null : await CheckChecklistsAsync(changes.Checklists, cancellationToken),
+        };
+
+        var payload = new JsonObject
+        {
+            ["name"] = modelName,
+            ["owner"] = normalized.Owner,
+            ["domain"] = normalized.Domain,
+            ["purpose"] = normalized.Purpose,
+            ["intended_use"] = normalized.IntendedUse,
+            ["affected_parties"] = normalized.AffectedParties,
+            ["target"] = normalized.Target,
+            ["status"] = normalized.Status is { } s ? GovernanceNames.Name(s) : null,
+            ["checklists"] = normalized.Checklists is null ? null : new JsonArray(normalized.Checklists.Select(c => (JsonNode?)c).ToArray()),
+        };
+        (GovernanceRecord Record, bool Created) result;
+        using (AuditScope.Begin(actor, GovernanceActions.RecordUpdate, GovernanceResources.Record(modelName!), payload))
+        {
+            result = await store.UpsertAsync(modelName!, normalized, actor.Name, clock.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
+        }
+
+        var latest = await scorecards.LatestPerModelAsync(cancellationToken);
+        var config = await configs.CurrentAsync(cancellationToken);
+        return (View(result.Record, latest.GetValueOrDefault(result.Record.ModelName), config.Config), result.Created);
+    }
+
+    /// <summary>Records lists filtered by domain, owner, status, tier and overdue review, one page at a time, by model name.</summary>
+    public async Task<Page<GovernanceRecordView>> ListAsync(
+        GovernanceRecordFilter filter, RiskTier? tier, bool overdueOnly, long? maxResults, string? pageToken, CancellationToken cancellationToken)
+    {
+        var max = Validation.MaxResults(maxResults, GovernanceLimits.DefaultListResults, GovernanceLimits.MaxListResults);
+        var offset = PageToken.Decode(pageToken);
+        var views = await AllViewsAsync(filter, cancellationToken);
+        var matching = views.Where(v => (tier is null || v.Tier == tier) && (!overdueOnly || v.Schedule.Overdue)).Skip(offset).Take(max + 1).ToList();
+        return PageToken.Slice(matching, offset, max);
+    }
+
+    /// <summary>The review schedule: every record under review, soonest due first; with <paramref name="overdueOnly"/>, only those past due.</summary>
+    public async Task<IReadOnlyList<GovernanceRecordView>> ReviewScheduleAsync(bool overdueOnly, CancellationToken cancellationToken)
+    {
+        var views = await AllViewsAsync(new GovernanceRecordFilter(), cancellationToken);
+        return views.Where(v => v.Schedule.NextReviewDue is not null && (!overdueOnly || v.Schedule.Overdue))
+            .OrderBy(v => v.Schedule.NextReviewDue)
+            .ThenBy(v => v.Record.ModelName, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>Records a periodic review of the model by the acting identity (with a ledger entry).</summary>
+    public async Task<Review> ReviewAsync(string? modelName, string? outcome, string? notes, CancellationToken cancellationToken)
+    {
+        Validation.Required(modelName, "name");
+        var parsed = GovernanceNames.ParseOutcome(Validation.Required(outcome, "outcome"), "outcome");
+        Check(notes, "notes", GovernanceLimits.MaxLongText);
+        var payload = new JsonObject { ["name"] = modelName, ["outcome"] = GovernanceNames.Name(parsed), ["notes"] = notes ?? "" };
+        using var scope = AuditScope.Begin(actor, GovernanceActions.RecordReview, GovernanceResources.Record(modelName!), payload);
+        return await store.AddReviewAsync(modelName!, parsed, notes ?? "", actor.Name, clock.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
+    }
+
+    /// <summary>The model's reviews, newest first.</summary>
+    public async Task<IReadOnlyList<Review>> ListReviewsAsync(string? modelName, CancellationToken cancellationToken)
+    {
+        var model = await registry.GetRegisteredModelAsync(modelName, cancellationToken);
+        return await store.ListReviewsAsync(model.Name, cancellationToken);
+    }
+
+    /// <summary>The record of a model, or null (for readers that treat a missing record as "no information").</summary>
+    public Task<GovernanceRecord?> FindAsync(string modelName, CancellationToken cancellationToken) => store.GetAsync(modelName, cancellationToken);
+
+    /// <summary>Every record matching <paramref name="filter"/>, without risk or schedule.</summary>
+    public Task<IReadOnlyList<GovernanceRecord>> ListRecordsAsync(GovernanceRecordFilter filter, CancellationToken cancellationToken) => store.ListAsync(filter, cancellationToken);
+
+    private async Task<List<GovernanceRecordView>> AllViewsAsync(GovernanceRecordFilter filter, CancellationToken cancellationToken)
+    {
+        var records = await store.ListAsync(filter, cancellationToken);
+        var latest = await scorecards.LatestPerModelAsync(cancellationToken);
+        var config = await configs.CurrentAsync(cancellationToken);
+        return records.Select(r => View(r, latest.GetValueOrDefault(r.ModelName), config.Config)).ToList();
+    }
+
+    private GovernanceRecordView View(GovernanceRecord record, Scorecard? risk, ScorecardConfig config) =>
+        new(record, risk, ReviewSchedule.For(record, risk?.Tier, config, clock.GetUtcNow()));
+
+    private async Task<List<string>> CheckChecklistsAsync(IReadOnlyList<string> names, CancellationToken cancellationToken)
+    {
+        var known = (await checklists.ListAsync(cancellationToken)).Select(c => c.Document.Name).ToHashSet(StringComparer.Ordinal);
+        var result = new List<string>();
+        foreach (var raw in names)
+        {
+            var name = raw?.Trim().ToLowerInvariant() ?? "";
+            if (!known.Contains(name))
+                throw StewardException.Invalid($"Unknown checklist '{raw}' in 'checklists'; known checklists: {string.Join(", ", known.Order(StringComparer.Ordinal))}.");
+            if (!result.Contains(name)) result.Add(name);
+        }
+
+        return result;
+    }
+
+    private static void Check(string? value, string field, int maxLength)
+    {
+        Validation.MaxLength(value, maxLength, field);
+    }
+}

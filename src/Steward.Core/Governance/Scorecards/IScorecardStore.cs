@@ -1,0 +1,14 @@
+namespace Steward.Governance.Scorecards;
+
+/// <summary>Where filed scorecards live. Writes run inside the caller's audit scope.</summary>
+public interface IScorecardStore
+{
+    /// <summary>Files a scorecard; ResourceDoesNotExist when the model version does not exist.</summary>
+    Task<Scorecard> AddAsync(NewScorecard scorecard, string filedBy, long now, CancellationToken cancellationToken);
+
+    /// <summary>A version's scorecards, newest first.</summary>
+    Task<IReadOnlyList<Scorecard>> ListAsync(string modelName, int version, CancellationToken cancellationToken);
+
+    /// <summary>The newest scorecard of each model that has one (over all its versions).</summary>
+    Task<IReadOnlyList<Scorecard>> LatestPerModelAsync(CancellationToken cancellationToken);
+}

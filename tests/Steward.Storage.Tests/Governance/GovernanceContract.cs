@@ -1,0 +1,44 @@
+using Steward.Errors;
+using Steward.Registry;
+using Steward.Storage.Governance;
+using Steward.Storage.Tests.Support;
+
+namespace Steward.Storage.Tests.Governance;
+
+/// <summary>
+/// What the governance store contracts share: the stores wrapped so that each call runs in an
+/// audit scope of its own (as a service would open one), and registered models to write about.
+/// </summary>
+public abstract class GovernanceContract(StorageFixture fixture)
+{
+    protected StorageFixture Fixture => fixture;
+
+    protected GovernanceStores Stores => fixture.Storage.Inner.Governance;
+
+    protected IRegistryStore Registry => fixture.Storage.Registry;
+
+    protected static CancellationToken None => CancellationToken.None;
+
+    protected static T Audited<T>(T store)
+        where T : class => AuditedProxy<T>.Wrap(store);
+
+    /// <summary>A new registered model with <paramref name="versions"/> versions.</summary>
+    protected async Task<string> NewModelAsync(int versions = 1)
+    {
+        var name = $"gov-{Guid.NewGuid():N}";
+        await Registry.CreateRegisteredModelAsync(name, "", [], "alice", 1000, None);
+        for (var i = 0; i < versions; i++)
+            await Registry.CreateModelVersionAsync(new NewModelVersion(name, "mlflow-artifacts:/1/r/artifacts/model", null, [], "", "", "bob", 2000), None);
+        return name;
+    }
+
+    protected static async Task<StewardException> ThrowsAsync(ErrorCode code, Func<Task> action)
+    {
+        var error = await Assert.ThrowsAsync<StewardException>(action);
+        Assert.Equal(code, error.Code);
+        return error;
+    }
+
+    /// <summary>How many ledger entries the database holds.</summary>
+    protected async Task<long> LedgerSizeAsync() => (await fixture.Storage.Ledger.GetStateAsync(None)).TreeSize;
+}
