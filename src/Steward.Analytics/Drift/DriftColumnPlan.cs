@@ -15,8 +15,9 @@ internal sealed record PlannedColumn(string Name, ReadAs ReadAs, bool Categorica
 
 /// <summary>
 /// Decides which columns to compare and how, from the two files' column types and the caller's
-/// choices. Numbers in both files are numeric; text (or booleans) in both are categorical; a
-/// column typed differently in the two files, or holding dates and times, is skipped with the reason.
+/// choices. Numbers in both files are numeric, and so is text whose every non-blank value is a
+/// number; other text (or booleans) in both is categorical; a column typed differently in the two
+/// files, or holding dates and times, is skipped with the reason.
 /// </summary>
 internal sealed record DriftColumnPlan(IReadOnlyList<PlannedColumn> Columns, IReadOnlyList<SkippedColumn> Skipped)
 {
@@ -50,6 +51,8 @@ internal sealed record DriftColumnPlan(IReadOnlyList<PlannedColumn> Columns, IRe
         }
 
         var columns = new List<PlannedColumn>();
+        var textNumbers = NumbersStoredAsText(reference, current, names.Where(n =>
+            !numeric.Contains(n) && !categorical.Contains(n) && IsText(reference.Column(n)) && IsText(current.Column(n))).ToArray());
         foreach (var name in names)
         {
             var r = reference.Column(name);
@@ -61,6 +64,8 @@ internal sealed record DriftColumnPlan(IReadOnlyList<PlannedColumn> Columns, IRe
             else if (IsTemporal(r) || IsTemporal(c))
                 skipped.Add(new SkippedColumn(name, $"dates and times are not compared ({r.SqlType}); name it as numeric or categorical to compare it"));
             else if (r.IsNumeric && c.IsNumeric)
+                columns.Add(new PlannedColumn(name, ReadAs.Numbers, Categorical: false, named));
+            else if (textNumbers.Contains(name))
                 columns.Add(new PlannedColumn(name, ReadAs.Numbers, Categorical: false, named));
             else if (!r.IsNumeric && !c.IsNumeric)
                 columns.Add(new PlannedColumn(name, ReadAs.Text, Categorical: true, named));
@@ -79,6 +84,37 @@ internal sealed record DriftColumnPlan(IReadOnlyList<PlannedColumn> Columns, IRe
             current.Column(name);
             return name;
         }).ToArray();
+
+    /// <summary>
+    /// Text columns whose every non-blank value in both files is a number: a CSV column of numbers
+    /// with a few blanks (" ") is sniffed as text, but is compared as numbers, blanks missing.
+    /// One aggregate query per file.
+    /// </summary>
+    private static HashSet<string> NumbersStoredAsText(DataFile reference, DataFile current, string[] candidates)
+    {
+        var result = new HashSet<string>(candidates, StringComparer.Ordinal);
+        if (candidates.Length == 0)
+            return result;
+        foreach (var file in new[] { reference, current })
+        {
+            var counts = string.Join(", ", candidates.Select(n =>
+            {
+                var blank = $"trim(CAST({DataFile.Quote(n)} AS VARCHAR)) = '' OR {DataFile.Quote(n)} IS NULL";
+                return $"count(*) FILTER (WHERE NOT ({blank}) AND TRY_CAST({DataFile.Quote(n)} AS DOUBLE) IS NULL), count(*) FILTER (WHERE NOT ({blank}))";
+            }));
+            using var reader = file.Reader($"SELECT {counts} FROM data");
+            reader.Read();
+            for (var i = 0; i < candidates.Length; i++)
+            {
+                // Not a number somewhere, or nothing but blanks: text after all.
+                if (reader.GetInt64(2 * i) > 0 || reader.GetInt64(2 * i + 1) == 0)
+                    result.Remove(candidates[i]);
+            }
+        }
+        return result;
+    }
+
+    private static bool IsText(DataColumn column) => column.SqlType == "VARCHAR";
 
     private static bool Has(DataFile file, string name) => file.Columns.Any(c => c.Name == name);
 
