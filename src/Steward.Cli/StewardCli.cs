@@ -14,5 +14,9 @@ internal static class StewardCli
             RunsCommand.Create(),
             ModelsCommand.Create(),
             AuditCommand.Create(),
+            UsersCommand.Create(),
+            TokensCommand.Create(),
+            DomainsCommand.Create(),
+            WhoAmICommand.Create(),
         };
 }

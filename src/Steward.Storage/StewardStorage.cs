@@ -1,7 +1,9 @@
 using Steward.Artifacts;
 using Steward.Audit;
+using Steward.Identity;
 using Steward.Registry;
 using Steward.Storage.Artifacts;
+using Steward.Storage.Identity;
 using Steward.Storage.Ledger;
 using Steward.Storage.LoggedModels;
 using Steward.Storage.Registry;
@@ -29,6 +31,7 @@ public sealed class StewardStorage : IAsyncDisposable
         Tracking = new SqlTrackingStore(database, metricWriter);
         Registry = new SqlRegistryStore(database);
         LoggedModels = new SqlLoggedModelStore(database);
+        Identities = new SqlIdentityStore(database);
         Artifacts = artifacts;
     }
 
@@ -40,6 +43,9 @@ public sealed class StewardStorage : IAsyncDisposable
 
     /// <summary>MLflow 3's logged models.</summary>
     public ILoggedModelStore LoggedModels { get; }
+
+    /// <summary>Users, their roles, domains and API tokens, and the domains.</summary>
+    public IIdentityStore Identities { get; }
 
     /// <summary>The audit ledger: entries, Merkle tree nodes and signed heads.</summary>
     public ILedgerStore Ledger { get; }

@@ -16,6 +16,7 @@ internal static class ServerCommand
             CliOptions.Data,
             CliOptions.Database,
             CliOptions.LedgerKey,
+            CliOptions.RequireTokens,
         };
         command.SetAction((parse, cancellationToken) => CliAction.RunAsync(() => RunAsync(parse, cancellationToken)));
         return command;
@@ -30,10 +31,19 @@ internal static class ServerCommand
             DataDirectory = parse.GetRequiredValue(CliOptions.Data),
             Database = DatabaseOption(parse),
             LedgerKeyPath = NonEmpty(parse.GetValue(CliOptions.LedgerKey)),
+            RequireTokens = parse.GetValue(CliOptions.RequireTokens),
         };
 
         await using var server = await StewardServer.StartAsync(options, cancellationToken);
         Console.Out.WriteLine($"Steward listening on {server.Address.AbsoluteUri.TrimEnd('/')} with {server.StorageDescription} (Ctrl-C to stop)");
+        Console.Out.WriteLine(server.CredentialsDescription);
+        if (server.BootstrapAdmin is { } admin)
+        {
+            Console.Out.WriteLine($"created user '{admin.Token.UserName}' (admin) with token {admin.Secret}");
+            Console.Out.WriteLine($"  it is shown only this once and expires {DateTimeOffset.FromUnixTimeMilliseconds(admin.Token.ExpiresAt!.Value).UtcDateTime:yyyy-MM-dd}; create your own token or set a password, then revoke it (id {admin.Token.Id})");
+        }
+
+        Console.Out.Flush();
         // Returns when the host's console lifetime sees Ctrl-C or SIGTERM; disposing stops
         // Kestrel gracefully and closes the stores before the process exits 0.
         await server.WaitForShutdownAsync(cancellationToken);

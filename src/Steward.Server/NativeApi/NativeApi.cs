@@ -23,6 +23,7 @@ internal static class NativeApi
         api.MapRegisteredModelsApi();
         api.MapModelVersionsApi();
         api.MapAuditApi();
+        api.MapIdentityApi();
 
         // Unknown paths under the API answer in the API's own error format, not an empty 404.
         app.MapFallback(Prefix + "/{**path}", (HttpContext context) =>
