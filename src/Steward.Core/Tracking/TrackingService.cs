@@ -135,8 +135,8 @@ public sealed partial class TrackingService(ITrackingStore store, TimeProvider c
     }
 
     /// <summary>
-    /// Creates a run. Its user (<c>user_id</c> and the <c>mlflow.user</c> tag) is the authenticated
-    /// actor, whatever user the client claims.
+    /// Creates a run. Its user (<c>user_id</c>, and the <c>mlflow.user</c> tag when the client sets
+    /// one) is the authenticated actor, whatever user the client claims.
     /// </summary>
     public async Task<Run> CreateRunAsync(string? experimentId, string? runName, long? startTime, IReadOnlyList<Tag>? tags, CancellationToken cancellationToken)
     {
@@ -156,9 +156,11 @@ public sealed partial class TrackingService(ITrackingStore store, TimeProvider c
 
         var name = !string.IsNullOrEmpty(runName) ? runName : !string.IsNullOrEmpty(tagName) ? tagName : RunNames.Generate();
         Validation.MaxLength(name, Limits.MaxRunTagValueLength, "run_name");
-        runTags.RemoveAll(t => t.Key is RunNameTag or UserTag);
+        runTags.RemoveAll(t => t.Key == RunNameTag);
         runTags.Add(new Tag(RunNameTag, name));
-        runTags.Add(new Tag(UserTag, actor.Name));
+        // MLflow clients send their operating-system user here; it names the authenticated actor instead.
+        var userTag = runTags.FindIndex(t => t.Key == UserTag);
+        if (userTag >= 0) runTags[userTag] = new Tag(UserTag, actor.Name);
 
         var experiment = await GetExperimentAsync(string.IsNullOrEmpty(experimentId) ? "0" : experimentId, cancellationToken);
         RequireActive(experiment);
