@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Runtime.ExceptionServices;
 using Steward.Audit;
+using Steward.Identity;
 using Steward.Registry;
 using Steward.Tracking;
 using Steward.Tracking.LoggedModels;
@@ -21,6 +22,8 @@ public sealed class AuditedStorage(StewardStorage storage) : IAsyncDisposable
     public IRegistryStore Registry { get; } = AuditedProxy<IRegistryStore>.Wrap(storage.Registry);
 
     public ILoggedModelStore LoggedModels { get; } = AuditedProxy<ILoggedModelStore>.Wrap(storage.LoggedModels);
+
+    public IIdentityStore Identities { get; } = AuditedProxy<IIdentityStore>.Wrap(storage.Identities);
 
     public ILedgerStore Ledger => storage.Ledger;
 
