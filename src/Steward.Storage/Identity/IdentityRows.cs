@@ -26,7 +26,7 @@ internal sealed class UserRow
     public long UpdatedAt { get; set; }
 
     public User ToUser(IEnumerable<string> roles, IEnumerable<string> domains) => new(
-        Name, DisplayName, Email, roles.Select(r => Roles.Parse(r)).ToList(), domains.ToList(), Enabled != 0, PasswordHash is not null, CreatedBy, CreatedAt, UpdatedAt);
+        Name, DisplayName, Email, roles.Select(r => Roles.Parse(r)).Order().ToList(), domains.ToList(), Enabled != 0, PasswordHash is not null, CreatedBy, CreatedAt, UpdatedAt);
 }
 
 internal sealed class UserRoleRow
