@@ -16,11 +16,23 @@ internal sealed record BenchOptions
 
     public int Searches { get; init; } = 50;
 
+    /// <summary>
+    /// Log as a data scientist with an API token on a server that requires credentials, instead
+    /// of as the local admin: adds authentication and the per-write domain check.
+    /// </summary>
+    public bool AsUser { get; init; }
+
     public static BenchOptions Parse(string[] args)
     {
         var options = new BenchOptions();
         for (var i = 0; i < args.Length; i++)
         {
+            if (args[i] == "--as-user")
+            {
+                options = options with { AsUser = true };
+                continue;
+            }
+
             var value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value");
             options = args[i] switch
             {

@@ -1,3 +1,6 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Npgsql;
 using Steward.Server;
 
@@ -50,9 +53,23 @@ internal sealed class BenchTarget : IAsyncDisposable
         }
 
         var server = await StewardServer.StartAsync(
-            new StewardServerOptions { Port = 0, DataDirectory = dataDirectory, Database = database },
+            new StewardServerOptions { Port = 0, DataDirectory = dataDirectory, Database = database, RequireTokens = options.AsUser },
             CancellationToken.None);
-        return new BenchTarget(server, dataDirectory, server.StorageDescription, drop);
+        var target = new BenchTarget(server, dataDirectory, server.StorageDescription, drop);
+        if (options.AsUser) await target.SignInAsUserAsync(server.BootstrapAdmin!.Secret);
+        return target;
+    }
+
+    /// <summary>Creates domain "bench" and a data scientist in it, and makes the client send that user's token.</summary>
+    private async Task SignInAsUserAsync(string adminToken)
+    {
+        Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", adminToken);
+        (await Client.PostAsJsonAsync("/api/v1/domains", new { name = "bench" })).EnsureSuccessStatusCode();
+        (await Client.PostAsJsonAsync("/api/v1/users", new { name = "bench-user", roles = new[] { "data-scientist" }, domains = new[] { "bench" } })).EnsureSuccessStatusCode();
+        var created = await Client.PostAsJsonAsync("/api/v1/users/bench-user/tokens", new { name = "bench" });
+        created.EnsureSuccessStatusCode();
+        using var json = JsonDocument.Parse(await created.Content.ReadAsStringAsync());
+        Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", json.RootElement.GetProperty("secret").GetString());
     }
 
     public async ValueTask DisposeAsync()

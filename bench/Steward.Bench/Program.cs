@@ -1,9 +1,9 @@
 using Steward.Bench;
 
-// Usage: steward-bench [--postgres "Host=...;Username=...;Database=postgres"] [--clients N] [--runs-large N]
+// Usage: steward-bench [--postgres "Host=...;Username=...;Database=postgres"] [--clients N] [--runs-large N] [--as-user]
 // Starts a Steward server in-process on a free loopback port (SQLite in a temp folder, or a fresh
 // PostgreSQL database) and measures it through the MLflow-compatible REST API.
 var options = BenchOptions.Parse(args);
 await using var target = await BenchTarget.StartAsync(options);
-Console.WriteLine($"Steward REST benchmark — {target.Description}, {Environment.ProcessorCount} cores, {options.Clients} concurrent clients");
+Console.WriteLine($"Steward REST benchmark — {target.Description}, {Environment.ProcessorCount} cores, {options.Clients} concurrent clients, as {(options.AsUser ? "a data scientist with a token" : "the local admin")}");
 await new TrackingBenchmark(target.Client, options).RunAsync();

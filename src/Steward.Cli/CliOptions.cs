@@ -21,6 +21,12 @@ internal static class CliOptions
         HelpName = "url",
     };
 
+    public static readonly Option<string?> Token = new("--token")
+    {
+        Description = "API token to authenticate with. Default: $STEWARD_TOKEN, else $MLFLOW_TRACKING_TOKEN; none on a loopback server that needs none.",
+        HelpName = "token",
+    };
+
     public static readonly Option<OutputFormat> Output = new("--output", "-o")
     {
         Description = "table for people, json for scripts (the native API's JSON).",
@@ -94,6 +100,60 @@ internal static class CliOptions
     {
         Description = "The folder of CSV and Parquet files that audits run through the API may read. Default: datasets in --data.",
         HelpName = "dir",
+    };
+
+    public static readonly Option<bool> RequireTokens = new("--require-tokens")
+    {
+        Description = "Require credentials on a loopback address too (elsewhere they always are); without them, requests on loopback act as local-admin.",
+    };
+
+    // Identity verbs.
+    public static readonly Option<string[]> Roles = new("--role")
+    {
+        Description = "A role: admin, data-scientist, ml-engineer, data-engineer, risk-manager, ethics-officer, governance-officer, release-manager, executive, auditor; repeat for several.",
+        HelpName = "role",
+    };
+
+    public static readonly Option<string[]> Domains = new("--domain")
+    {
+        Description = "A domain the user writes in; repeat for several (the first is where their new objects go).",
+        HelpName = "domain",
+    };
+
+    public static readonly Option<string?> Domain = new("--domain")
+    {
+        Description = "The domain that owns it. Default: your default (first) domain.",
+        HelpName = "domain",
+    };
+
+    public static readonly Option<string?> DisplayName = new("--display-name")
+    {
+        Description = "How people call the user. Default: the user name.",
+        HelpName = "text",
+    };
+
+    public static readonly Option<string?> Email = new("--email")
+    {
+        Description = "The user's email address (empty clears it).",
+        HelpName = "address",
+    };
+
+    public static readonly Option<string?> User = new("--user", "-u")
+    {
+        Description = "Whose tokens. Default: yours.",
+        HelpName = "name",
+    };
+
+    public static readonly Option<string?> Expires = new("--expires")
+    {
+        Description = "When the token stops working: a duration (30d, 12h), a date (2027-01-31), or never. Default: 90 days.",
+        HelpName = "when",
+    };
+
+    public static readonly Option<string?> Description = new("--description")
+    {
+        Description = "Free text.",
+        HelpName = "text",
     };
 
     // Audit verbs.

@@ -18,5 +18,9 @@ internal static class StewardCli
             EvaluateCommand.Create(),
             GovernanceCommand.Create(),
             CardsCommand.Create(),
+            UsersCommand.Create(),
+            TokensCommand.Create(),
+            DomainsCommand.Create(),
+            WhoAmICommand.Create(),
         };
 }

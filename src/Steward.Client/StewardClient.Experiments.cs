@@ -8,10 +8,11 @@ public sealed partial class StewardClient
     /// <param name="name">A unique name.</param>
     /// <param name="artifactLocation">Where its runs store artifacts; the server's artifact store when null.</param>
     /// <param name="tags">Initial tags.</param>
+    /// <param name="domain">The domain that owns it; the caller's default domain when null.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The experiment as stored.</returns>
-    public Task<Experiment> CreateExperimentAsync(string name, string? artifactLocation = null, IReadOnlyDictionary<string, string>? tags = null, CancellationToken cancellationToken = default) =>
-        SendJsonAsync(HttpMethod.Post, Api + "experiments", new CreateExperimentBody(name, artifactLocation, tags), Json.CreateExperimentBody, Json.Experiment, cancellationToken);
+    public Task<Experiment> CreateExperimentAsync(string name, string? artifactLocation = null, IReadOnlyDictionary<string, string>? tags = null, string? domain = null, CancellationToken cancellationToken = default) =>
+        SendJsonAsync(HttpMethod.Post, Api + "experiments", new CreateExperimentBody(name, artifactLocation, tags, domain), Json.CreateExperimentBody, Json.Experiment, cancellationToken);
 
     /// <summary>Reads an experiment by id.</summary>
     /// <param name="experimentId">The experiment's id.</param>

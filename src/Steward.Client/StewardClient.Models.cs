@@ -8,10 +8,11 @@ public sealed partial class StewardClient
     /// <param name="name">A unique name.</param>
     /// <param name="description">Free text.</param>
     /// <param name="tags">Initial tags.</param>
+    /// <param name="domain">The domain that owns it and its versions; the caller's default domain when null.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The model as stored.</returns>
-    public Task<RegisteredModel> CreateModelAsync(string name, string? description = null, IReadOnlyDictionary<string, string>? tags = null, CancellationToken cancellationToken = default) =>
-        SendJsonAsync(HttpMethod.Post, Api + "models", new CreateModelBody(name, description, tags), Json.CreateModelBody, Json.RegisteredModel, cancellationToken);
+    public Task<RegisteredModel> CreateModelAsync(string name, string? description = null, IReadOnlyDictionary<string, string>? tags = null, string? domain = null, CancellationToken cancellationToken = default) =>
+        SendJsonAsync(HttpMethod.Post, Api + "models", new CreateModelBody(name, description, tags, domain), Json.CreateModelBody, Json.RegisteredModel, cancellationToken);
 
     /// <summary>Reads a registered model with its latest versions and aliases.</summary>
     /// <param name="name">The model's name.</param>

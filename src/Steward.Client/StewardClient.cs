@@ -23,7 +23,10 @@ public sealed partial class StewardClient : IDisposable
 
     /// <summary>Creates a client for the server at <paramref name="baseAddress"/>.</summary>
     /// <param name="baseAddress">The server's address, e.g. <c>http://127.0.0.1:5000</c>; a path prefix is kept.</param>
-    /// <param name="bearerToken">A token sent as <c>Authorization: Bearer</c>, for servers that require one.</param>
+    /// <param name="bearerToken">
+    /// A token sent as <c>Authorization: Bearer</c>; when null, <c>STEWARD_TOKEN</c>, else
+    /// MLflow's <c>MLFLOW_TRACKING_TOKEN</c>; an empty string sends none.
+    /// </param>
     public StewardClient(Uri baseAddress, string? bearerToken = null)
         : this(new HttpClient(), baseAddress, bearerToken, ownsHttp: true)
     {
@@ -31,7 +34,10 @@ public sealed partial class StewardClient : IDisposable
 
     /// <summary>Creates a client over an <see cref="HttpClient"/> whose <c>BaseAddress</c> is the server's address.</summary>
     /// <param name="httpClient">The HTTP client to use; it is not disposed with this client.</param>
-    /// <param name="bearerToken">A token sent as <c>Authorization: Bearer</c>, for servers that require one.</param>
+    /// <param name="bearerToken">
+    /// A token sent as <c>Authorization: Bearer</c>; when null, <c>STEWARD_TOKEN</c>, else
+    /// MLflow's <c>MLFLOW_TRACKING_TOKEN</c>; an empty string sends none.
+    /// </param>
     public StewardClient(HttpClient httpClient, string? bearerToken = null)
         : this(
             httpClient,
@@ -50,8 +56,15 @@ public sealed partial class StewardClient : IDisposable
         _ownsHttp = ownsHttp;
         // Requests carry absolute URIs, so a shared HttpClient is never modified.
         _baseAddress = WithTrailingSlash(baseAddress);
-        BearerToken = bearerToken;
+        var token = bearerToken ?? TokenFromEnvironment();
+        BearerToken = string.IsNullOrWhiteSpace(token) ? null : token.Trim();
     }
+
+    /// <summary>The token the environment names: <c>STEWARD_TOKEN</c>, else <c>MLFLOW_TRACKING_TOKEN</c>, else null.</summary>
+    public static string? TokenFromEnvironment() =>
+        NonEmpty(Environment.GetEnvironmentVariable("STEWARD_TOKEN")) ?? NonEmpty(Environment.GetEnvironmentVariable("MLFLOW_TRACKING_TOKEN"));
+
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
     /// <summary>The server's base address.</summary>
     public Uri BaseAddress => _baseAddress;

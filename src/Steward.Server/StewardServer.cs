@@ -5,7 +5,9 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Steward.Identity;
 using Steward.Server.Hosting;
+using Steward.Server.Identity;
 using Steward.Storage;
 
 namespace Steward.Server;
@@ -19,11 +21,14 @@ public sealed class StewardServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly StewardStorage _storage;
 
-    private StewardServer(WebApplication app, StewardStorage storage, Uri address)
+    private StewardServer(WebApplication app, StewardStorage storage, Uri address, AuthenticationPolicy policy, CreatedApiToken? bootstrap)
     {
         _app = app;
         _storage = storage;
         Address = address;
+        CredentialsRequired = policy.CredentialsRequired;
+        CredentialsDescription = policy.Describe();
+        BootstrapAdmin = bootstrap;
     }
 
     /// <summary>The base address clients use, e.g. <c>http://127.0.0.1:5000</c>.</summary>
@@ -31,6 +36,18 @@ public sealed class StewardServer : IAsyncDisposable
 
     /// <summary>What the server runs on, for the start-up message.</summary>
     public string StorageDescription => _storage.Description;
+
+    /// <summary>True when every request except <c>/health</c> must authenticate (see <see cref="StewardServerOptions.RequireTokens"/>).</summary>
+    public bool CredentialsRequired { get; }
+
+    /// <summary>What the server says at start about credentials.</summary>
+    public string CredentialsDescription { get; }
+
+    /// <summary>
+    /// The first admin's token, when this start created it (credentials required and no enabled
+    /// admin existed): the host shows it once; it is stored only as its hash.
+    /// </summary>
+    public CreatedApiToken? BootstrapAdmin { get; }
 
     /// <param name="options">Where to listen and what storage to use.</param>
     /// <param name="cancellationToken">Cancels start-up.</param>
@@ -59,17 +76,20 @@ public sealed class StewardServer : IAsyncDisposable
                 kestrel.Limits.MaxRequestBodySize = null; // artifact uploads can be large; API bodies are capped per endpoint
             });
             builder.WebHost.UseUrls($"http://{FormatHost(options.Host)}:{options.Port}");
-            builder.Services.AddStewardServices(storage, options);
+            var policy = AuthenticationPolicy.For(options.Host, options.RequireTokens);
+            builder.Services.AddStewardServices(storage, options, policy);
             services?.Invoke(builder.Services);
 
             var app = builder.Build();
             // Load (or create) the signing key now: a bad key file must stop start-up, not the first head request.
             app.Services.GetRequiredService<Steward.Ledger.Signing.TreeHeadSigner>();
+            var bootstrap = policy.CredentialsRequired ? await app.Services.GetRequiredService<AdminBootstrap>().RunAsync(cancellationToken) : null;
+            app.UseMiddleware<RequestAuthentication>();
             app.MapStewardEndpoints();
             await app.StartAsync(cancellationToken);
 
             var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            return new StewardServer(app, storage, new Uri(bound.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal)));
+            return new StewardServer(app, storage, new Uri(bound.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal)), policy, bootstrap);
         }
         catch
         {

@@ -16,6 +16,12 @@ public sealed record StewardServerOptions
     public string? Database { get; init; }
 
     /// <summary>
+    /// Require credentials even on a loopback address, where requests without them would act as
+    /// the local admin. Off a loopback address credentials are always required.
+    /// </summary>
+    public bool RequireTokens { get; init; }
+
+    /// <summary>
     /// The ledger's signing key (PKCS#8 PEM); null uses <c>{DataDirectory}/ledger-key.pem</c>,
     /// created on first start. Servers sharing one PostgreSQL database need the same key file.
     /// </summary>

@@ -1,9 +1,11 @@
 using Steward.Artifacts;
 using Steward.Audit;
+using Steward.Identity;
 using Steward.ModelAudits;
 using Steward.Registry;
 using Steward.Storage.Artifacts;
 using Steward.Storage.Governance;
+using Steward.Storage.Identity;
 using Steward.Storage.Ledger;
 using Steward.Storage.LoggedModels;
 using Steward.Storage.ModelAudits;
@@ -34,6 +36,7 @@ public sealed class StewardStorage : IAsyncDisposable
         LoggedModels = new SqlLoggedModelStore(database);
         ModelAudits = new SqlModelAuditStore(database);
         Governance = new GovernanceStores(database);
+        Identities = new SqlIdentityStore(database);
         Artifacts = artifacts;
     }
 
@@ -48,8 +51,12 @@ public sealed class StewardStorage : IAsyncDisposable
 
     /// <summary>Fairness, drift and evaluation audits kept as evidence of model versions.</summary>
     public IModelAuditStore ModelAudits { get; }
+
     /// <summary>The model risk registry, scorecards, checklists, model cards and their configuration.</summary>
     public GovernanceStores Governance { get; }
+
+    /// <summary>Users, their roles, domains and API tokens, and the domains.</summary>
+    public IIdentityStore Identities { get; }
 
     /// <summary>The audit ledger: entries, Merkle tree nodes and signed heads.</summary>
     public ILedgerStore Ledger { get; }

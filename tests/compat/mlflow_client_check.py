@@ -12,6 +12,14 @@ Usage:
 Optional environment:
     COMPAT_TRACE=1      print every HTTP request the client makes (method, path, status)
     COMPAT_FAIL_FAST=1  stop at the first failed check instead of going on with the next area
+    COMPAT_AREAS=a,b    run only these areas (names as printed after "==")
+
+Against a server that requires credentials, give them as any MLflow user does:
+MLFLOW_TRACKING_TOKEN, or MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD. Then set
+COMPAT_EXPECT_USER to the user they belong to, which runs the "identity" area: runs record
+that user (not the one the client claims), a wrong token is refused with UNAUTHENTICATED, the
+"steward.domain" tag puts an experiment in COMPAT_DOMAIN, and COMPAT_FORBIDDEN_DOMAIN (a
+domain the user does not belong to) is refused with PERMISSION_DENIED.
 
 Output: one "PASS: ..." line per check, "SKIP: ..." for checks that cannot run here,
 "FAIL: ..." plus a traceback for a failure, then a closing line "N passed, N failed"
@@ -82,6 +90,9 @@ class Checks:
         print(f"SKIP: {description} ({reason})", flush=True)
 
     def run_area(self, name, func):
+        areas = os.environ.get("COMPAT_AREAS")
+        if areas and name != "preflight" and name not in [a.strip() for a in areas.split(",")]:
+            return
         print(f"== {name}", flush=True)
         try:
             func()
@@ -680,6 +691,61 @@ def registry():
 
 
 # --------------------------------------------------------------------------------------
+# Identity: a server that requires credentials (Steward)
+# --------------------------------------------------------------------------------------
+
+
+def native_get(path):
+    """GET on Steward's native API with the same credentials the MLflow client sends."""
+    import requests
+
+    uri = os.environ["MLFLOW_TRACKING_URI"].rstrip("/")
+    token = os.environ.get("MLFLOW_TRACKING_TOKEN")
+    if token:
+        return requests.get(uri + path, headers={"Authorization": f"Bearer {token}"}, timeout=30)
+    auth = (os.environ["MLFLOW_TRACKING_USERNAME"], os.environ["MLFLOW_TRACKING_PASSWORD"])
+    return requests.get(uri + path, auth=auth, timeout=30)
+
+
+def identity():
+    user = os.environ["COMPAT_EXPECT_USER"]
+    mlflow.set_experiment(f"compat-identity-{uid()}")
+
+    with check("a run records the authenticated user, not the one the client claims"):
+        with mlflow.start_run(run_name="compat-identity") as active:
+            run_id = active.info.run_id
+            mlflow.log_metric("m", 1.0)
+        run = client.get_run(run_id)
+        assert run.info.user_id == user, run.info.user_id
+        assert run.data.tags.get("mlflow.user") == user, run.data.tags.get("mlflow.user")
+        assert client.create_run(active.info.experiment_id).info.user_id == user
+
+    with check("a wrong token is refused with UNAUTHENTICATED"):
+        saved = {k: os.environ.pop(k) for k in ("MLFLOW_TRACKING_USERNAME", "MLFLOW_TRACKING_PASSWORD", "MLFLOW_TRACKING_TOKEN") if k in os.environ}
+        os.environ["MLFLOW_TRACKING_TOKEN"] = "stw_" + "x" * 43
+        try:
+            expect_mlflow_error("UNAUTHENTICATED", client.search_experiments)
+        finally:
+            del os.environ["MLFLOW_TRACKING_TOKEN"]
+            os.environ.update(saved)
+        client.search_experiments(max_results=1)
+
+    domain = os.environ.get("COMPAT_DOMAIN")
+    if domain:
+        with check(f'the "steward.domain" tag puts an experiment in domain {domain}'):
+            exp_id = client.create_experiment(f"compat-domain-{uid()}", tags={"steward.domain": domain})
+            response = native_get(f"/api/v1/experiments/{exp_id}")
+            assert response.status_code == 200, response.text
+            assert response.json()["domain"] == domain, response.json()
+    forbidden = os.environ.get("COMPAT_FORBIDDEN_DOMAIN")
+    if forbidden:
+        with check(f"creating an experiment in domain {forbidden} is refused with PERMISSION_DENIED"):
+            expect_mlflow_error(
+                "PERMISSION_DENIED", client.create_experiment, f"compat-forbidden-{uid()}", tags={"steward.domain": forbidden}
+            )
+
+
+# --------------------------------------------------------------------------------------
 
 
 def main():
@@ -711,6 +777,8 @@ def main():
     checks.run_area("artifacts", artifacts)
     checks.run_area("search and lifecycle", search_and_lifecycle)
     checks.run_area("model registry", registry)
+    if os.environ.get("COMPAT_EXPECT_USER"):
+        checks.run_area("identity", identity)
 
     print(f"({time.time() - started:.1f}s)", flush=True)
     checks.finish()

@@ -16,7 +16,7 @@ internal static class ExperimentsCommand
         var list = new Command("list", "List active experiments.") { CliOptions.Filter, CliOptions.OrderBy, CliOptions.MaxResults, CliOptions.PageToken };
         list.SetClientAction(ListAsync);
 
-        var create = new Command("create", "Create an experiment and print its id.") { Name };
+        var create = new Command("create", "Create an experiment and print its id.") { Name, CliOptions.Domain };
         create.SetClientAction(CreateAsync);
 
         var show = new Command("show", "Show one experiment and its tags.") { IdOrName };
@@ -53,9 +53,9 @@ internal static class ExperimentsCommand
 
     private static async Task<int> CreateAsync(ParseResult parse, StewardClient client, OutputFormat output, CancellationToken cancellationToken)
     {
-        var experiment = await client.CreateExperimentAsync(parse.GetRequiredValue(Name), cancellationToken: cancellationToken);
+        var experiment = await client.CreateExperimentAsync(parse.GetRequiredValue(Name), domain: parse.GetValue(CliOptions.Domain), cancellationToken: cancellationToken);
         if (output == OutputFormat.Json) Printer.Json(experiment);
-        else Printer.Line($"Created experiment '{experiment.Name}' with id {experiment.ExperimentId}");
+        else Printer.Line($"Created experiment '{experiment.Name}' with id {experiment.ExperimentId} in domain {experiment.Domain}");
         return ExitCodes.Ok;
     }
 
@@ -72,6 +72,7 @@ internal static class ExperimentsCommand
             ("ID", e.ExperimentId),
             ("Name", e.Name),
             ("Lifecycle", e.LifecycleStage.ToString().ToLowerInvariant()),
+            ("Domain", e.Domain),
             ("Artifacts", e.ArtifactLocation),
             ("Created", Printer.Time(e.CreationTime)),
             ("Last update", Printer.Time(e.LastUpdateTime)),

@@ -75,6 +75,7 @@ internal static class ModelsCommand
         Printer.Write(Printer.Details($"Model {model.Name}", [
             ("Name", model.Name),
             ("Description", model.Description),
+            ("Domain", model.Domain),
             ("Created", Printer.Time(model.CreationTimestamp)),
             ("Last update", Printer.Time(model.LastUpdatedTimestamp)),
             ("Aliases", Aliases(model.Aliases)),

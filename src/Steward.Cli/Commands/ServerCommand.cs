@@ -17,6 +17,7 @@ internal static class ServerCommand
             CliOptions.Database,
             CliOptions.LedgerKey,
             CliOptions.DataSets,
+            CliOptions.RequireTokens,
         };
         command.SetAction((parse, cancellationToken) => CliAction.RunAsync(() => RunAsync(parse, cancellationToken)));
         return command;
@@ -32,10 +33,21 @@ internal static class ServerCommand
             Database = DatabaseOption(parse),
             LedgerKeyPath = NonEmpty(parse.GetValue(CliOptions.LedgerKey)),
             DataSetDirectory = NonEmpty(parse.GetValue(CliOptions.DataSets)),
+            RequireTokens = parse.GetValue(CliOptions.RequireTokens),
         };
 
         await using var server = await StewardServer.StartAsync(options, cancellationToken);
         Console.Out.WriteLine($"Steward listening on {server.Address.AbsoluteUri.TrimEnd('/')} with {server.StorageDescription} (Ctrl-C to stop)");
+        if (server.BootstrapAdmin is { } admin)
+        {
+            Console.Out.WriteLine($"created user '{admin.Token.UserName}' (admin) with token {admin.Secret}");
+            Console.Out.WriteLine($"  it is shown only this once and expires {DateTimeOffset.FromUnixTimeMilliseconds(admin.Token.ExpiresAt!.Value).UtcDateTime:yyyy-MM-dd}; create your own token or set a password, then revoke it (id {admin.Token.Id})");
+        }
+
+        // Last, so that a reader of the start-up lines knows they are complete.
+        Console.Out.WriteLine(server.CredentialsDescription);
+
+        Console.Out.Flush();
         // Returns when the host's console lifetime sees Ctrl-C or SIGTERM; disposing stops
         // Kestrel gracefully and closes the stores before the process exits 0.
         await server.WaitForShutdownAsync(cancellationToken);

@@ -7,10 +7,11 @@ namespace Steward.Cli.Infrastructure;
 /// <summary>Wiring shared by every client verb: the server and output options, a client, error handling.</summary>
 internal static class ClientVerb
 {
-    /// <summary>Adds <c>--server</c> and <c>--output</c> to a command and runs <paramref name="action"/> with a connected client.</summary>
+    /// <summary>Adds <c>--server</c>, <c>--token</c> and <c>--output</c> to a command and runs <paramref name="action"/> with a connected client.</summary>
     public static void SetClientAction(this Command command, Func<ParseResult, StewardClient, OutputFormat, CancellationToken, Task<int>> action)
     {
         command.Options.Add(CliOptions.Server);
+        command.Options.Add(CliOptions.Token);
         command.Options.Add(CliOptions.Output);
         command.SetAction((parse, cancellationToken) =>
         {
@@ -19,7 +20,8 @@ internal static class ClientVerb
                 async () =>
                 {
                     server = ServerAddress.Resolve(parse.GetValue(CliOptions.Server));
-                    using var client = new StewardClient(server, NonEmpty(Environment.GetEnvironmentVariable("STEWARD_TOKEN")));
+                    // Without --token the client takes $STEWARD_TOKEN, else $MLFLOW_TRACKING_TOKEN.
+                    using var client = new StewardClient(server, NonEmpty(parse.GetValue(CliOptions.Token)));
                     return await action(parse, client, parse.GetValue(CliOptions.Output), cancellationToken);
                 },
                 () => server);

@@ -2,7 +2,7 @@ namespace Steward.Client.Internal;
 
 // Request bodies exactly as the native API reads them; absent (null) fields are not sent.
 
-internal sealed record CreateExperimentBody(string Name, string? ArtifactLocation, IReadOnlyDictionary<string, string>? Tags);
+internal sealed record CreateExperimentBody(string Name, string? ArtifactLocation, IReadOnlyDictionary<string, string>? Tags, string? Domain);
 
 internal sealed record RenameExperimentBody(string Name);
 
@@ -18,7 +18,19 @@ internal sealed record LogBatchBody(IReadOnlyList<Metric>? Metrics, IReadOnlyDic
 
 internal sealed record LogInputsBody(IReadOnlyList<DatasetInput> Datasets);
 
-internal sealed record CreateModelBody(string Name, string? Description, IReadOnlyDictionary<string, string>? Tags);
+internal sealed record CreateModelBody(string Name, string? Description, IReadOnlyDictionary<string, string>? Tags, string? Domain);
+
+internal sealed record SetDomainBody(string Domain);
+
+internal sealed record CreateUserBody(string Name, string? DisplayName, string? Email, IReadOnlyList<string> Roles, IReadOnlyList<string>? Domains);
+
+internal sealed record UpdateUserBody(string? DisplayName, string? Email, IReadOnlyList<string>? Roles, IReadOnlyList<string>? Domains, bool? Enabled);
+
+internal sealed record PasswordBody(string Password);
+
+internal sealed record CreateTokenBody(string Name, string? Description, string? Expires);
+
+internal sealed record CreateDomainBody(string Name, string? Description);
 
 internal sealed record DescriptionBody(string Description);
 

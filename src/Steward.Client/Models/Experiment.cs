@@ -8,6 +8,7 @@ namespace Steward.Client;
 /// <param name="CreationTime">Creation time, Unix milliseconds.</param>
 /// <param name="LastUpdateTime">Last change, Unix milliseconds.</param>
 /// <param name="Tags">Its tags, key to value.</param>
+/// <param name="Domain">The domain that owns it and its runs.</param>
 public sealed record Experiment(
     string ExperimentId,
     string Name,
@@ -15,4 +16,5 @@ public sealed record Experiment(
     LifecycleStage LifecycleStage,
     long CreationTime,
     long LastUpdateTime,
-    IReadOnlyDictionary<string, string> Tags);
+    IReadOnlyDictionary<string, string> Tags,
+    string Domain);

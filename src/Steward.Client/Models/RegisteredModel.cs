@@ -9,6 +9,7 @@ namespace Steward.Client;
 /// <param name="LatestVersions">The newest version in each stage.</param>
 /// <param name="Tags">Its tags, key to value.</param>
 /// <param name="Aliases">Its aliases, alias to version number.</param>
+/// <param name="Domain">The domain that owns it and its versions.</param>
 public sealed record RegisteredModel(
     string Name,
     long CreationTimestamp,
@@ -17,4 +18,5 @@ public sealed record RegisteredModel(
     string Description,
     IReadOnlyList<ModelVersion> LatestVersions,
     IReadOnlyDictionary<string, string> Tags,
-    IReadOnlyDictionary<string, int> Aliases);
+    IReadOnlyDictionary<string, int> Aliases,
+    string Domain);

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Steward.Audit;
 using Steward.Errors;
+using Steward.Identity;
 using Steward.Tracking;
 
 namespace Steward.Artifacts;
@@ -9,9 +10,11 @@ namespace Steward.Artifacts;
 /// Artifacts, addressed relative to a run's artifact root or (for MLflow's proxy API) to the
 /// store's root. Artifact bytes live outside the database, so each upload, download and delete
 /// appends its ledger entry on its own once the bytes are stored, read or gone; listing names
-/// is not a read of protected content and is not recorded.
+/// is not a read of protected content and is not recorded. Downloads need the download
+/// permission; writes need the write-tracking permission in the domain of the experiment whose
+/// artifact folder they touch.
 /// </summary>
-public sealed class ArtifactService(IArtifactStore artifacts, TrackingService tracking, ILedgerStore ledger, ICurrentActor actor)
+public sealed class ArtifactService(IArtifactStore artifacts, TrackingService tracking, ILedgerStore ledger, ICurrentActor actor, AccessControl access)
 {
     /// <summary>The store behind the proxy API, for listings; reads and writes go through this service.</summary>
     public IArtifactStore Store => artifacts;
@@ -28,6 +31,7 @@ public sealed class ArtifactService(IArtifactStore artifacts, TrackingService tr
     {
         var (root, relative) = await ResolveAsync(runId, path, cancellationToken);
         if (relative.Length == 0) throw StewardException.Invalid("Missing value for required parameter 'path'.");
+        await access.DemandAsync(Permission.ReadArtifacts, AuditActions.ArtifactDownload, AuditResources.Artifact(runId!, relative), cancellationToken);
         var stream = await artifacts.OpenReadAsync(ArtifactPath.Combine(root, relative), cancellationToken)
             ?? throw StewardException.NotFound($"No artifact '{relative}' in run {runId}");
         return await RecordReadAsync(stream, AuditResources.Artifact(runId!, relative), new() { ["run_id"] = runId, ["path"] = relative }, cancellationToken);
@@ -43,23 +47,29 @@ public sealed class ArtifactService(IArtifactStore artifacts, TrackingService tr
             throw StewardException.Invalid($"The run {run.Info.RunId} must be in the 'active' state. Current state is deleted.");
         }
 
+        await tracking.DemandRunAsync(run.Info.RunId, AuditActions.ArtifactUpload, cancellationToken);
         await WriteRecordedAsync(ArtifactPath.Combine(root, relative), content, AuditResources.Artifact(run.Info.RunId, relative), new() { ["run_id"] = run.Info.RunId, ["path"] = relative }, cancellationToken);
     }
 
     /// <summary>Opens a file by its path from the store's root (MLflow's proxy API); null when there is none.</summary>
     public async Task<Stream?> OpenStoredAsync(string path, CancellationToken cancellationToken)
     {
+        await access.DemandAsync(Permission.ReadArtifacts, AuditActions.ArtifactDownload, AuditResources.StoredArtifact(path), cancellationToken);
         var stream = await artifacts.OpenReadAsync(path, cancellationToken);
         return stream is null ? null : await RecordReadAsync(stream, AuditResources.StoredArtifact(path), new() { ["path"] = path }, cancellationToken);
     }
 
     /// <summary>Writes a file by its path from the store's root (MLflow's proxy API).</summary>
-    public Task WriteStoredAsync(string path, Stream content, CancellationToken cancellationToken) =>
-        WriteRecordedAsync(path, content, AuditResources.StoredArtifact(path), new() { ["path"] = path }, cancellationToken);
+    public async Task WriteStoredAsync(string path, Stream content, CancellationToken cancellationToken)
+    {
+        await DemandStoredWriteAsync(path, AuditActions.ArtifactUpload, cancellationToken);
+        await WriteRecordedAsync(path, content, AuditResources.StoredArtifact(path), new() { ["path"] = path }, cancellationToken);
+    }
 
     /// <summary>Deletes a file or folder by its path from the store's root (MLflow's proxy API).</summary>
     public async Task DeleteStoredAsync(string path, CancellationToken cancellationToken)
     {
+        await DemandStoredWriteAsync(path, AuditActions.ArtifactDelete, cancellationToken);
         await artifacts.DeleteAsync(path, cancellationToken);
         using var audit = AuditScope.Begin(actor, AuditActions.ArtifactDelete, AuditResources.StoredArtifact(path), new JsonObject { ["path"] = path });
         await ledger.AppendAsync(cancellationToken);
@@ -90,6 +100,35 @@ public sealed class ArtifactService(IArtifactStore artifacts, TrackingService tr
         payload["size"] = hashing.BytesRead;
         using var audit = AuditScope.Begin(actor, AuditActions.ArtifactUpload, resource, payload);
         await ledger.AppendAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Proxy paths start with the folder of the experiment they belong to
+    /// (<c>3/&lt;run_id&gt;/artifacts/...</c> under <c>mlflow-artifacts:/3</c>): a write there needs the
+    /// write permission in that experiment's domain; a path under no experiment's folder is an admin's.
+    /// </summary>
+    private async Task DemandStoredWriteAsync(string path, string action, CancellationToken cancellationToken)
+    {
+        var resource = AuditResources.StoredArtifact(path);
+        if (access.Principal.IsAdmin) return;
+        Experiment? owner = null;
+        try
+        {
+            owner = await tracking.GetExperimentAsync(path.Split('/')[0], cancellationToken);
+        }
+        catch (StewardException e) when (e.Code == ErrorCode.ResourceDoesNotExist)
+        {
+            // Not an experiment's folder: handled below.
+        }
+
+        var root = owner is null ? null : ArtifactPath.ProxyRoot(owner.ArtifactLocation);
+        if (owner is null || string.IsNullOrEmpty(root) || !(path == root || path.StartsWith(root + "/", StringComparison.Ordinal)))
+        {
+            await access.DemandOutsideDomainsAsync(Permission.WriteTracking, action, resource, cancellationToken);
+            return;
+        }
+
+        await access.DemandInDomainAsync(Permission.WriteTracking, action, resource, owner.Domain, cancellationToken);
     }
 
     private async Task<(string Root, string Relative)> ResolveAsync(string? runId, string? path, CancellationToken cancellationToken)

@@ -50,6 +50,18 @@ public static class AuditActions
     public const string ModelVersionTransitionStage = "model_version.transition_stage";
 
     public const string ModelVersionRecordAudit = "model_version.record_audit";
+    public const string ExperimentSetDomain = "experiment.set_domain";
+    public const string RegisteredModelSetDomain = "registered_model.set_domain";
+
+    public const string DomainCreate = "domain.create";
+    public const string UserCreate = "user.create";
+    public const string UserUpdate = "user.update";
+    public const string UserSetPassword = "user.set_password";
+    public const string TokenCreate = "token.create";
+    public const string TokenRevoke = "token.revoke";
+
+    /// <summary>A request refused for its credentials (401) or its permissions (403); outcome <c>denied</c>.</summary>
+    public const string AuthDenied = "auth.denied";
 }
 
 /// <summary>How entries name resources; part of the audit contract.</summary>
@@ -69,4 +81,16 @@ public static class AuditResources
     public static string RegisteredModel(string name) => $"registered_model/{name}";
 
     public static string ModelVersion(string name, int version) => $"registered_model/{name}/version/{version}";
+
+    public static string Domain(string name) => $"domain/{name}";
+
+    public static string User(string name) => $"user/{name}";
+
+    public static string Token(string userName, string tokenId) => $"user/{userName}/token/{tokenId}";
+
+    /// <summary>The audit ledger itself, as the resource of a refused read.</summary>
+    public const string Ledger = "ledger";
+
+    /// <summary>A request refused before it reached any resource: <c>http/POST /api/2.0/mlflow/runs/create</c>.</summary>
+    public static string Request(string method, string path) => $"http/{method} {path}";
 }

@@ -16,11 +16,14 @@ namespace Steward.Audit;
 /// <param name="Action">What was done, <c>noun.verb</c>, e.g. <c>experiment.create</c>.</param>
 /// <param name="Resource">What it was done to, e.g. <c>experiment/3</c> or <c>registered_model/m/version/2</c>.</param>
 /// <param name="PayloadDigest">Lowercase hex SHA-256 of the canonical request payload (<see cref="AuditPayload"/>).</param>
-/// <param name="Outcome">How it ended; <c>ok</c> for a committed write.</param>
+/// <param name="Outcome">How it ended; <c>ok</c> for a committed write, <c>denied</c> for a refused request.</param>
 public sealed record AuditEntry(long Index, DateTimeOffset Timestamp, string Actor, string Action, string Resource, string PayloadDigest, string Outcome)
 {
     /// <summary>The outcome of every operation that took effect.</summary>
     public const string Ok = "ok";
+
+    /// <summary>The outcome of a request refused for its credentials or its permissions; it changed nothing.</summary>
+    public const string Denied = "denied";
 
     /// <summary>The timestamp as the leaf bytes carry it: ISO 8601 UTC with milliseconds.</summary>
     public string TimestampText => FormatTimestamp(Timestamp);

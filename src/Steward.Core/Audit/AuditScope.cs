@@ -20,13 +20,14 @@ public sealed class AuditScope
 
     private readonly Func<object?, string?>? _resourceFromResult;
 
-    private AuditScope(string actor, string action, string resource, string payloadDigest, Func<object?, string?>? resourceFromResult)
+    private AuditScope(string actor, string action, string resource, string payloadDigest, Func<object?, string?>? resourceFromResult, string outcome = AuditEntry.Ok)
     {
         _resourceFromResult = resourceFromResult;
         Actor = actor;
         Action = action;
         Resource = resource;
         PayloadDigest = payloadDigest;
+        Outcome = outcome;
     }
 
     /// <summary>The operation under way, or null outside any.</summary>
@@ -43,6 +44,9 @@ public sealed class AuditScope
 
     /// <summary>Lowercase hex SHA-256 of the canonical payload.</summary>
     public string PayloadDigest { get; }
+
+    /// <summary>How the operation ended: <see cref="AuditEntry.Ok"/>, or <see cref="AuditEntry.Denied"/> for a refused request.</summary>
+    public string Outcome { get; }
 
     /// <summary>
     /// Opens the scope of an operation for the current async flow, unless one is already open.
@@ -68,6 +72,24 @@ public sealed class AuditScope
         if (previous is not null) return new Lease(previous);
         Ambient.Value = new AuditScope(actor.Name, action, resource, payloadDigest(), resourceFromResult);
         return new Lease(null);
+    }
+
+    /// <summary>
+    /// Opens the scope of an operation that stands on its own whatever is under way — a request
+    /// refused for its credentials or permissions, whose entry is appended with
+    /// <see cref="ILedgerStore.AppendAsync"/> — replacing any open scope until the lease is disposed.
+    /// </summary>
+    /// <param name="actor">Who acted (or tried to): a name, since the request may prove no identity.</param>
+    /// <param name="action">What is recorded, e.g. <c>auth.denied</c>.</param>
+    /// <param name="resource">What was attempted.</param>
+    /// <param name="payload">Details, digested with <see cref="AuditPayload.Digest"/>.</param>
+    /// <param name="outcome">How it ended, e.g. <see cref="AuditEntry.Denied"/>.</param>
+    public static Lease BeginStandalone(string actor, string action, string resource, JsonNode? payload, string outcome)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(actor);
+        var previous = Ambient.Value;
+        Ambient.Value = new AuditScope(actor, action, resource, AuditPayload.Digest(payload), null, outcome);
+        return new Lease(previous);
     }
 
     /// <summary>The resource the entry names, given what the write returned.</summary>

@@ -13,7 +13,13 @@ namespace Steward.Registry;
 /// </remarks>
 public interface IRegistryStore
 {
-    Task<RegisteredModel> CreateRegisteredModelAsync(string name, string description, IReadOnlyList<Tag> tags, string userId, long now, CancellationToken cancellationToken);
+    Task<RegisteredModel> CreateRegisteredModelAsync(string name, string description, IReadOnlyList<Tag> tags, string userId, string domain, long now, CancellationToken cancellationToken);
+
+    /// <summary>The domain a model (and so its versions) belongs to, or null when there is no such model.</summary>
+    Task<string?> GetModelDomainAsync(string name, CancellationToken cancellationToken);
+
+    /// <summary>Moves a model with its versions to another domain.</summary>
+    Task<RegisteredModel> SetModelDomainAsync(string name, string domain, long now, CancellationToken cancellationToken);
 
     Task<RegisteredModel?> GetRegisteredModelAsync(string name, CancellationToken cancellationToken);
 

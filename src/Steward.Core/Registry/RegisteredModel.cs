@@ -2,7 +2,7 @@ using Steward.Tracking;
 
 namespace Steward.Registry;
 
-/// <summary>A named model whose versions move through stages and aliases.</summary>
+/// <summary>A named model whose versions move through stages and aliases, owned by a domain (its versions are too).</summary>
 public sealed record RegisteredModel(
     string Name,
     long CreationTimestamp,
@@ -11,4 +11,5 @@ public sealed record RegisteredModel(
     string Description,
     IReadOnlyList<ModelVersion> LatestVersions,
     IReadOnlyList<Tag> Tags,
-    IReadOnlyList<ModelAlias> Aliases);
+    IReadOnlyList<ModelAlias> Aliases,
+    string Domain);

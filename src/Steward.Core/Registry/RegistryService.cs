@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
 using Steward.Audit;
 using Steward.Errors;
+using Steward.Identity;
 using Steward.Paging;
 using Steward.Tracking;
 using Steward.Tracking.Search;
@@ -10,25 +11,32 @@ using Steward.Tracking.Search;
 namespace Steward.Registry;
 
 /// <summary>
-/// The model registry as both APIs see it. Stage and alias changes all go through
-/// <see cref="ApplyAsync"/>, which asks the <see cref="IVersionChangeGate"/> first.
+/// The model registry as both APIs see it. Every write needs its permission in the model's
+/// domain. Stage and alias changes all go through <see cref="ApplyAsync"/>, which asks the
+/// <see cref="IVersionChangeGate"/> first.
 /// </summary>
-public sealed partial class RegistryService(IRegistryStore store, ITrackingStore runs, IVersionChangeGate gate, TimeProvider clock, ICurrentActor actor)
+public sealed partial class RegistryService(IRegistryStore store, ITrackingStore runs, IVersionChangeGate gate, TimeProvider clock, ICurrentActor actor, AccessControl access)
 {
     [GeneratedRegex(@"^v\d+$", RegexOptions.IgnoreCase)]
     private static partial Regex ReservedVersionAlias();
 
     private long Now => clock.GetUtcNow().ToUnixTimeMilliseconds();
 
-    public async Task<RegisteredModel> CreateRegisteredModelAsync(string? name, string? description, IReadOnlyList<Tag>? tags, string? userId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates a model in <paramref name="domain"/>, else in the domain its <c>steward.domain</c>
+    /// tag names, else in the caller's default domain. Its user is the authenticated actor.
+    /// </summary>
+    public async Task<RegisteredModel> CreateRegisteredModelAsync(string? name, string? description, IReadOnlyList<Tag>? tags, string? domain, CancellationToken cancellationToken)
     {
         CheckModelName(name, "name");
-        foreach (var tag in tags ?? []) CheckTag(tag);
+        var (requested, field, checkedTags) = TrackingService.DomainRequest(domain, tags);
+        foreach (var tag in checkedTags) CheckTag(tag);
+        var chosen = await access.ChooseDomainAsync(Permission.WriteRegistry, AuditActions.RegisteredModelCreate, requested, field, cancellationToken);
         using var audit = Audit(AuditActions.RegisteredModelCreate, AuditResources.RegisteredModel(name!), new()
         {
-            ["name"] = name, ["description"] = description, ["tags"] = TrackingService.TagsPayload(tags), ["user_id"] = userId,
+            ["name"] = name, ["description"] = description, ["tags"] = TrackingService.TagsPayload(checkedTags), ["user_id"] = actor.Name, ["domain"] = chosen,
         });
-        return await store.CreateRegisteredModelAsync(name!, description ?? "", tags ?? [], userId ?? "", Now, cancellationToken);
+        return await store.CreateRegisteredModelAsync(name!, description ?? "", checkedTags, actor.Name, chosen, Now, cancellationToken);
     }
 
     public async Task<RegisteredModel> GetRegisteredModelAsync(string? name, CancellationToken cancellationToken)
@@ -42,6 +50,7 @@ public sealed partial class RegistryService(IRegistryStore store, ITrackingStore
     {
         Validation.Required(name, "name");
         CheckModelName(newName, "new_name");
+        await DemandModelAsync(Permission.WriteRegistry, name!, AuditActions.RegisteredModelRename, cancellationToken);
         using var audit = Audit(AuditActions.RegisteredModelRename, AuditResources.RegisteredModel(name!), new() { ["name"] = name, ["new_name"] = newName });
         return await store.RenameRegisteredModelAsync(name!, newName!, Now, cancellationToken);
     }
@@ -49,6 +58,7 @@ public sealed partial class RegistryService(IRegistryStore store, ITrackingStore
     public async Task<RegisteredModel> UpdateRegisteredModelAsync(string? name, string? description, CancellationToken cancellationToken)
     {
         Validation.Required(name, "name");
+        await DemandModelAsync(Permission.WriteRegistry, name!, AuditActions.RegisteredModelUpdate, cancellationToken);
         using var audit = Audit(AuditActions.RegisteredModelUpdate, AuditResources.RegisteredModel(name!), new() { ["name"] = name, ["description"] = description });
         return await store.UpdateRegisteredModelAsync(name!, description ?? "", Now, cancellationToken);
     }
@@ -56,15 +66,24 @@ public sealed partial class RegistryService(IRegistryStore store, ITrackingStore
     public async Task DeleteRegisteredModelAsync(string? name, CancellationToken cancellationToken)
     {
         Validation.Required(name, "name");
+        await DemandModelAsync(Permission.WriteRegistry, name!, AuditActions.RegisteredModelDelete, cancellationToken);
         using var audit = Audit(AuditActions.RegisteredModelDelete, AuditResources.RegisteredModel(name!), new() { ["name"] = name });
         await store.DeleteRegisteredModelAsync(name!, cancellationToken);
     }
 
+    /// <summary>Sets a tag; the <c>steward.domain</c> tag is no tag but a request to move the model (<see cref="SetModelDomainAsync"/>).</summary>
     public async Task SetRegisteredModelTagAsync(string? name, string? key, string? value, CancellationToken cancellationToken)
     {
         Validation.Required(name, "name");
+        if (key == DomainNames.Tag)
+        {
+            await SetModelDomainAsync(name, value, cancellationToken);
+            return;
+        }
+
         var tag = new Tag(key ?? "", value ?? throw StewardException.Invalid("Missing value for required parameter 'value'."));
         CheckTag(tag);
+        await DemandModelAsync(Permission.WriteRegistry, name!, AuditActions.RegisteredModelSetTag, cancellationToken);
         using var audit = Audit(AuditActions.RegisteredModelSetTag, AuditResources.RegisteredModel(name!), new() { ["name"] = name, ["key"] = tag.Key, ["value"] = tag.Value });
         await store.SetRegisteredModelTagAsync(name!, tag, Now, cancellationToken);
     }
@@ -73,6 +92,8 @@ public sealed partial class RegistryService(IRegistryStore store, ITrackingStore
     {
         Validation.Required(name, "name");
         Validation.Required(key, "key");
+        if (key == DomainNames.Tag) throw TrackingService.DomainTagIsNoTag("model");
+        await DemandModelAsync(Permission.WriteRegistry, name!, AuditActions.RegisteredModelDeleteTag, cancellationToken);
         using var audit = Audit(AuditActions.RegisteredModelDeleteTag, AuditResources.RegisteredModel(name!), new() { ["name"] = name, ["key"] = key });
         await store.DeleteRegisteredModelTagAsync(name!, key!, Now, cancellationToken);
     }
@@ -94,25 +115,27 @@ public sealed partial class RegistryService(IRegistryStore store, ITrackingStore
         return await store.GetLatestVersionsAsync(model.Name, parsed, cancellationToken);
     }
 
-    public async Task<ModelVersion> CreateModelVersionAsync(string? name, string? source, string? runId, IReadOnlyList<Tag>? tags, string? runLink, string? description, string? userId, CancellationToken cancellationToken)
+    /// <summary>Adds a version to a model; its user is the authenticated actor, whatever user the client claims.</summary>
+    public async Task<ModelVersion> CreateModelVersionAsync(string? name, string? source, string? runId, IReadOnlyList<Tag>? tags, string? runLink, string? description, CancellationToken cancellationToken)
     {
         Validation.Required(name, "name");
         Validation.Required(source, "source");
         CheckSource(source!);
         foreach (var tag in tags ?? []) CheckTag(tag);
+        await DemandModelAsync(Permission.WriteRegistry, name!, AuditActions.ModelVersionCreate, cancellationToken);
         if (!string.IsNullOrEmpty(runId) && await runs.GetRunAsync(runId, cancellationToken) is null)
         {
             throw StewardException.NotFound($"Run with id={runId} not found");
         }
 
-        var version = new NewModelVersion(name!, source!, string.IsNullOrEmpty(runId) ? null : runId, tags ?? [], runLink ?? "", description ?? "", userId ?? "", Now);
+        var version = new NewModelVersion(name!, source!, string.IsNullOrEmpty(runId) ? null : runId, tags ?? [], runLink ?? "", description ?? "", actor.Name, Now);
         using var audit = Audit(
             AuditActions.ModelVersionCreate,
             AuditResources.RegisteredModel(name!),
             new()
             {
                 ["name"] = name, ["source"] = source, ["run_id"] = version.RunId, ["tags"] = TrackingService.TagsPayload(tags),
-                ["run_link"] = runLink, ["description"] = description, ["user_id"] = userId,
+                ["run_link"] = runLink, ["description"] = description, ["user_id"] = actor.Name,
             },
             result => result is ModelVersion created ? AuditResources.ModelVersion(created.Name, created.Version) : null);
         return await store.CreateModelVersionAsync(version, cancellationToken);
@@ -130,6 +153,7 @@ public sealed partial class RegistryService(IRegistryStore store, ITrackingStore
     {
         Validation.Required(name, "name");
         var number = ParseVersion(version);
+        await DemandModelAsync(Permission.WriteRegistry, name!, AuditActions.ModelVersionUpdate, cancellationToken);
         using var audit = AuditVersion(AuditActions.ModelVersionUpdate, name!, number, new() { ["description"] = description });
         return await store.UpdateModelVersionAsync(name!, number, description ?? "", Now, cancellationToken);
     }
@@ -138,6 +162,7 @@ public sealed partial class RegistryService(IRegistryStore store, ITrackingStore
     {
         Validation.Required(name, "name");
         var number = ParseVersion(version);
+        await DemandModelAsync(Permission.WriteRegistry, name!, AuditActions.ModelVersionDelete, cancellationToken);
         using var audit = AuditVersion(AuditActions.ModelVersionDelete, name!, number, []);
         await store.DeleteModelVersionAsync(name!, number, cancellationToken);
     }
@@ -148,6 +173,7 @@ public sealed partial class RegistryService(IRegistryStore store, ITrackingStore
         var tag = new Tag(key ?? "", value ?? throw StewardException.Invalid("Missing value for required parameter 'value'."));
         CheckTag(tag);
         var number = ParseVersion(version);
+        await DemandModelAsync(Permission.WriteRegistry, name!, AuditActions.ModelVersionSetTag, cancellationToken);
         using var audit = AuditVersion(AuditActions.ModelVersionSetTag, name!, number, new() { ["key"] = tag.Key, ["value"] = tag.Value });
         await store.SetModelVersionTagAsync(name!, number, tag, Now, cancellationToken);
     }
@@ -157,6 +183,7 @@ public sealed partial class RegistryService(IRegistryStore store, ITrackingStore
         Validation.Required(name, "name");
         var number = ParseVersion(version);
         Validation.Required(key, "key");
+        await DemandModelAsync(Permission.WriteRegistry, name!, AuditActions.ModelVersionDeleteTag, cancellationToken);
         using var audit = AuditVersion(AuditActions.ModelVersionDeleteTag, name!, number, new() { ["key"] = key });
         await store.DeleteModelVersionTagAsync(name!, number, key!, Now, cancellationToken);
     }
@@ -197,6 +224,8 @@ public sealed partial class RegistryService(IRegistryStore store, ITrackingStore
         };
 
         var current = await GetModelVersionAsync(change.Name, target.ToString(CultureInfo.InvariantCulture), cancellationToken);
+        await DemandModelAsync(Permission.ChangeStage, change.Name, change is StageTransition ? AuditActions.ModelVersionTransitionStage
+            : change is AliasAssignment ? AuditActions.RegisteredModelSetAlias : AuditActions.RegisteredModelDeleteAlias, cancellationToken);
         await gate.CheckAsync(change, current, cancellationToken);
         using var audit = AuditChange(change, target);
         switch (change)

@@ -1,6 +1,9 @@
 namespace Steward.Tracking;
 
-/// <summary>A named group of runs, with the artifact root its runs write under.</summary>
+/// <summary>
+/// A named group of runs, with the artifact root its runs write under, owned by a domain: its
+/// runs are written by members of that domain.
+/// </summary>
 public sealed record Experiment(
     string ExperimentId,
     string Name,
@@ -8,4 +11,5 @@ public sealed record Experiment(
     LifecycleStage LifecycleStage,
     long CreationTime,
     long LastUpdateTime,
-    IReadOnlyList<Tag> Tags);
+    IReadOnlyList<Tag> Tags,
+    string Domain);

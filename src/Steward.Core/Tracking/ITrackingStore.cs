@@ -17,14 +17,20 @@ public interface ITrackingStore
     /// <summary>Creates the store's schema or brings it up to date; safe to call concurrently from several servers.</summary>
     Task MigrateAsync(CancellationToken cancellationToken);
 
-    /// <summary>Creates an experiment; a null artifact location becomes <c>{defaultArtifactRoot}/{id}</c>.</summary>
-    Task<string> CreateExperimentAsync(string name, string? artifactLocation, string defaultArtifactRoot, IReadOnlyList<Tag> tags, long now, CancellationToken cancellationToken);
+    /// <summary>Creates an experiment in a domain; a null artifact location becomes <c>{defaultArtifactRoot}/{id}</c>.</summary>
+    Task<string> CreateExperimentAsync(string name, string? artifactLocation, string defaultArtifactRoot, string domain, IReadOnlyList<Tag> tags, long now, CancellationToken cancellationToken);
 
     Task<Experiment?> GetExperimentAsync(string experimentId, CancellationToken cancellationToken);
 
     Task<Experiment?> GetExperimentByNameAsync(string name, CancellationToken cancellationToken);
 
     Task<Page<Experiment>> SearchExperimentsAsync(ExperimentQuery query, CancellationToken cancellationToken);
+
+    /// <summary>Moves an experiment (and so its runs) to another domain.</summary>
+    Task SetExperimentDomainAsync(string experimentId, string domain, long now, CancellationToken cancellationToken);
+
+    /// <summary>The domain of a run's experiment, or null when there is no such run.</summary>
+    Task<string?> GetRunDomainAsync(string runId, CancellationToken cancellationToken);
 
     Task RenameExperimentAsync(string experimentId, string newName, long now, CancellationToken cancellationToken);
 

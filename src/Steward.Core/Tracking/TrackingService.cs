@@ -2,16 +2,18 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Steward.Audit;
 using Steward.Errors;
+using Steward.Identity;
 using Steward.Paging;
 using Steward.Tracking.Search;
 
 namespace Steward.Tracking;
 
 /// <summary>
-/// Experiment tracking as both APIs see it: validates input, fills defaults (run names, ids,
-/// times) and turns "not found" into errors, leaving atomic checks to the store.
+/// Experiment tracking as both APIs see it: validates input, checks that the caller may write
+/// in the domain of what it writes to, fills defaults (run names, ids, times) and turns "not
+/// found" into errors, leaving atomic checks to the store.
 /// </summary>
-public sealed partial class TrackingService(ITrackingStore store, TimeProvider clock, ICurrentActor actor)
+public sealed partial class TrackingService(ITrackingStore store, TimeProvider clock, ICurrentActor actor, AccessControl access)
 {
     /// <summary>Experiments and runs store artifacts under this root (served by the artifact proxy).</summary>
     public const string DefaultArtifactRoot = "mlflow-artifacts:";
@@ -19,23 +21,31 @@ public sealed partial class TrackingService(ITrackingStore store, TimeProvider c
     /// <summary>The tag that mirrors a run's name, as MLflow keeps it.</summary>
     public const string RunNameTag = "mlflow.runName";
 
+    /// <summary>The run tag naming who created the run, as MLflow's clients set it; Steward records the authenticated user there.</summary>
+    public const string UserTag = "mlflow.user";
+
     /// <summary>The run tag holding the models a run logged: a JSON list of MLmodel documents, as MLflow keeps it.</summary>
     public const string LoggedModelHistoryTag = "mlflow.log-model.history";
 
     private long Now => clock.GetUtcNow().ToUnixTimeMilliseconds();
 
-    public async Task<string> CreateExperimentAsync(string? name, string? artifactLocation, IReadOnlyList<Tag>? tags, CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates an experiment in <paramref name="domain"/>, else in the domain its
+    /// <c>steward.domain</c> tag names (how MLflow clients choose), else in the caller's default domain.
+    /// </summary>
+    public async Task<string> CreateExperimentAsync(string? name, string? artifactLocation, IReadOnlyList<Tag>? tags, string? domain, CancellationToken cancellationToken)
     {
         Validation.Required(name, "name");
         Validation.MaxLength(name, Limits.MaxExperimentNameLength, "name");
-        var checkedTags = tags ?? [];
+        var (requested, field, checkedTags) = DomainRequest(domain, tags);
         foreach (var tag in checkedTags) CheckExperimentTag(tag);
+        var chosen = await access.ChooseDomainAsync(Permission.WriteTracking, AuditActions.ExperimentCreate, requested, field, cancellationToken);
         using var audit = Audit(
             AuditActions.ExperimentCreate,
             AuditResources.Experiment(""),
-            new() { ["name"] = name, ["artifact_location"] = artifactLocation, ["tags"] = TagsPayload(checkedTags) },
+            new() { ["name"] = name, ["artifact_location"] = artifactLocation, ["tags"] = TagsPayload(checkedTags), ["domain"] = chosen },
             result => result is string id ? AuditResources.Experiment(id) : null);
-        return await store.CreateExperimentAsync(name!, string.IsNullOrEmpty(artifactLocation) ? null : artifactLocation, DefaultArtifactRoot, checkedTags, Now, cancellationToken);
+        return await store.CreateExperimentAsync(name!, string.IsNullOrEmpty(artifactLocation) ? null : artifactLocation, DefaultArtifactRoot, chosen, checkedTags, Now, cancellationToken);
     }
 
     public async Task<Experiment> GetExperimentAsync(string? experimentId, CancellationToken cancellationToken)
@@ -69,6 +79,7 @@ public sealed partial class TrackingService(ITrackingStore store, TimeProvider c
         Validation.MaxLength(newName, Limits.MaxExperimentNameLength, "new_name");
         var experiment = await GetExperimentAsync(experimentId, cancellationToken);
         RequireActive(experiment);
+        await DemandAsync(experiment, AuditActions.ExperimentRename, cancellationToken);
         using var audit = Audit(AuditActions.ExperimentRename, AuditResources.Experiment(experiment.ExperimentId), new() { ["experiment_id"] = experiment.ExperimentId, ["new_name"] = newName });
         await store.RenameExperimentAsync(experiment.ExperimentId, newName!, Now, cancellationToken);
     }
@@ -81,6 +92,7 @@ public sealed partial class TrackingService(ITrackingStore store, TimeProvider c
             throw StewardException.Invalid("Cannot delete the default experiment '0'. This is an internally reserved experiment.");
         }
 
+        await DemandAsync(experiment, AuditActions.ExperimentDelete, cancellationToken);
         using var audit = Audit(AuditActions.ExperimentDelete, AuditResources.Experiment(experiment.ExperimentId), new() { ["experiment_id"] = experiment.ExperimentId });
         await store.SetExperimentLifecycleAsync(experiment.ExperimentId, LifecycleStage.Deleted, Now, cancellationToken);
     }
@@ -88,16 +100,25 @@ public sealed partial class TrackingService(ITrackingStore store, TimeProvider c
     public async Task RestoreExperimentAsync(string? experimentId, CancellationToken cancellationToken)
     {
         var experiment = await GetExperimentAsync(experimentId, cancellationToken);
+        await DemandAsync(experiment, AuditActions.ExperimentRestore, cancellationToken);
         using var audit = Audit(AuditActions.ExperimentRestore, AuditResources.Experiment(experiment.ExperimentId), new() { ["experiment_id"] = experiment.ExperimentId });
         await store.SetExperimentLifecycleAsync(experiment.ExperimentId, LifecycleStage.Active, Now, cancellationToken);
     }
 
+    /// <summary>Sets a tag; the <c>steward.domain</c> tag is no tag but a request to move the experiment (<see cref="SetExperimentDomainAsync"/>).</summary>
     public async Task SetExperimentTagAsync(string? experimentId, string? key, string? value, CancellationToken cancellationToken)
     {
+        if (key == DomainNames.Tag)
+        {
+            await SetExperimentDomainAsync(experimentId, value, cancellationToken);
+            return;
+        }
+
         var tag = new Tag(key ?? "", Validation.Required(value, "value"));
         CheckExperimentTag(tag);
         var experiment = await GetExperimentAsync(experimentId, cancellationToken);
         RequireActive(experiment);
+        await DemandAsync(experiment, AuditActions.ExperimentSetTag, cancellationToken);
         using var audit = Audit(AuditActions.ExperimentSetTag, AuditResources.Experiment(experiment.ExperimentId), new() { ["experiment_id"] = experiment.ExperimentId, ["key"] = tag.Key, ["value"] = tag.Value });
         await store.SetExperimentTagAsync(experiment.ExperimentId, tag, Now, cancellationToken);
     }
@@ -105,13 +126,19 @@ public sealed partial class TrackingService(ITrackingStore store, TimeProvider c
     public async Task DeleteExperimentTagAsync(string? experimentId, string? key, CancellationToken cancellationToken)
     {
         Validation.Required(key, "key");
+        if (key == DomainNames.Tag) throw DomainTagIsNoTag("experiment");
         var experiment = await GetExperimentAsync(experimentId, cancellationToken);
         RequireActive(experiment);
+        await DemandAsync(experiment, AuditActions.ExperimentDeleteTag, cancellationToken);
         using var audit = Audit(AuditActions.ExperimentDeleteTag, AuditResources.Experiment(experiment.ExperimentId), new() { ["experiment_id"] = experiment.ExperimentId, ["key"] = key });
         await store.DeleteExperimentTagAsync(experiment.ExperimentId, key!, Now, cancellationToken);
     }
 
-    public async Task<Run> CreateRunAsync(string? experimentId, string? userId, string? runName, long? startTime, IReadOnlyList<Tag>? tags, CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates a run. Its user (<c>user_id</c>, and the <c>mlflow.user</c> tag when the client sets
+    /// one) is the authenticated actor, whatever user the client claims.
+    /// </summary>
+    public async Task<Run> CreateRunAsync(string? experimentId, string? runName, long? startTime, IReadOnlyList<Tag>? tags, CancellationToken cancellationToken)
     {
         var runTags = (tags ?? []).ToList();
         foreach (var tag in runTags) CheckRunTag(tag);
@@ -131,10 +158,14 @@ public sealed partial class TrackingService(ITrackingStore store, TimeProvider c
         Validation.MaxLength(name, Limits.MaxRunTagValueLength, "run_name");
         runTags.RemoveAll(t => t.Key == RunNameTag);
         runTags.Add(new Tag(RunNameTag, name));
+        // MLflow clients send their operating-system user here; it names the authenticated actor instead.
+        var userTag = runTags.FindIndex(t => t.Key == UserTag);
+        if (userTag >= 0) runTags[userTag] = new Tag(UserTag, actor.Name);
 
         var experiment = await GetExperimentAsync(string.IsNullOrEmpty(experimentId) ? "0" : experimentId, cancellationToken);
         RequireActive(experiment);
-        var run = new NewRun(Guid.NewGuid().ToString("N"), experiment.ExperimentId, name, userId ?? "", startTime ?? 0, runTags);
+        await DemandAsync(experiment, AuditActions.RunCreate, cancellationToken);
+        var run = new NewRun(Guid.NewGuid().ToString("N"), experiment.ExperimentId, name, actor.Name, startTime ?? 0, runTags);
         using var audit = Audit(AuditActions.RunCreate, AuditResources.Run(run.RunId), new()
         {
             ["experiment_id"] = run.ExperimentId,
@@ -158,6 +189,7 @@ public sealed partial class TrackingService(ITrackingStore store, TimeProvider c
     {
         Validation.Required(runId, "run_id");
         Validation.MaxLength(runName, Limits.MaxRunTagValueLength, "run_name");
+        await DemandRunAsync(runId!, AuditActions.RunUpdate, cancellationToken);
         using var audit = Audit(AuditActions.RunUpdate, AuditResources.Run(runId!), new()
         {
             ["run_id"] = runId,
@@ -171,6 +203,7 @@ public sealed partial class TrackingService(ITrackingStore store, TimeProvider c
     public async Task DeleteRunAsync(string? runId, CancellationToken cancellationToken)
     {
         Validation.Required(runId, "run_id");
+        await DemandRunAsync(runId!, AuditActions.RunDelete, cancellationToken);
         using var audit = Audit(AuditActions.RunDelete, AuditResources.Run(runId!), new() { ["run_id"] = runId });
         await store.SetRunLifecycleAsync(runId!, LifecycleStage.Deleted, Now, cancellationToken);
     }
@@ -178,6 +211,7 @@ public sealed partial class TrackingService(ITrackingStore store, TimeProvider c
     public async Task RestoreRunAsync(string? runId, CancellationToken cancellationToken)
     {
         Validation.Required(runId, "run_id");
+        await DemandRunAsync(runId!, AuditActions.RunRestore, cancellationToken);
         using var audit = Audit(AuditActions.RunRestore, AuditResources.Run(runId!), new() { ["run_id"] = runId });
         await store.SetRunLifecycleAsync(runId!, LifecycleStage.Active, Now, cancellationToken);
     }
@@ -204,6 +238,8 @@ public sealed partial class TrackingService(ITrackingStore store, TimeProvider c
         Validation.Required(runId, "run_id");
         BatchRules.Check(batch);
         if (batch.Count == 0) return;
+        await DemandRunAsync(runId!, action, cancellationToken);
+        if (batch.Tags.Any(t => t.Key == UserTag)) await CheckUserTagAsync(runId!, batch.Tags, cancellationToken);
         using var audit = AuditScope.BeginWithDigest(actor, action, AuditResources.Run(runId!), () => BatchDigest(runId!, batch));
         await store.LogBatchAsync(runId!, batch, cancellationToken);
     }
@@ -212,6 +248,8 @@ public sealed partial class TrackingService(ITrackingStore store, TimeProvider c
     {
         Validation.Required(runId, "run_id");
         Validation.Required(key, "key");
+        if (key == UserTag) throw StewardException.Invalid($"The tag '{UserTag}' records who created the run and cannot be deleted.");
+        await DemandRunAsync(runId!, AuditActions.RunDeleteTag, cancellationToken);
         using var audit = Audit(AuditActions.RunDeleteTag, AuditResources.Run(runId!), new() { ["run_id"] = runId, ["key"] = key });
         await store.DeleteRunTagAsync(runId!, key!, cancellationToken);
     }
@@ -222,6 +260,7 @@ public sealed partial class TrackingService(ITrackingStore store, TimeProvider c
         var datasets = inputs ?? [];
         BatchRules.CheckInputs(datasets);
         if (datasets.Count == 0) return;
+        await DemandRunAsync(runId!, AuditActions.RunLogInputs, cancellationToken);
         using var audit = Audit(AuditActions.RunLogInputs, AuditResources.Run(runId!), InputsPayload(runId!, datasets));
         await store.LogInputsAsync(runId!, datasets, cancellationToken);
     }
@@ -251,6 +290,7 @@ public sealed partial class TrackingService(ITrackingStore store, TimeProvider c
         }
 
         var run = await GetRunAsync(runId, cancellationToken);
+        await DemandRunAsync(run.Info.RunId, AuditActions.RunLogModel, cancellationToken);
         using var audit = Audit(AuditActions.RunLogModel, AuditResources.Run(run.Info.RunId), new() { ["run_id"] = run.Info.RunId, ["model_json"] = modelJson });
         var previous = run.Data.Tags.FirstOrDefault(t => t.Key == LoggedModelHistoryTag)?.Value;
         var history = ParseHistory(previous);

@@ -1,8 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Steward.Artifacts;
 using Steward.Audit;
+using Steward.Identity;
 using Steward.ModelAudits;
 using Steward.Registry;
+using Steward.Server.Identity;
 using Steward.Server.ModelAudits;
 using Steward.Storage;
 using Steward.Storage.Ledger;
@@ -14,7 +16,7 @@ namespace Steward.Server.Hosting;
 /// <summary>Wires the core services to the opened stores.</summary>
 internal static class ServiceRegistration
 {
-    public static IServiceCollection AddStewardServices(this IServiceCollection services, StewardStorage storage, StewardServerOptions options)
+    public static IServiceCollection AddStewardServices(this IServiceCollection services, StewardStorage storage, StewardServerOptions options, AuthenticationPolicy policy)
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(storage.Tracking);
@@ -23,8 +25,20 @@ internal static class ServiceRegistration
         services.AddSingleton(storage.Artifacts);
         services.AddSingleton(storage.Ledger);
         services.AddSingleton(storage.ModelAudits);
-        // The embedded default acts as the local administrator; authentication replaces this.
-        services.AddSingleton<ICurrentActor, LocalAdmin>();
+        services.AddSingleton(storage.Identities);
+        // The actor every entry names and the principal every permission check asks about: the
+        // request's, as RequestAuthentication established it.
+        services.AddHttpContextAccessor();
+        services.AddSingleton<RequestPrincipal>();
+        services.AddSingleton<ICurrentActor>(provider => provider.GetRequiredService<RequestPrincipal>());
+        services.AddSingleton<ICurrentPrincipal>(provider => provider.GetRequiredService<RequestPrincipal>());
+        services.AddSingleton(policy);
+        services.AddSingleton<CredentialCache>();
+        services.AddSingleton<Authenticator>();
+        services.AddSingleton<AccessControl>();
+        services.AddSingleton<IdentityService>();
+        services.AddSingleton<AdminBootstrap>();
+        services.AddSingleton<IAuthorshipQuery, AuthorshipQuery>();
         services.AddSingleton(_ => LedgerKeyFile.LoadOrCreate(storage.LedgerKeyPath));
         services.AddSingleton<AuditService>();
         services.AddSingleton<IVersionChangeGate, OpenGate>();

@@ -26,7 +26,7 @@ internal static class Experiments
     private static async Task CreateAsync(MlflowCall call)
     {
         var r = call.Request;
-        var id = await call.Tracking.CreateExperimentAsync(r.String("name"), r.String("artifact_location"), r.Tags("tags"), call.Aborted);
+        var id = await call.Tracking.CreateExperimentAsync(r.String("name"), r.String("artifact_location"), r.Tags("tags"), domain: null, call.Aborted);
         await call.OkAsync(id, static (w, id) => w.WriteString("experiment_id", id));
     }
 

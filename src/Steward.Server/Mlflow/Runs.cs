@@ -37,7 +37,7 @@ internal static class Runs
     private static async Task CreateAsync(MlflowCall call)
     {
         var r = call.Request;
-        var run = await call.Tracking.CreateRunAsync(r.String("experiment_id"), r.String("user_id"), r.String("run_name"), r.Int64("start_time"), r.Tags("tags"), call.Aborted);
+        var run = await call.Tracking.CreateRunAsync(r.String("experiment_id"), r.String("run_name"), r.Int64("start_time"), r.Tags("tags"), call.Aborted);
         await call.OkAsync(run, WriteRun);
     }
 

@@ -1,10 +1,13 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Steward.Audit;
 using Steward.Errors;
+using Steward.Identity;
 using Steward.Ledger.Merkle;
 using Steward.Server.NativeApi.Contracts;
 
@@ -12,7 +15,8 @@ namespace Steward.Server.NativeApi;
 
 /// <summary>
 /// <c>/api/v1/audit</c>: the ledger as auditors' tools read it — the signed head, entries with
-/// their canonical bytes, inclusion and consistency proofs. A stable contract (README).
+/// their canonical bytes, inclusion and consistency proofs. A stable contract (README). Every
+/// route needs the read-ledger permission.
 /// </summary>
 internal static class AuditApi
 {
@@ -21,6 +25,7 @@ internal static class AuditApi
     public static void MapAuditApi(this RouteGroupBuilder api)
     {
         var audit = api.MapGroup("/audit");
+        audit.AddEndpointFilter(DemandReadLedger);
         audit.MapGet("/head", HeadAsync);
         audit.MapGet("/entries", EntriesAsync);
         audit.MapGet("/proof/inclusion", InclusionAsync);
@@ -85,6 +90,14 @@ internal static class AuditApi
         var n = Requests.Long(second, "second");
         var path = await audit.ConsistencyProofAsync(m, n, cancellationToken);
         return ApiResults.Ok(new ConsistencyProofDto(m!.Value, n!.Value, Hex(path)), Json.ConsistencyProofDto);
+    }
+
+    private static async ValueTask<object?> DemandReadLedger(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
+    {
+        var http = invocation.HttpContext;
+        await http.RequestServices.GetRequiredService<AccessControl>()
+            .DemandAsync(Permission.ReadLedger, "ledger.read", AuditResources.Ledger, http.RequestAborted);
+        return await next(invocation);
     }
 
     private static List<string> Hex(byte[][] hashes) => hashes.Select(Convert.ToHexStringLower).ToList();

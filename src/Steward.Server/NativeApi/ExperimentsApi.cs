@@ -25,6 +25,7 @@ internal static class ExperimentsApi
         experiments.MapPost("/{id}/restore", RestoreAsync);
         experiments.MapPut("/{id}/tags/{key}", SetTagAsync);
         experiments.MapDelete("/{id}/tags/{key}", DeleteTagAsync);
+        experiments.MapPut("/{id}/domain", SetDomainAsync);
     }
 
     private static async Task<JsonHttpResult<ListResponse<ExperimentDto>>> SearchAsync(
@@ -44,7 +45,7 @@ internal static class ExperimentsApi
     private static async Task<CreatedJson<ExperimentDto>> CreateAsync(TrackingService tracking, HttpRequest request, CancellationToken cancellationToken)
     {
         var body = await Requests.ReadAsync(request, Json.CreateExperimentRequest, cancellationToken);
-        var id = await tracking.CreateExperimentAsync(body.Name, body.ArtifactLocation, Mapping.ToTags(body.Tags), cancellationToken);
+        var id = await tracking.CreateExperimentAsync(body.Name, body.ArtifactLocation, Mapping.ToTags(body.Tags), body.Domain, cancellationToken);
         var experiment = await tracking.GetExperimentAsync(id, cancellationToken);
         return ApiResults.Created($"{NativeApi.Prefix}/experiments/{id}", experiment.ToDto(), Json.ExperimentDto);
     }
@@ -85,5 +86,13 @@ internal static class ExperimentsApi
     {
         await tracking.DeleteExperimentTagAsync(id, Requests.RouteValue(key), cancellationToken);
         return TypedResults.NoContent();
+    }
+
+    /// <summary>Moves the experiment, with its runs, to another domain (an admin's action).</summary>
+    private static async Task<JsonHttpResult<ExperimentDto>> SetDomainAsync(TrackingService tracking, string id, HttpRequest request, CancellationToken cancellationToken)
+    {
+        var body = await Requests.ReadAsync(request, Json.SetDomainRequest, cancellationToken);
+        await tracking.SetExperimentDomainAsync(id, Requests.Required(body.Domain, "domain"), cancellationToken);
+        return await GetAsync(tracking, id, cancellationToken);
     }
 }

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Steward.Audit;
+using Steward.Identity;
 using Steward.Registry;
 using Steward.Server.NativeApi.Contracts;
 
@@ -29,6 +31,7 @@ internal static class ModelVersionsApi
         versions.MapPost("/versions/{version}/stage", TransitionStageAsync);
         versions.MapPut("/versions/{version}/tags/{key}", SetTagAsync);
         versions.MapDelete("/versions/{version}/tags/{key}", DeleteTagAsync);
+        versions.MapGet("/versions/{version}/authors", AuthorsAsync);
     }
 
     private static async Task<JsonHttpResult<ListResponse<ModelVersionDto>>> SearchAsync(
@@ -62,8 +65,18 @@ internal static class ModelVersionsApi
     {
         var body = await Requests.ReadAsync(request, Json.CreateModelVersionRequest, cancellationToken);
         var version = await registry.CreateModelVersionAsync(
-            Requests.RouteValue(name), body.Source, body.RunId, Mapping.ToTags(body.Tags), body.RunLink, body.Description, null, cancellationToken);
+            Requests.RouteValue(name), body.Source, body.RunId, Mapping.ToTags(body.Tags), body.RunLink, body.Description, cancellationToken);
         return ApiResults.Created($"{NativeApi.Prefix}/models/{Uri.EscapeDataString(version.Name)}/versions/{version.Version}", version.ToDto(), Json.ModelVersionDto);
+    }
+
+    /// <summary>Who authored the version (separation of duties); derived in part from the ledger, so it needs the read-ledger permission.</summary>
+    private static async Task<JsonHttpResult<VersionAuthorsDto>> AuthorsAsync(
+        IAuthorshipQuery authorship, AccessControl access, string name, string version, CancellationToken cancellationToken)
+    {
+        var modelName = Requests.RouteValue(name);
+        var number = RegistryService.ParseVersion(version);
+        await access.DemandAsync(Permission.ReadLedger, "model_version.read_authors", AuditResources.ModelVersion(modelName, number), cancellationToken);
+        return ApiResults.Ok((await authorship.GetVersionAuthorsAsync(modelName, number, cancellationToken)).ToDto(), Json.VersionAuthorsDto);
     }
 
     private static async Task<JsonHttpResult<ListResponse<ModelVersionDto>>> LatestAsync(

@@ -26,6 +26,7 @@ internal static class NativeApi
         api.MapModelAuditsApi();
         api.MapGovernanceApi();
         api.MapAuditApi();
+        api.MapIdentityApi();
 
         // Unknown paths under the API answer in the API's own error format, not an empty 404.
         app.MapFallback(Prefix + "/{**path}", (HttpContext context) =>

@@ -27,6 +27,7 @@ internal static class RegisteredModelsApi
         models.MapGet("/{name}/aliases/{alias}", GetByAliasAsync);
         models.MapPut("/{name}/aliases/{alias}", SetAliasAsync);
         models.MapDelete("/{name}/aliases/{alias}", DeleteAliasAsync);
+        models.MapPut("/{name}/domain", SetDomainAsync);
     }
 
     private static async Task<JsonHttpResult<ListResponse<RegisteredModelDto>>> SearchAsync(
@@ -44,7 +45,7 @@ internal static class RegisteredModelsApi
     private static async Task<CreatedJson<RegisteredModelDto>> CreateAsync(RegistryService registry, HttpRequest request, CancellationToken cancellationToken)
     {
         var body = await Requests.ReadAsync(request, Json.CreateModelRequest, cancellationToken);
-        var model = await registry.CreateRegisteredModelAsync(body.Name, body.Description, Mapping.ToTags(body.Tags), null, cancellationToken);
+        var model = await registry.CreateRegisteredModelAsync(body.Name, body.Description, Mapping.ToTags(body.Tags), body.Domain, cancellationToken);
         return ApiResults.Created($"{NativeApi.Prefix}/models/{Uri.EscapeDataString(model.Name)}", model.ToDto(), Json.RegisteredModelDto);
     }
 
@@ -93,6 +94,14 @@ internal static class RegisteredModelsApi
         var body = await Requests.ReadAsync(request, Json.SetAliasRequest, cancellationToken);
         var version = await registry.ApplyAsync(new AliasAssignment(Requests.RouteValue(name), alias, Requests.Required(body.Version, "version")), cancellationToken);
         return ApiResults.Ok(version.ToDto(), Json.ModelVersionDto);
+    }
+
+    /// <summary>Moves the model, with its versions, to another domain (an admin's action).</summary>
+    private static async Task<JsonHttpResult<RegisteredModelDto>> SetDomainAsync(RegistryService registry, string name, HttpRequest request, CancellationToken cancellationToken)
+    {
+        var body = await Requests.ReadAsync(request, Json.SetDomainRequest, cancellationToken);
+        var model = await registry.SetModelDomainAsync(Requests.RouteValue(name), Requests.Required(body.Domain, "domain"), cancellationToken);
+        return ApiResults.Ok(model.ToDto(), Json.RegisteredModelDto);
     }
 
     private static async Task<NoContent> DeleteAliasAsync(RegistryService registry, string name, string alias, CancellationToken cancellationToken)

@@ -32,7 +32,7 @@ internal static class RunsApi
         var body = await Requests.ReadAsync(request, Json.CreateRunRequest, cancellationToken);
         // A run without a start time started now (MLflow clients always send one; curl users may not).
         var startTime = body.StartTime ?? clock.GetUtcNow().ToUnixTimeMilliseconds();
-        var run = await tracking.CreateRunAsync(body.ExperimentId, body.UserId, body.RunName, startTime, Mapping.ToTags(body.Tags), cancellationToken);
+        var run = await tracking.CreateRunAsync(body.ExperimentId, body.RunName, startTime, Mapping.ToTags(body.Tags), cancellationToken);
         return ApiResults.Created($"{NativeApi.Prefix}/runs/{run.Info.RunId}", run.ToDto(), Json.RunDto);
     }
 

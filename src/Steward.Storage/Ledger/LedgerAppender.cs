@@ -25,7 +25,7 @@ internal static class LedgerAppender
         var (size, oldEdge) = sqlite is not null ? SqliteLedgerRows.ReadState(sqlite) : await ReadStateAsync(session);
         var range = CompactRange.Restore(size, oldEdge);
         var now = DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
-        var entry = new AuditEntry(size, now, scope.Actor, scope.Action, resource, scope.PayloadDigest, AuditEntry.Ok);
+        var entry = new AuditEntry(size, now, scope.Actor, scope.Action, resource, scope.PayloadDigest, scope.Outcome);
 
         var nodes = new NodeCollector();
         range.AppendEntry(entry.ToLeafBytes(), nodes);

@@ -11,6 +11,7 @@ internal sealed class ModelRow
     public long LastUpdatedTime { get; set; }
     public string UserId { get; set; } = "";
     public string Description { get; set; } = "";
+    public string Domain { get; set; } = "";
 }
 
 internal sealed class VersionRow

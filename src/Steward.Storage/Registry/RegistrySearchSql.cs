@@ -38,7 +38,7 @@ internal static class RegistrySearchSql
 
         foreach (var order in query.OrderBy) q.OrderBy(ModelColumns[order.Key], order.Ascending);
         q.Order.Add("rm.name ASC");
-        var select = "SELECT rm.model_id, rm.name, rm.creation_time, rm.last_updated_time, rm.user_id, rm.description";
+        var select = "SELECT rm.model_id, rm.name, rm.creation_time, rm.last_updated_time, rm.user_id, rm.description, rm.domain";
         return (q.Build(select, "registered_models rm", query.MaxResults + 1, query.Offset), q.Args);
     }
 

@@ -39,7 +39,8 @@ internal sealed partial class SqlRegistryStore
             r.Name, r.CreationTime, r.LastUpdatedTime, r.UserId, r.Description,
             latest[r.Name].ToList(),
             tagsByModel[r.ModelId].Select(t => new Tag(t.Key, t.Value)).ToList(),
-            aliasesByModel[r.ModelId].Select(a => new ModelAlias(a.Alias, a.Version)).ToList())).ToList();
+            aliasesByModel[r.ModelId].Select(a => new ModelAlias(a.Alias, a.Version)).ToList(),
+            r.Domain)).ToList();
     }
 
     private static async Task<List<ModelVersion>> LatestVersionsAsync(SqlSession session, long[] modelIds)

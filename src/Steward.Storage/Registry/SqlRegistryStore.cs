@@ -13,13 +13,13 @@ namespace Steward.Storage.Registry;
 /// </summary>
 internal sealed partial class SqlRegistryStore(SqlDatabase database) : IRegistryStore
 {
-    private const string ModelColumns = "rm.model_id, rm.name, rm.creation_time, rm.last_updated_time, rm.user_id, rm.description";
+    private const string ModelColumns = "rm.model_id, rm.name, rm.creation_time, rm.last_updated_time, rm.user_id, rm.description, rm.domain";
 
     private SqlDialect Dialect => database.Dialect;
 
     private string Sql(string name) => SqlText.Get(Dialect, $"Registry.{name}");
 
-    public async Task<RegisteredModel> CreateRegisteredModelAsync(string name, string description, IReadOnlyList<Tag> tags, string userId, long now, CancellationToken cancellationToken)
+    public async Task<RegisteredModel> CreateRegisteredModelAsync(string name, string description, IReadOnlyList<Tag> tags, string userId, string domain, long now, CancellationToken cancellationToken)
     {
         try
         {
@@ -27,8 +27,8 @@ internal sealed partial class SqlRegistryStore(SqlDatabase database) : IRegistry
             {
                 if (await FindModelAsync(session, name) is not null) throw ModelExists(name);
                 var id = await session.ScalarAsync<long>(
-                    "INSERT INTO registered_models (name, creation_time, last_updated_time, user_id, description) VALUES (@name, @now, @now, @userId, @description) RETURNING model_id",
-                    new { name, now, userId, description });
+                    "INSERT INTO registered_models (name, creation_time, last_updated_time, user_id, description, domain) VALUES (@name, @now, @now, @userId, @description, @domain) RETURNING model_id",
+                    new { name, now, userId, description, domain });
                 await UpsertModelTagsAsync(session, id, tags.GroupBy(t => t.Key).Select(g => g.Last()).ToList());
                 return await LoadModelAsync(session, name) ?? throw ModelNotFound(name);
             }, cancellationToken);

@@ -34,7 +34,7 @@ internal static class ExperimentSearchSql
 
         if (query.OrderBy.Count == 0) q.Order.Add("e.creation_time DESC");
         q.Order.Add("e.experiment_id ASC");
-        var select = "SELECT e.experiment_id, e.name, e.artifact_location, e.lifecycle_stage, e.creation_time, e.last_update_time";
+        var select = "SELECT e.experiment_id, e.name, e.artifact_location, e.lifecycle_stage, e.creation_time, e.last_update_time, e.domain";
         return (q.Build(select, "experiments e", query.MaxResults + 1, query.Offset), q.Args);
     }
 }

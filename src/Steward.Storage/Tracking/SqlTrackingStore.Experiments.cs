@@ -9,9 +9,9 @@ namespace Steward.Storage.Tracking;
 
 internal sealed partial class SqlTrackingStore
 {
-    private const string ExperimentColumns = "experiment_id, name, artifact_location, lifecycle_stage, creation_time, last_update_time";
+    private const string ExperimentColumns = "experiment_id, name, artifact_location, lifecycle_stage, creation_time, last_update_time, domain";
 
-    public async Task<string> CreateExperimentAsync(string name, string? artifactLocation, string defaultArtifactRoot, IReadOnlyList<Tag> tags, long now, CancellationToken cancellationToken)
+    public async Task<string> CreateExperimentAsync(string name, string? artifactLocation, string defaultArtifactRoot, string domain, IReadOnlyList<Tag> tags, long now, CancellationToken cancellationToken)
     {
         try
         {
@@ -24,8 +24,8 @@ internal sealed partial class SqlTrackingStore
                 }
 
                 var id = await session.ScalarAsync<long>(
-                    "INSERT INTO experiments (name, artifact_location, lifecycle_stage, creation_time, last_update_time) VALUES (@name, @location, @stage, @now, @now) RETURNING experiment_id",
-                    new { name, location = artifactLocation ?? "", stage = Lifecycle.Active, now });
+                    "INSERT INTO experiments (name, artifact_location, lifecycle_stage, creation_time, last_update_time, domain) VALUES (@name, @location, @stage, @now, @now, @domain) RETURNING experiment_id",
+                    new { name, location = artifactLocation ?? "", stage = Lifecycle.Active, now, domain });
                 var idText = id.ToString(CultureInfo.InvariantCulture);
                 if (artifactLocation is null)
                 {

@@ -14,10 +14,11 @@ internal sealed class ExperimentRow
     public string LifecycleStage { get; set; } = "";
     public long CreationTime { get; set; }
     public long LastUpdateTime { get; set; }
+    public string Domain { get; set; } = "";
 
     public Experiment ToExperiment(IReadOnlyList<Tag> tags) => new(
         ExperimentId.ToString(CultureInfo.InvariantCulture), Name, ArtifactLocation,
-        Lifecycle.Parse(LifecycleStage), CreationTime, LastUpdateTime, tags);
+        Lifecycle.Parse(LifecycleStage), CreationTime, LastUpdateTime, tags, Domain);
 }
 
 internal sealed class RunRow

@@ -16,24 +16,34 @@ internal static class CliRunner
 
     public static string StewardDll { get; } = FindStewardDll();
 
-    public static ProcessStartInfo StartInfo(IEnumerable<string> args, IReadOnlyDictionary<string, string?>? environment = null)
+    public static ProcessStartInfo StartInfo(IEnumerable<string> args, IReadOnlyDictionary<string, string?>? environment = null, bool redirectInput = false)
     {
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = redirectInput,
             UseShellExecute = false,
         };
         info.ArgumentList.Add(StewardDll);
         foreach (var arg in args) info.ArgumentList.Add(arg);
-        foreach (var name in new[] { "STEWARD_URL", "STEWARD_DB", "STEWARD_TOKEN", "MLFLOW_TRACKING_URI" }) info.Environment.Remove(name);
+        foreach (var name in new[] { "STEWARD_URL", "STEWARD_DB", "STEWARD_TOKEN", "MLFLOW_TRACKING_URI", "MLFLOW_TRACKING_TOKEN" }) info.Environment.Remove(name);
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>()) info.Environment[name] = value;
         return info;
     }
 
-    public static async Task<CliResult> RunAsync(IEnumerable<string> args, IReadOnlyDictionary<string, string?>? environment = null)
+    /// <param name="args">The arguments after <c>steward</c>.</param>
+    /// <param name="environment">Variables to set (null removes one).</param>
+    /// <param name="input">Written to standard input, which is then closed; null leaves it the terminal's.</param>
+    public static async Task<CliResult> RunAsync(IEnumerable<string> args, IReadOnlyDictionary<string, string?>? environment = null, string? input = null)
     {
-        using var process = Process.Start(StartInfo(args, environment))!;
+        using var process = Process.Start(StartInfo(args, environment, redirectInput: input is not null))!;
+        if (input is not null)
+        {
+            await process.StandardInput.WriteAsync(input);
+            process.StandardInput.Close();
+        }
+
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(Timeout);

@@ -6,15 +6,20 @@ namespace Steward.Cli.Tests.Support;
 /// <summary>A <c>steward server</c> subprocess on a free port, started and read as a user would.</summary>
 internal sealed partial class ServerProcess : IDisposable
 {
-    private ServerProcess(Process process, Uri address, string storage)
+    private ServerProcess(Process process, Uri address, string storage, string credentials, string? bootstrapToken)
     {
         Process = process;
         Address = address;
         Storage = storage;
+        Credentials = credentials;
+        BootstrapToken = bootstrapToken;
     }
 
     [GeneratedRegex(@"listening on (http://\S+) with (.+) \(")]
     private static partial Regex StartupLine();
+
+    [GeneratedRegex(@"with token (stw_\S+)$")]
+    private static partial Regex BootstrapLine();
 
     public Process Process { get; }
 
@@ -23,19 +28,35 @@ internal sealed partial class ServerProcess : IDisposable
     /// <summary>The storage the start-up line names ("SQLite at ...", "PostgreSQL at ...").</summary>
     public string Storage { get; }
 
-    public static async Task<ServerProcess> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string?>? environment = null)
+    /// <summary>What the server said about credentials at start (its last start-up line).</summary>
+    public string Credentials { get; }
+
+    /// <summary>The first admin's token, when the start printed one.</summary>
+    public string? BootstrapToken { get; }
+
+    public static async Task<ServerProcess> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string?>? environment = null, params string[] arguments)
     {
-        var process = Process.Start(CliRunner.StartInfo(["server", "--port", "0", "--data", dataDirectory], environment))!;
+        var process = Process.Start(CliRunner.StartInfo(["server", "--port", "0", "--data", dataDirectory, .. arguments], environment))!;
         try
         {
-            var line = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60));
+            var line = await ReadLineAsync(process);
             var match = StartupLine().Match(line ?? "");
             if (!match.Success)
             {
                 throw new InvalidOperationException($"unexpected start-up line: {line}\n{await process.StandardError.ReadToEndAsync()}");
             }
 
-            return new ServerProcess(process, new Uri(match.Groups[1].Value), match.Groups[2].Value);
+            // The first admin's token, if this start made one, then the line about credentials, which ends the start-up lines.
+            string? token = null;
+            string credentials;
+            while (true)
+            {
+                credentials = await ReadLineAsync(process) ?? throw new InvalidOperationException($"the server stopped during start-up\n{await process.StandardError.ReadToEndAsync()}");
+                if (BootstrapLine().Match(credentials) is { Success: true } bootstrap) token = bootstrap.Groups[1].Value;
+                if (credentials.Contains("credentials required", StringComparison.Ordinal)) break;
+            }
+
+            return new ServerProcess(process, new Uri(match.Groups[1].Value), match.Groups[2].Value, credentials, token);
         }
         catch
         {
@@ -44,6 +65,8 @@ internal sealed partial class ServerProcess : IDisposable
             throw;
         }
     }
+
+    private static Task<string?> ReadLineAsync(Process process) => process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60));
 
     /// <summary>Kills the server with SIGKILL: no shutdown code of its own runs.</summary>
     public void KillHard()

@@ -24,7 +24,7 @@ public sealed class ModelCardBuilderTests
     private static readonly ModelAudit Fairness = new(7, "churn", 2, ModelAuditKind.Fairness, "telco.csv", "{}", "{}", ModelAuditVerdict.Passed, "no disparity", "eve", DateTimeOffset.UnixEpoch);
 
     private static ModelCardEvidence Evidence(Run? run = null, GovernanceRecord? record = null, IReadOnlyList<ModelAudit>? audits = null) =>
-        new(new RegisteredModel("churn", 1, 1, "bob", "churn model", [], [], []), Version, run, record, audits ?? [], null);
+        new(new RegisteredModel("churn", 1, 1, "bob", "churn model", [], [], [], "default"), Version, run, record, audits ?? [], null);
 
     private static readonly Dictionary<string, (string, string?, long?)> NoText = [];
 

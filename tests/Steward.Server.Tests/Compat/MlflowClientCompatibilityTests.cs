@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Steward.Client;
 using Steward.Server.Tests.Support;
 using Xunit.Abstractions;
 
@@ -14,7 +15,10 @@ namespace Steward.Server.Tests.Compat;
 /// passes and says so in its output (also when the script is not in the checkout, or the
 /// default client cannot be imported). A client named by MLFLOW_SOURCE that cannot be imported
 /// fails the test.
-/// <c>STEWARD_SKIP_MLFLOW_CLIENT=1</c> skips the check explicitly.
+/// <c>STEWARD_SKIP_MLFLOW_CLIENT=1</c> skips the check explicitly. Against a server that requires
+/// credentials the client authenticates as MLflow users do, with <c>MLFLOW_TRACKING_TOKEN</c> or
+/// <c>MLFLOW_TRACKING_USERNAME</c>/<c>MLFLOW_TRACKING_PASSWORD</c>, and the script's identity
+/// area checks that runs record that user and that domains are enforced.
 /// </remarks>
 public sealed class MlflowClientCompatibilityTests(ITestOutputHelper output)
 {
@@ -24,10 +28,66 @@ public sealed class MlflowClientCompatibilityTests(ITestOutputHelper output)
     [Theory, Backends]
     public async Task the_official_mlflow_client_works_unchanged_against_steward(Backend backend)
     {
+        if (await ClientSourceAsync() is not { } source) return;
+        await using var server = await TestServer.StartAsync(backend);
+        await RunCheckAsync(server, source, new Dictionary<string, string>());
+    }
+
+    [Theory, Backends]
+    public async Task the_official_mlflow_client_works_with_mlflow_tracking_token_against_a_server_requiring_credentials(Backend backend)
+    {
+        if (await ClientSourceAsync() is not { } source) return;
+        await using var server = await TestServer.StartAsync(backend, requireTokens: true);
+        var user = await NewUserAsync(server, "compat-token");
+        var token = await user.Admin.CreateTokenAsync(user.Name, "mlflow");
+        await RunCheckAsync(server, source, user.Environment(new() { ["MLFLOW_TRACKING_TOKEN"] = token.Secret }));
+    }
+
+    [Theory, Backends]
+    public async Task the_official_mlflow_client_works_with_a_user_name_and_password_against_a_server_requiring_credentials(Backend backend)
+    {
+        if (await ClientSourceAsync() is not { } source) return;
+        await using var server = await TestServer.StartAsync(backend, requireTokens: true);
+        var user = await NewUserAsync(server, "compat-basic");
+        const string password = "a password for the mlflow client";
+        await user.Admin.SetPasswordAsync(user.Name, password);
+        await RunCheckAsync(server, source, user.Environment(new()
+        {
+            ["MLFLOW_TRACKING_USERNAME"] = user.Name,
+            ["MLFLOW_TRACKING_PASSWORD"] = password,
+            // The full run is the token test's; this one covers logging, artifacts and identity.
+            ["COMPAT_AREAS"] = "fluent tracking,artifacts,identity",
+        }));
+    }
+
+    /// <summary>An ML engineer in domain compat-a (compat-b exists too), made by the server's first admin.</summary>
+    private static async Task<CompatUser> NewUserAsync(TestServer server, string name)
+    {
+        var admin = new StewardClient(server.Address, server.Server.BootstrapAdmin!.Secret);
+        await admin.CreateDomainAsync("compat-a");
+        await admin.CreateDomainAsync("compat-b");
+        await admin.CreateUserAsync(name, ["ml-engineer"], ["compat-a"]);
+        return new CompatUser(name, admin);
+    }
+
+    private sealed record CompatUser(string Name, StewardClient Admin)
+    {
+        public Dictionary<string, string> Environment(Dictionary<string, string> credentials)
+        {
+            credentials["COMPAT_EXPECT_USER"] = Name;
+            credentials["COMPAT_DOMAIN"] = "compat-a";
+            credentials["COMPAT_FORBIDDEN_DOMAIN"] = "compat-b";
+            return credentials;
+        }
+    }
+
+    /// <summary>The folder to put on PYTHONPATH for the MLflow client, or null (and a note in the output) when the check cannot run here.</summary>
+    private async Task<string?> ClientSourceAsync()
+    {
         if (Environment.GetEnvironmentVariable("STEWARD_SKIP_MLFLOW_CLIENT") == "1")
         {
             output.WriteLine("MLflow client check did not run: STEWARD_SKIP_MLFLOW_CLIENT=1.");
-            return;
+            return null;
         }
 
         var configured = Environment.GetEnvironmentVariable("MLFLOW_SOURCE") is { Length: > 0 } value ? value : null;
@@ -35,34 +95,39 @@ public sealed class MlflowClientCompatibilityTests(ITestOutputHelper output)
         if (source is null || !File.Exists(Python))
         {
             output.WriteLine($"MLflow client check did not run: no MLflow client here (set MLFLOW_SOURCE, or install it at {DefaultSource}, with {Python}).");
-            return;
+            return null;
         }
 
-        var script = Path.Combine(RepositoryRoot(), "tests", "compat", "mlflow_client_check.py");
-        if (!File.Exists(script))
+        if (!File.Exists(Script))
         {
-            output.WriteLine($"MLflow client check did not run: the check script is not in this checkout ({script}).");
-            return;
+            output.WriteLine($"MLflow client check did not run: the check script is not in this checkout ({Script}).");
+            return null;
         }
 
-        var import = await RunPythonAsync(["-c", "import mlflow; print(mlflow.__version__)"], source, trackingUri: null, TimeSpan.FromMinutes(2));
+        var import = await RunPythonAsync(["-c", "import mlflow; print(mlflow.__version__)"], source, trackingUri: null, new Dictionary<string, string>(), TimeSpan.FromMinutes(2));
         if (import.ExitCode != 0)
         {
             // A client named explicitly must work; the default location is only used when usable.
             Assert.True(configured is null, $"MLFLOW_SOURCE={configured} cannot be imported by {Python}:\n{import.Output}");
             output.WriteLine($"MLflow client check did not run: the client at {source} cannot be imported by {Python} (run scripts/setup-mlflow-client.sh):\n{import.Output}");
-            return;
+            return null;
         }
 
         output.WriteLine($"MLflow client {import.Output.Trim()} from {source}");
+        return source;
+    }
 
-        await using var server = await TestServer.StartAsync(backend);
-        var run = await RunPythonAsync([script], source, server.Address.ToString().TrimEnd('/'), TimeSpan.FromMinutes(10));
+    private static string Script => Path.Combine(RepositoryRoot(), "tests", "compat", "mlflow_client_check.py");
+
+    private async Task RunCheckAsync(TestServer server, string source, IReadOnlyDictionary<string, string> environment)
+    {
+        var run = await RunPythonAsync([Script], source, server.Address.ToString().TrimEnd('/'), environment, TimeSpan.FromMinutes(10));
         output.WriteLine(run.Output);
         Assert.True(run.ExitCode == 0, $"The MLflow client check failed (exit code {run.ExitCode}):\n{run.Output}");
     }
 
-    private static async Task<(int ExitCode, string Output)> RunPythonAsync(IEnumerable<string> arguments, string pythonPath, string? trackingUri, TimeSpan timeout)
+    private static async Task<(int ExitCode, string Output)> RunPythonAsync(
+        IEnumerable<string> arguments, string pythonPath, string? trackingUri, IReadOnlyDictionary<string, string> environment, TimeSpan timeout)
     {
         var start = new ProcessStartInfo(Python)
         {
@@ -76,6 +141,8 @@ public sealed class MlflowClientCompatibilityTests(ITestOutputHelper output)
         // The client's retries would turn a wrong answer into minutes of waiting; one try tells enough.
         start.Environment["MLFLOW_HTTP_REQUEST_MAX_RETRIES"] = "0";
         if (trackingUri is not null) start.Environment["MLFLOW_TRACKING_URI"] = trackingUri;
+        foreach (var name in new[] { "MLFLOW_TRACKING_TOKEN", "MLFLOW_TRACKING_USERNAME", "MLFLOW_TRACKING_PASSWORD", "COMPAT_AREAS" }) start.Environment.Remove(name);
+        foreach (var (name, value) in environment) start.Environment[name] = value;
 
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Steward.Tests.Support;
 
 namespace Steward.Server.Tests.Support;
@@ -8,27 +9,36 @@ namespace Steward.Server.Tests.Support;
 /// </summary>
 public sealed class TestServer : IAsyncDisposable
 {
-    private readonly StewardServer _server;
     private readonly string? _postgresDatabase;
 
-    private TestServer(StewardServer server, string dataDirectory, string? postgresDatabase)
+    private TestServer(StewardServer server, StewardServerOptions options, string? postgresDatabase)
     {
-        _server = server;
-        DataDirectory = dataDirectory;
+        Server = server;
+        Options = options;
         _postgresDatabase = postgresDatabase;
         Http = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(60) };
         Api = new MlflowHttp(Http);
     }
 
-    public Uri Address => _server.Address;
+    public StewardServer Server { get; private set; }
 
-    public string DataDirectory { get; }
+    /// <summary>What the server was started with (data folder, PostgreSQL connection string).</summary>
+    public StewardServerOptions Options { get; }
 
+    public Uri Address => Server.Address;
+
+    public string DataDirectory => Options.DataDirectory;
+
+    /// <summary>An HTTP client that sends no credentials.</summary>
     public HttpClient Http { get; }
 
     public MlflowHttp Api { get; }
 
-    public static async Task<TestServer> StartAsync(Backend backend)
+    /// <param name="backend">The metadata database.</param>
+    /// <param name="requireTokens">Require credentials although the server listens on loopback.</param>
+    /// <param name="services">Replaces server services (a clock, a gate).</param>
+    /// <param name="host">The address to listen on.</param>
+    public static async Task<TestServer> StartAsync(Backend backend, bool requireTokens = false, Action<IServiceCollection>? services = null, string host = "127.0.0.1")
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), "steward-server-tests", Guid.NewGuid().ToString("N"));
         string? database = null;
@@ -39,15 +49,23 @@ public sealed class TestServer : IAsyncDisposable
             connectionString = await TestPostgres.CreateDatabaseAsync(database);
         }
 
-        var options = new StewardServerOptions { Host = "127.0.0.1", Port = 0, DataDirectory = dataDirectory, Database = connectionString };
-        var server = await StewardServer.StartAsync(options, CancellationToken.None);
-        return new TestServer(server, dataDirectory, database);
+        var options = new StewardServerOptions { Host = host, Port = 0, DataDirectory = dataDirectory, Database = connectionString, RequireTokens = requireTokens };
+        var server = await StewardServer.StartAsync(options, CancellationToken.None, services: services);
+        return new TestServer(server, options, database);
+    }
+
+    /// <summary>Stops the server and starts it again on the same data, on a new port.</summary>
+    public async Task<StewardServer> RestartAsync(Action<IServiceCollection>? services = null)
+    {
+        await Server.DisposeAsync();
+        Server = await StewardServer.StartAsync(Options, CancellationToken.None, services: services);
+        return Server;
     }
 
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
-        await _server.DisposeAsync();
+        await Server.DisposeAsync();
         if (_postgresDatabase is not null) await TestPostgres.DropDatabaseAsync(_postgresDatabase);
         if (Directory.Exists(DataDirectory)) Directory.Delete(DataDirectory, recursive: true);
     }

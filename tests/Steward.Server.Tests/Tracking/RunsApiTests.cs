@@ -18,7 +18,7 @@ public sealed class RunsApiTests(ApiServers servers) : ApiTests(servers)
         Assert.Matches("^[0-9a-f]{32}$", runId);
         Assert.Equal(runId, info.GetProperty("run_uuid").GetString());
         Assert.Equal("first", info.GetProperty("run_name").GetString());
-        Assert.Equal("ann", info.GetProperty("user_id").GetString());
+        Assert.Equal("local-admin", info.GetProperty("user_id").GetString()); // the authenticated actor, not the user_id the client claims
         Assert.Equal("RUNNING", info.GetProperty("status").GetString());
         Assert.Equal(1700000000000, info.GetProperty("start_time").GetInt64());
         Assert.False(info.TryGetProperty("end_time", out _), "a running run has no end_time");

@@ -26,7 +26,7 @@ public abstract class GovernanceContract(StorageFixture fixture)
     protected async Task<string> NewModelAsync(int versions = 1)
     {
         var name = $"gov-{Guid.NewGuid():N}";
-        await Registry.CreateRegisteredModelAsync(name, "", [], "alice", 1000, None);
+        await Registry.CreateRegisteredModelAsync(name, "", [], "alice", "default", 1000, None);
         for (var i = 0; i < versions; i++)
             await Registry.CreateModelVersionAsync(new NewModelVersion(name, "mlflow-artifacts:/1/r/artifacts/model", null, [], "", "", "bob", 2000), None);
         return name;

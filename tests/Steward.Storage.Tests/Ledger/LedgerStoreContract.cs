@@ -58,7 +58,7 @@ public abstract class LedgerStoreContract(Func<StorageFixture> newFixture)
     {
         await using var db = await OpenAsync();
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
-            db.Storage.Inner.Tracking.CreateExperimentAsync($"x-{Guid.NewGuid():N}", null, "mlflow-artifacts:", [], 1, None));
+            db.Storage.Inner.Tracking.CreateExperimentAsync($"x-{Guid.NewGuid():N}", null, "mlflow-artifacts:", "default", [], 1, None));
         Assert.Contains("audit scope", error.Message, StringComparison.Ordinal);
         Assert.Equal(0, (await db.Storage.Ledger.GetStateAsync(None)).TreeSize);
     }
@@ -153,7 +153,7 @@ public abstract class LedgerStoreContract(Func<StorageFixture> newFixture)
     }
 
     protected static Task<string> NewExperimentAsync(Database db) =>
-        db.Storage.Tracking.CreateExperimentAsync($"exp-{Guid.NewGuid():N}", null, TrackingService.DefaultArtifactRoot, [], 1, None);
+        db.Storage.Tracking.CreateExperimentAsync($"exp-{Guid.NewGuid():N}", null, TrackingService.DefaultArtifactRoot, "default", [], 1, None);
 
     protected static async Task<string> NewRunAsync(Database db, string experimentId) =>
         (await db.Storage.Tracking.CreateRunAsync(new NewRun(Guid.NewGuid().ToString("N"), experimentId, "r", "", 0, []), None)).Info.RunId;

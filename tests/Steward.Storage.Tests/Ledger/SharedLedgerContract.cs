@@ -26,7 +26,7 @@ public abstract class SharedLedgerContract(StorageFixture fixture)
         var audits = new[] { new AuditService(first.Ledger, key, TimeProvider.System), new AuditService(second.Ledger, key, TimeProvider.System) };
         var start = (await first.Ledger.GetStateAsync(None)).TreeSize;
 
-        var experimentId = await first.Tracking.CreateExperimentAsync($"shared-{Guid.NewGuid():N}", null, TrackingService.DefaultArtifactRoot, [], 1, None);
+        var experimentId = await first.Tracking.CreateExperimentAsync($"shared-{Guid.NewGuid():N}", null, TrackingService.DefaultArtifactRoot, "default", [], 1, None);
         var heads = new List<SignedTreeHead>();
         var servers = new[] { first, second };
         await Task.WhenAll(servers.Select((server, s) => Task.Run(async () =>

@@ -13,7 +13,7 @@ public abstract class LoggedModelStoreContract(StorageFixture fixture)
     private static CancellationToken None => CancellationToken.None;
 
     private Task<string> NewExperimentAsync() =>
-        fixture.Storage.Tracking.CreateExperimentAsync($"exp-{Guid.NewGuid():N}", null, TrackingService.DefaultArtifactRoot, [], 1, None);
+        fixture.Storage.Tracking.CreateExperimentAsync($"exp-{Guid.NewGuid():N}", null, TrackingService.DefaultArtifactRoot, "default", [], 1, None);
 
     private static LoggedModel NewModel(string experimentId, long created = 1000) => new(
         "m-" + Guid.NewGuid().ToString("N"), experimentId, "classifier", $"mlflow-artifacts:/{experimentId}/models/x/artifacts",

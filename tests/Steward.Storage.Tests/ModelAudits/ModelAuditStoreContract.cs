@@ -17,7 +17,7 @@ public abstract class ModelAuditStoreContract(StorageFixture fixture)
     private async Task<string> NewVersionAsync(int versions = 1)
     {
         var name = $"model-{Guid.NewGuid():N}";
-        await Registry.CreateRegisteredModelAsync(name, "", [], "alice", 1000, None);
+        await Registry.CreateRegisteredModelAsync(name, "", [], "alice", "default", 1000, None);
         for (var i = 0; i < versions; i++)
             await Registry.CreateModelVersionAsync(new NewModelVersion(name, "mlflow-artifacts:/1/r/artifacts/model", null, [], "", "", "bob", 2000), None);
         return name;

@@ -19,7 +19,7 @@ public abstract partial class RegistryStoreContract(StorageFixture fixture)
     protected static string UniqueName(string prefix = "model") => $"{prefix}-{Guid.NewGuid():N}";
 
     protected Task<RegisteredModel> NewModelAsync(string? name = null, IReadOnlyList<Tag>? tags = null, long now = 1000) =>
-        Store.CreateRegisteredModelAsync(name ?? UniqueName(), "a model", tags ?? [], "alice", now, None);
+        Store.CreateRegisteredModelAsync(name ?? UniqueName(), "a model", tags ?? [], "alice", "default", now, None);
 
     protected Task<ModelVersion> NewVersionAsync(string name, long now = 2000, IReadOnlyList<Tag>? tags = null, string? runId = null) =>
         Store.CreateModelVersionAsync(new NewModelVersion(name, $"mlflow-artifacts:/1/{Guid.NewGuid():N}/artifacts/model", runId, tags ?? [], "", "v", "bob", now), None);
@@ -49,7 +49,7 @@ public abstract partial class RegistryStoreContract(StorageFixture fixture)
     public async Task created_model_is_read_back_with_its_tags()
     {
         var name = UniqueName();
-        var created = await Store.CreateRegisteredModelAsync(name, "desc", [new Tag("owner", "risk")], "alice", 1234, None);
+        var created = await Store.CreateRegisteredModelAsync(name, "desc", [new Tag("owner", "risk")], "alice", "default", 1234, None);
         var model = await GetModelAsync(name);
         Assert.Equal(name, model.Name);
         Assert.Equal(1234, model.CreationTimestamp);

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Runtime.ExceptionServices;
 using Steward.Audit;
+using Steward.Identity;
 using Steward.ModelAudits;
 using Steward.Registry;
 using Steward.Tracking;
@@ -24,6 +25,7 @@ public sealed class AuditedStorage(StewardStorage storage) : IAsyncDisposable
     public ILoggedModelStore LoggedModels { get; } = AuditedProxy<ILoggedModelStore>.Wrap(storage.LoggedModels);
 
     public IModelAuditStore ModelAudits { get; } = AuditedProxy<IModelAuditStore>.Wrap(storage.ModelAudits);
+    public IIdentityStore Identities { get; } = AuditedProxy<IIdentityStore>.Wrap(storage.Identities);
 
     public ILedgerStore Ledger => storage.Ledger;
 

@@ -27,7 +27,7 @@ public abstract partial class TrackingStoreContract
     public async Task experiment_ids_are_decimal_and_artifact_location_defaults_under_the_root()
     {
         var name = UniqueName("exp");
-        var id = await Store.CreateExperimentAsync(name, null, "mlflow-artifacts:", [new Tag("team", "risk")], 1234, None);
+        var id = await Store.CreateExperimentAsync(name, null, "mlflow-artifacts:", "default", [new Tag("team", "risk")], 1234, None);
         Assert.True(long.Parse(id, System.Globalization.CultureInfo.InvariantCulture) > 0);
         var experiment = await Store.GetExperimentAsync(id, None);
         Assert.NotNull(experiment);
@@ -41,7 +41,7 @@ public abstract partial class TrackingStoreContract
     [Fact]
     public async Task explicit_artifact_location_is_kept()
     {
-        var id = await Store.CreateExperimentAsync(UniqueName("exp"), "file:///data/x", "mlflow-artifacts:", [], Now, None);
+        var id = await Store.CreateExperimentAsync(UniqueName("exp"), "file:///data/x", "mlflow-artifacts:", "default", [], Now, None);
         Assert.Equal("file:///data/x", (await Store.GetExperimentAsync(id, None))?.ArtifactLocation);
     }
 
@@ -57,10 +57,10 @@ public abstract partial class TrackingStoreContract
     public async Task experiment_names_are_unique_even_among_deleted_ones()
     {
         var name = UniqueName("exp");
-        var id = await Store.CreateExperimentAsync(name, null, "mlflow-artifacts:", [], Now, None);
+        var id = await Store.CreateExperimentAsync(name, null, "mlflow-artifacts:", "default", [], Now, None);
         await Store.SetExperimentLifecycleAsync(id, LifecycleStage.Deleted, Now, None);
         var error = await ThrowsAsync(ErrorCode.ResourceAlreadyExists,
-            () => Store.CreateExperimentAsync(name, null, "mlflow-artifacts:", [], Now, None));
+            () => Store.CreateExperimentAsync(name, null, "mlflow-artifacts:", "default", [], Now, None));
         Assert.Equal($"Experiment(name={name}) already exists.", error.Message);
     }
 

@@ -254,7 +254,7 @@ public abstract partial class TrackingStoreContract
         var ids = new List<string>();
         for (var i = 0; i < 5; i++)
         {
-            ids.Add(await Store.CreateExperimentAsync($"{prefix}-{i}", null, "mlflow-artifacts:", i % 2 == 0 ? [new Tag("kind", "even")] : [], 1000 + i, None));
+            ids.Add(await Store.CreateExperimentAsync($"{prefix}-{i}", null, "mlflow-artifacts:", "default", i % 2 == 0 ? [new Tag("kind", "even")] : [], 1000 + i, None));
         }
 
         await Store.SetExperimentLifecycleAsync(ids[4], LifecycleStage.Deleted, 2000, None);

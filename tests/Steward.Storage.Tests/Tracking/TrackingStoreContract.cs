@@ -22,7 +22,7 @@ public abstract partial class TrackingStoreContract(StorageFixture fixture)
     protected static string UniqueName(string prefix) => $"{prefix}-{Guid.NewGuid():N}";
 
     protected Task<string> NewExperimentAsync(IReadOnlyList<Tag>? tags = null, long? now = null) =>
-        Store.CreateExperimentAsync(UniqueName("exp"), null, TrackingService.DefaultArtifactRoot, tags ?? [], now ?? Now, None);
+        Store.CreateExperimentAsync(UniqueName("exp"), null, TrackingService.DefaultArtifactRoot, "default", tags ?? [], now ?? Now, None);
 
     protected Task<Run> NewRunAsync(string experimentId, string name = "run", long startTime = 0, IReadOnlyList<Tag>? tags = null) =>
         Store.CreateRunAsync(

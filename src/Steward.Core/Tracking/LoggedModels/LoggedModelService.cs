@@ -1,12 +1,13 @@
 using System.Text.Json.Nodes;
 using Steward.Audit;
 using Steward.Errors;
+using Steward.Identity;
 using Steward.Paging;
 
 namespace Steward.Tracking.LoggedModels;
 
-/// <summary>MLflow 3's logged models: created by a run, uploaded, then finalized.</summary>
-public sealed class LoggedModelService(ILoggedModelStore models, TrackingService tracking, TimeProvider clock, ICurrentActor actor)
+/// <summary>MLflow 3's logged models: created by a run, uploaded, then finalized. Writing one needs the write-tracking permission in its experiment's domain.</summary>
+public sealed class LoggedModelService(ILoggedModelStore models, TrackingService tracking, TimeProvider clock, ICurrentActor actor, AccessControl access)
 {
     private long Now => clock.GetUtcNow().ToUnixTimeMilliseconds();
 
@@ -21,6 +22,7 @@ public sealed class LoggedModelService(ILoggedModelStore models, TrackingService
         if (!string.IsNullOrEmpty(sourceRunId)) await tracking.GetRunAsync(sourceRunId, cancellationToken);
 
         var id = "m-" + Guid.NewGuid().ToString("N");
+        await access.DemandInDomainAsync(Permission.WriteTracking, AuditActions.LoggedModelCreate, AuditResources.Experiment(experiment.ExperimentId), experiment.Domain, cancellationToken);
         var now = Now;
         var model = new LoggedModel(
             id,
@@ -60,6 +62,7 @@ public sealed class LoggedModelService(ILoggedModelStore models, TrackingService
             throw StewardException.Invalid("Missing or invalid value for parameter 'status': a logged model is finalized as LOGGED_MODEL_READY or LOGGED_MODEL_UPLOAD_FAILED.");
         }
 
+        await DemandAsync(modelId!, AuditActions.LoggedModelFinalize, cancellationToken);
         using var audit = Audit(AuditActions.LoggedModelFinalize, modelId!, new() { ["model_id"] = modelId, ["status"] = status.Value.ToString() });
         return await models.FinalizeLoggedModelAsync(modelId!, status.Value, Now, cancellationToken);
     }
@@ -67,6 +70,7 @@ public sealed class LoggedModelService(ILoggedModelStore models, TrackingService
     public async Task DeleteLoggedModelAsync(string? modelId, CancellationToken cancellationToken)
     {
         Validation.Required(modelId, "model_id");
+        await DemandAsync(modelId!, AuditActions.LoggedModelDelete, cancellationToken);
         using var audit = Audit(AuditActions.LoggedModelDelete, modelId!, new() { ["model_id"] = modelId });
         await models.DeleteLoggedModelAsync(modelId!, cancellationToken);
     }
@@ -75,6 +79,7 @@ public sealed class LoggedModelService(ILoggedModelStore models, TrackingService
     {
         Validation.Required(modelId, "model_id");
         foreach (var tag in tags ?? []) TrackingService.CheckRunTag(tag);
+        await DemandAsync(modelId!, AuditActions.LoggedModelSetTags, cancellationToken);
         using var audit = Audit(AuditActions.LoggedModelSetTags, modelId!, new() { ["model_id"] = modelId, ["tags"] = TrackingService.TagsPayload(tags) });
         await models.SetLoggedModelTagsAsync(modelId!, tags ?? [], Now, cancellationToken);
     }
@@ -83,6 +88,7 @@ public sealed class LoggedModelService(ILoggedModelStore models, TrackingService
     {
         Validation.Required(modelId, "model_id");
         Validation.Required(key, "tag_key");
+        await DemandAsync(modelId!, AuditActions.LoggedModelDeleteTag, cancellationToken);
         using var audit = Audit(AuditActions.LoggedModelDeleteTag, modelId!, new() { ["model_id"] = modelId, ["tag_key"] = key });
         await models.DeleteLoggedModelTagAsync(modelId!, key!, Now, cancellationToken);
     }
@@ -91,12 +97,19 @@ public sealed class LoggedModelService(ILoggedModelStore models, TrackingService
     {
         Validation.Required(modelId, "model_id");
         BatchRules.Check(new RunBatch([], parameters ?? [], []));
+        await DemandAsync(modelId!, AuditActions.LoggedModelLogParams, cancellationToken);
         using var audit = Audit(AuditActions.LoggedModelLogParams, modelId!, new()
         {
             ["model_id"] = modelId, ["params"] = AuditPayload.Pairs(parameters, p => p.Key, p => p.Value),
         });
         await models.LogLoggedModelParamsAsync(modelId!, parameters ?? [], Now, cancellationToken);
     }
+
+    /// <summary>Demands the write permission in the domain of the model's experiment.</summary>
+    private Task DemandAsync(string modelId, string action, CancellationToken cancellationToken) =>
+        access.DemandInDomainAsync(Permission.WriteTracking, action, AuditResources.LoggedModel(modelId), async token =>
+            await models.GetLoggedModelAsync(modelId, token) is { } model ? (await tracking.GetExperimentAsync(model.ExperimentId, token)).Domain : null,
+            cancellationToken);
 
     private AuditScope.Lease Audit(string action, string modelId, JsonObject payload) =>
         AuditScope.Begin(actor, action, AuditResources.LoggedModel(modelId), payload);

@@ -38,7 +38,7 @@ internal static class ModelVersions
         // MLflow 3 registers logged models by id; the source (models:/<id>) already names it.
         if (r.String("model_id") is { Length: > 0 } modelId) await call.LoggedModels.GetLoggedModelAsync(modelId, call.Aborted);
         var version = await call.Registry.CreateModelVersionAsync(
-            r.String("name"), source, r.String("run_id"), r.Tags("tags"), r.String("run_link"), r.String("description"), r.String("user_id"), call.Aborted);
+            r.String("name"), source, r.String("run_id"), r.Tags("tags"), r.String("run_link"), r.String("description"), call.Aborted);
         await call.OkAsync(version, WriteVersion);
     }
 

@@ -31,7 +31,7 @@ internal static class RegisteredModels
     private static async Task CreateAsync(MlflowCall call)
     {
         var r = call.Request;
-        var model = await call.Registry.CreateRegisteredModelAsync(r.String("name"), r.String("description"), r.Tags("tags"), r.String("user_id"), call.Aborted);
+        var model = await call.Registry.CreateRegisteredModelAsync(r.String("name"), r.String("description"), r.Tags("tags"), domain: null, call.Aborted);
         await call.OkAsync(model, WriteModel);
     }
 

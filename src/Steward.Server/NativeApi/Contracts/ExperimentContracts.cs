@@ -1,6 +1,6 @@
 namespace Steward.Server.NativeApi.Contracts;
 
-/// <summary>An experiment as the native API shows it; <c>lifecycleStage</c> is "active" or "deleted".</summary>
+/// <summary>An experiment as the native API shows it; <c>lifecycleStage</c> is "active" or "deleted"; <c>domain</c> owns it.</summary>
 internal sealed record ExperimentDto(
     string ExperimentId,
     string Name,
@@ -8,9 +8,11 @@ internal sealed record ExperimentDto(
     string LifecycleStage,
     long CreationTime,
     long LastUpdateTime,
-    IReadOnlyDictionary<string, string> Tags);
+    IReadOnlyDictionary<string, string> Tags,
+    string Domain);
 
-internal sealed record CreateExperimentRequest(string? Name, string? ArtifactLocation, IReadOnlyDictionary<string, string>? Tags);
+/// <summary>POST body; without <c>domain</c> the experiment goes to the caller's default domain.</summary>
+internal sealed record CreateExperimentRequest(string? Name, string? ArtifactLocation, IReadOnlyDictionary<string, string>? Tags, string? Domain);
 
 /// <summary>PATCH body: the only mutable attribute of an experiment is its name.</summary>
 internal sealed record UpdateExperimentRequest(string? Name);

@@ -9,7 +9,7 @@ namespace Steward.Server.NativeApi.Contracts;
 internal static class Mapping
 {
     public static ExperimentDto ToDto(this Experiment e) =>
-        new(e.ExperimentId, e.Name, e.ArtifactLocation, Name(e.LifecycleStage), e.CreationTime, e.LastUpdateTime, ToMap(e.Tags));
+        new(e.ExperimentId, e.Name, e.ArtifactLocation, Name(e.LifecycleStage), e.CreationTime, e.LastUpdateTime, ToMap(e.Tags), e.Domain);
 
     public static RunDto ToDto(this Run run)
     {
@@ -44,7 +44,8 @@ internal static class Mapping
         m.Description,
         m.LatestVersions.Select(ToDto).ToList(),
         ToMap(m.Tags),
-        m.Aliases.ToDictionary(a => a.Alias, a => a.Version, StringComparer.Ordinal));
+        m.Aliases.ToDictionary(a => a.Alias, a => a.Version, StringComparer.Ordinal),
+        m.Domain);
 
     public static ModelVersionDto ToDto(this ModelVersion v) => new(
         v.Name,

@@ -1,6 +1,6 @@
 namespace Steward.Server.NativeApi.Contracts;
 
-/// <summary>A registered model with its newest version per stage and its aliases (alias → version).</summary>
+/// <summary>A registered model with its newest version per stage, its aliases (alias → version) and the domain that owns it.</summary>
 internal sealed record RegisteredModelDto(
     string Name,
     long CreationTimestamp,
@@ -9,7 +9,8 @@ internal sealed record RegisteredModelDto(
     string Description,
     IReadOnlyList<ModelVersionDto> LatestVersions,
     IReadOnlyDictionary<string, string> Tags,
-    IReadOnlyDictionary<string, int> Aliases);
+    IReadOnlyDictionary<string, int> Aliases,
+    string Domain);
 
 /// <summary>A model version; <c>currentStage</c> is None, Staging, Production or Archived.</summary>
 internal sealed record ModelVersionDto(
@@ -28,7 +29,8 @@ internal sealed record ModelVersionDto(
     string RunLink,
     IReadOnlyList<string> Aliases);
 
-internal sealed record CreateModelRequest(string? Name, string? Description, IReadOnlyDictionary<string, string>? Tags);
+/// <summary>POST body; without <c>domain</c> the model goes to the caller's default domain.</summary>
+internal sealed record CreateModelRequest(string? Name, string? Description, IReadOnlyDictionary<string, string>? Tags, string? Domain);
 
 internal sealed record UpdateDescriptionRequest(string? Description);
 

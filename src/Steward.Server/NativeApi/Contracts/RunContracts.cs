@@ -26,6 +26,7 @@ internal sealed record DatasetDto(string? Name, string? Digest, string? SourceTy
 
 internal sealed record DatasetInputDto(DatasetDto? Dataset, IReadOnlyDictionary<string, string>? Tags);
 
+/// <summary>POST body; <c>userId</c> is accepted for MLflow's sake and ignored: a run's user is the authenticated caller.</summary>
 internal sealed record CreateRunRequest(
     string? ExperimentId,
     string? RunName,

@@ -1,0 +1,73 @@
+using Steward.Identity;
+
+namespace Steward.Core.Tests.Identity;
+
+/// <summary>The permission table says what the README says each role may do.</summary>
+public sealed class PermissionTableTests
+{
+    public static TheoryData<Role> EveryRole => [.. Roles.All];
+
+    [Theory]
+    [MemberData(nameof(EveryRole))]
+    public void every_role_reads_metadata(Role role) =>
+        Assert.True(PermissionTable.Holds([role], Permission.ReadMetadata));
+
+    [Fact]
+    public void only_admins_manage_identities_and_move_objects_between_domains()
+    {
+        Assert.Equal([Role.Admin], PermissionTable.Rule(Permission.ManageIdentities).Roles);
+        Assert.Equal([Role.Admin], PermissionTable.Rule(Permission.AssignDomain).Roles);
+    }
+
+    [Fact]
+    public void executives_and_auditors_write_nothing()
+    {
+        foreach (var write in new[] { Permission.WriteTracking, Permission.WriteRegistry, Permission.ChangeStage, Permission.ManageIdentities, Permission.AssignDomain })
+        {
+            Assert.False(PermissionTable.Holds([Role.Executive], write));
+            Assert.False(PermissionTable.Holds([Role.Auditor], write));
+        }
+    }
+
+    [Fact]
+    public void auditors_read_the_ledger_and_data_scientists_do_not()
+    {
+        Assert.True(PermissionTable.Holds([Role.Auditor], Permission.ReadLedger));
+        Assert.False(PermissionTable.Holds([Role.DataScientist], Permission.ReadLedger));
+    }
+
+    [Fact]
+    public void writes_are_scoped_to_the_writers_domains()
+    {
+        foreach (var write in new[] { Permission.WriteTracking, Permission.WriteRegistry, Permission.ChangeStage })
+        {
+            Assert.Equal(PermissionScope.OwnDomains, PermissionTable.Rule(write).Scope);
+        }
+
+        var alice = new Principal("alice", [Role.DataScientist], ["a"], AuthenticationMethod.Token);
+        Assert.True(alice.May(Permission.WriteTracking, "a"));
+        Assert.False(alice.May(Permission.WriteTracking, "b"));
+        Assert.True(Principal.LocalAdmin.May(Permission.WriteTracking, "b"));
+    }
+
+    [Fact]
+    public void every_permission_has_exactly_one_row() =>
+        Assert.Equal(Enum.GetValues<Permission>().Order(), PermissionTable.Rules.Select(r => r.Permission).Order());
+
+    [Fact]
+    public void the_readme_shows_the_table_as_the_code_defines_it()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md")).ReplaceLineEndings("\n");
+        Assert.Contains(PermissionTable.ToMarkdown(), readme, StringComparison.Ordinal);
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Steward.slnx"))) return dir.FullName;
+        }
+
+        throw new InvalidOperationException($"No Steward.slnx above {AppContext.BaseDirectory}.");
+    }
+}
