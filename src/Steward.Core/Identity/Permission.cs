@@ -13,6 +13,8 @@ public enum Permission
     WriteRegistry,
     /// <summary>Move a version between stages; set and delete aliases.</summary>
     ChangeStage,
+    /// <summary>Run fairness, drift and evaluation audits of model versions and keep them as evidence.</summary>
+    RunAudits,
     /// <summary>Read the audit ledger: entries, signed tree heads, proofs, authorship.</summary>
     ReadLedger,
     /// <summary>List users and anyone's tokens (never a secret).</summary>

@@ -31,6 +31,8 @@ public static class PermissionTable
             PermissionScope.OwnDomains, [Admin, DataScientist, MlEngineer]),
         new(Permission.ChangeStage, "change stage or alias", "moving a version between stages; setting and deleting aliases",
             PermissionScope.OwnDomains, [Admin, MlEngineer, ReleaseManager]),
+        new(Permission.RunAudits, "run audits", "fairness, drift and evaluation audits of model versions, kept as evidence",
+            PermissionScope.Everywhere, [Admin, DataScientist, MlEngineer, RiskManager, EthicsOfficer, GovernanceOfficer]),
         new(Permission.ReadLedger, "read ledger", "audit entries, signed tree heads, proofs, version authorship",
             PermissionScope.Everywhere, [Admin, RiskManager, EthicsOfficer, GovernanceOfficer, Auditor]),
         new(Permission.ReadIdentities, "read identities", "users and anyone's tokens (never a secret)",

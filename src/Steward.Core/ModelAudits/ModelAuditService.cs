@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Steward.Audit;
 using Steward.Errors;
+using Steward.Identity;
 
 namespace Steward.ModelAudits;
 
@@ -9,11 +10,16 @@ namespace Steward.ModelAudits;
 /// payload digest covers the settings and the whole report, so the evidence cannot be altered
 /// afterwards without the ledger showing it.
 /// </summary>
-public sealed class ModelAuditService(IModelAuditStore store, ICurrentActor actor)
+public sealed class ModelAuditService(IModelAuditStore store, ICurrentActor actor, AccessControl access)
 {
+    /// <summary>Refuses (403, itself a ledger entry) a caller who may not run audits — before the audit's work starts.</summary>
+    public Task DemandRunAsync(string modelName, int version, CancellationToken cancellationToken = default) =>
+        access.DemandAsync(Permission.RunAudits, AuditActions.ModelVersionRecordAudit, AuditResources.ModelVersion(modelName, version), cancellationToken);
+
     /// <summary>Records <paramref name="audit"/> against its model version.</summary>
     public async Task<ModelAudit> RecordAsync(NewModelAudit audit, CancellationToken cancellationToken = default)
     {
+        await DemandRunAsync(audit.ModelName, audit.Version, cancellationToken);
         Validation.Required(audit.ModelName, "name");
         if (audit.Version < 1)
             throw StewardException.Invalid($"version must be a positive number, got {audit.Version}");

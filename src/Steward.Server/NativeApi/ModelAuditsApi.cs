@@ -36,6 +36,7 @@ internal static class ModelAuditsApi
         string name, string version, HttpRequest request, CancellationToken cancellationToken)
     {
         var model = await registry.GetModelVersionAsync(Requests.RouteValue(name), version, cancellationToken);
+        await audits.DemandRunAsync(model.Name, model.Version, cancellationToken);
         using var document = await Requests.ReadAsync(request, Json.JsonDocument, cancellationToken);
         var body = document.RootElement;
         if (body.ValueKind != JsonValueKind.Object)

@@ -1,3 +1,4 @@
+using Steward.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Steward.Audit;
 using Steward.ModelAudits;
@@ -28,7 +29,8 @@ public class GovernanceServerFixture : StewardServerFixture
     {
         await using var storage = await StewardStorage.OpenAsync(
             new StorageOptions { DataDirectory = DataDirectory, PostgresConnectionString = _connectionString }, CancellationToken.None);
-        var audits = new ModelAuditService(storage.ModelAudits, new LocalAdmin());
+        var access = new AccessControl(new LocalAdminPrincipal(), storage.Ledger, storage.Identities);
+        var audits = new ModelAuditService(storage.ModelAudits, new LocalAdmin(), access);
         return await audits.RecordAsync(
             new NewModelAudit(name, version, kind, "datasets/telco.csv", """{"sensitive":["gender"]}""", """{"groups":[]}""", verdict, $"{kind} audit {verdict}"),
             CancellationToken.None);
@@ -53,4 +55,10 @@ public sealed class ManualClock(DateTimeOffset start) : TimeProvider
     public override DateTimeOffset GetUtcNow() => new(Interlocked.Read(ref _ticks), TimeSpan.Zero);
 
     public void Advance(TimeSpan by) => Interlocked.Add(ref _ticks, by.Ticks);
+}
+
+/// <summary>The local administrator as the acting principal, for writes made straight to the stores.</summary>
+internal sealed class LocalAdminPrincipal : ICurrentPrincipal
+{
+    public Principal Principal => Principal.LocalAdmin;
 }

@@ -201,4 +201,21 @@ public sealed class ModelAuditsApiTests(ApiServers servers) : ApiTests(servers)
         Assert.Contains("'current'", problem.GetProperty("detail").GetString());
         Assert.Equal(0, await AuditCountAsync(server, name));
     }
+
+    [Theory, Backends]
+    public async Task An_executive_may_not_run_an_audit_and_the_refusal_is_a_ledger_entry(Backend backend)
+    {
+        var (server, name) = await VersionAsync(backend);
+        var user = Unique("exec");
+        (await server.Http.PostAsJsonAsync("/api/v1/users", new { name = user, roles = new[] { "executive" } })).EnsureSuccessStatusCode();
+        var token = (await JsonAsync(await server.Http.PostAsJsonAsync($"/api/v1/users/{user}/tokens", new { name = "t" }), HttpStatusCode.Created))
+            .GetProperty("secret").GetString();
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/models/{name}/versions/1/audits") { Content = JsonContent.Create(CompasFairness) };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        await JsonAsync(await server.Http.SendAsync(request), HttpStatusCode.Forbidden);
+
+        Assert.Equal(0, await AuditCountAsync(server, name));
+        var entries = await JsonAsync(await server.Http.GetAsync($"/api/v1/audit/entries?resource={Uri.EscapeDataString($"registered_model/{name}/version/1")}"), HttpStatusCode.OK);
+        Assert.Contains(entries.GetProperty("entries").EnumerateArray(), e => e.GetProperty("actor").GetString() == user && e.GetProperty("outcome").GetString() == "denied");
+    }
 }
