@@ -6,4 +6,4 @@ using Steward.Bench;
 var options = BenchOptions.Parse(args);
 await using var target = await BenchTarget.StartAsync(options);
 Console.WriteLine($"Steward REST benchmark — {target.Description}, {Environment.ProcessorCount} cores, {options.Clients} concurrent clients");
-await new TrackingBenchmark(target.Client, options).RunAsync();
+await new TrackingBenchmark(target.Client, options, await CpuMeter.CreateAsync(options.Postgres)).RunAsync();

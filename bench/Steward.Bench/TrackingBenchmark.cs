@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
+using System.Runtime;
 using System.Text;
 using System.Text.Json;
 
@@ -9,12 +10,16 @@ namespace Steward.Bench;
 /// The published tracking workload: 200 runs × (10 params + 1,000 metric points) sent by
 /// log-batch, then runs/search over 200 and over 10,000 runs, then metrics/get-history.
 /// </summary>
-internal sealed class TrackingBenchmark(HttpClient http, BenchOptions options)
+internal sealed class TrackingBenchmark(HttpClient http, BenchOptions options, CpuMeter cpu)
 {
     private const string Api = "/api/2.0/mlflow";
     private const string Filter = "metrics.m0 < 0.5 and params.p0 = 'a'";
     private const int MetricKeys = 10;
     private const int StepsPerKey = 100;
+    private const int WarmupRound = 20;
+
+    /// <summary>Fewer methods compiled during a warm-up round than this, and the JIT has settled.</summary>
+    private const int SettledMethods = 25;
 
     private readonly Random _random = new(20261123);
     private readonly List<string> _runIds = [];
@@ -22,10 +27,11 @@ internal sealed class TrackingBenchmark(HttpClient http, BenchOptions options)
 
     public async Task RunAsync()
     {
+        await WarmUpAsync();
         _experimentId = await CreateExperimentAsync($"bench-{Guid.NewGuid():N}");
-
         var logged = await LogFullRunsAsync(options.Runs);
         Report("log-batch throughput", $"{logged.Points / logged.Elapsed.TotalSeconds:N0} metric points/s ({logged.Points:N0} points, {options.Runs} runs, {logged.Elapsed.TotalSeconds:N1} s)");
+        Report("", logged.Cpu.Per(logged.Points / 1000.0, "1,000 points"));
 
         var small = await SearchAsync();
         Report($"runs/search over {_runIds.Count:N0} runs", small);
@@ -40,7 +46,36 @@ internal sealed class TrackingBenchmark(HttpClient http, BenchOptions options)
         Report($"metrics/get-history ({StepsPerKey} points)", history);
     }
 
-    private async Task<(long Points, TimeSpan Elapsed)> LogFullRunsAsync(int runs)
+    /// <summary>
+    /// Logs runs the way the measurement does, in an experiment of its own (the searches see
+    /// only the measured runs), until the JIT has settled: the figures are then those of a
+    /// server that has run a while, not of its first seconds, when compiling hot code again at
+    /// higher tiers takes much of the CPU (measured: more than half the process's CPU time
+    /// in the first 20 seconds of logging).
+    /// </summary>
+    private async Task WarmUpAsync()
+    {
+        if (options.WarmupRuns == 0) return;
+        _experimentId = await CreateExperimentAsync($"bench-warmup-{Guid.NewGuid():N}");
+        var clock = Stopwatch.StartNew();
+        var runs = 0;
+        var compiled = JitInfo.GetCompiledMethodCount();
+        while (runs < options.WarmupRuns)
+        {
+            var round = Math.Min(WarmupRound, options.WarmupRuns - runs);
+            await LogFullRunsAsync(round);
+            runs += round;
+            await Task.Delay(TimeSpan.FromMilliseconds(250)); // the background compiler's turn
+            var now = JitInfo.GetCompiledMethodCount();
+            if (now - compiled < SettledMethods) break;
+            compiled = now;
+        }
+
+        _runIds.Clear();
+        Report("warm-up", $"{runs} runs in {clock.Elapsed.TotalSeconds:N1} s, {JitInfo.GetCompiledMethodCount():N0} methods compiled");
+    }
+
+    private async Task<(long Points, TimeSpan Elapsed, CpuMeter.Sample Cpu)> LogFullRunsAsync(int runs)
     {
         var runIds = new List<string>(runs);
         for (var i = 0; i < runs; i++) runIds.Add(await CreateRunAsync());
@@ -49,6 +84,7 @@ internal sealed class TrackingBenchmark(HttpClient http, BenchOptions options)
         // Bodies are built before the clock starts: the figure is the server's, not the client's.
         var bodies = runIds.Select(id => (Params: ParamsBody(id), Metrics: MetricsBody(id))).ToList();
         var next = -1;
+        var cpuBefore = cpu.Read();
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(async _ =>
         {
@@ -60,7 +96,7 @@ internal sealed class TrackingBenchmark(HttpClient http, BenchOptions options)
             }
         }));
         clock.Stop();
-        return ((long)runs * MetricKeys * StepsPerKey, clock.Elapsed);
+        return ((long)runs * MetricKeys * StepsPerKey, clock.Elapsed, cpu.Read() - cpuBefore);
     }
 
     private async Task<TimeSpan> FillRunsAsync(int runs)
