@@ -15,6 +15,12 @@ internal sealed class SqlLedgerStore(SqlDatabase database) : ILedgerStore
     public Task AppendAsync(CancellationToken cancellationToken) =>
         database.WriteAsync(_ => Task.FromResult(true), cancellationToken);
 
+    public Task<long> AppendBatchAsync(IReadOnlyList<NewAuditEntry> entries, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        return database.WriteWithoutEntryAsync(session => LedgerAppender.AppendAsync(session, entries, commit: true), cancellationToken);
+    }
+
     public Task<LedgerState> GetStateAsync(CancellationToken cancellationToken) =>
         database.ReadAsync(async session =>
         {

@@ -17,6 +17,12 @@ internal sealed class SqlSession(DbConnection connection, DbTransaction? transac
 
     public CancellationToken CancellationToken => cancellationToken;
 
+    /// <summary>
+    /// Set when the write's last statement batch also committed its transaction (the ledger
+    /// append on PostgreSQL sends COMMIT with it), so the database must not commit it again.
+    /// </summary>
+    public bool Committed { get; set; }
+
     public async Task<List<T>> QueryAsync<T>(string sql, object? args = null) =>
         (await connection.QueryAsync<T>(Command(sql, args))).AsList();
 

@@ -1,0 +1,11 @@
+namespace Steward.Audit;
+
+/// <summary>
+/// An entry to append: who did what to which resource, with which input. The log assigns its
+/// index and time when it appends it (<see cref="AuditEntry"/>); its outcome is <see cref="AuditEntry.Ok"/>.
+/// </summary>
+/// <param name="Actor">The acting identity.</param>
+/// <param name="Action">What was done, <c>noun.verb</c> (<see cref="AuditActions"/>).</param>
+/// <param name="Resource">What it was done to.</param>
+/// <param name="PayloadDigest">Lowercase hex SHA-256 of the canonical payload (<see cref="AuditPayload"/>).</param>
+public sealed record NewAuditEntry(string Actor, string Action, string Resource, string PayloadDigest);
