@@ -84,6 +84,8 @@ internal sealed class TrackingBenchmark(HttpClient http, BenchOptions options, C
         // Bodies are built before the clock starts: the figure is the server's, not the client's.
         var bodies = runIds.Select(id => (Params: ParamsBody(id), Metrics: MetricsBody(id))).ToList();
         var next = -1;
+        // Progress on stderr, so a profiler can be started when the clock does.
+        Console.Error.WriteLine($"  logging {runs} runs...");
         var cpuBefore = cpu.Read();
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(async _ =>
