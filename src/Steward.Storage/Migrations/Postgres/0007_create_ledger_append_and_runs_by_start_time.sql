@@ -75,3 +75,9 @@ BEGIN
     RETURN first;
 END;
 $$;
+
+-- Runs of an experiment newest first, MLflow's default order with its tie-breaker, so that a
+-- default-order search walks this index and stops at a page (PostgresDialect.RunsByStartTime).
+-- It also serves everything runs_by_experiment served: lookups by experiment.
+CREATE INDEX runs_by_experiment_start_time ON runs (experiment_id, start_time DESC, run_uuid);
+DROP INDEX runs_by_experiment;
