@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Globalization;
-using System.Text.Json.Nodes;
 using Steward.Audit;
 using Steward.Ledger.Canonicalization;
 
@@ -12,8 +11,8 @@ namespace Steward.Storage.Ledger;
 /// <c>BeforeIndex ‖ index ‖ BeforeTimestamp ‖ timestamp ‖ "}</c>. Members are sorted by name
 /// (action, actor, index, outcome, payloadDigest, resource, timestamp), so the index and the
 /// timestamp split the object in three fixed pieces; each string is written by the
-/// canonicalizer itself. Lets PostgreSQL finish the bytes under the ledger lock, and saves the
-/// JSON tree per entry where many are appended.
+/// canonicalizer itself, as <see cref="AuditEntry.ToLeafBytes"/> writes them. Lets PostgreSQL
+/// finish the bytes under the ledger lock (ledger_append); <see cref="Complete"/> is what it does.
 /// </summary>
 internal sealed record LeafTemplate(byte[] BeforeIndex, byte[] BeforeTimestamp)
 {
@@ -23,18 +22,18 @@ internal sealed record LeafTemplate(byte[] BeforeIndex, byte[] BeforeTimestamp)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
         buffer.Write("{\"action\":"u8);
-        JsonCanonicalizer.Canonicalize(JsonValue.Create(entry.Action), buffer);
+        JsonCanonicalizer.WriteString(entry.Action, buffer);
         buffer.Write(",\"actor\":"u8);
-        JsonCanonicalizer.Canonicalize(JsonValue.Create(entry.Actor), buffer);
+        JsonCanonicalizer.WriteString(entry.Actor, buffer);
         buffer.Write(",\"index\":"u8);
         var beforeIndex = buffer.WrittenSpan.ToArray();
         buffer.ResetWrittenCount();
         buffer.Write(",\"outcome\":"u8);
-        JsonCanonicalizer.Canonicalize(JsonValue.Create(AuditEntry.Ok), buffer);
+        JsonCanonicalizer.WriteString(AuditEntry.Ok, buffer);
         buffer.Write(",\"payloadDigest\":"u8);
-        JsonCanonicalizer.Canonicalize(JsonValue.Create(entry.PayloadDigest), buffer);
+        JsonCanonicalizer.WriteString(entry.PayloadDigest, buffer);
         buffer.Write(",\"resource\":"u8);
-        JsonCanonicalizer.Canonicalize(JsonValue.Create(entry.Resource), buffer);
+        JsonCanonicalizer.WriteString(entry.Resource, buffer);
         buffer.Write(",\"timestamp\":\""u8);
         return new LeafTemplate(beforeIndex, buffer.WrittenSpan.ToArray());
     }

@@ -40,7 +40,7 @@ internal static class LedgerAppender
             cancellationToken.ThrowIfCancellationRequested();
             var entry = entries[i];
             appended[i] = new AuditEntry(size + i, now, entry.Actor, entry.Action, entry.Resource, entry.PayloadDigest, AuditEntry.Ok);
-            range.AppendEntry(LeafTemplate.For(entry).Complete(size + i, now), nodes);
+            range.AppendEntry(appended[i].ToLeafBytes(), nodes);
         }
 
         SqliteLedgerRows.Write(connection, appended, nodes.Ids, nodes.Hashes, range.Size, NewEdge(size, oldEdge, nodes, range.Size));

@@ -35,6 +35,10 @@ internal sealed class SqlSession(DbConnection connection, DbTransaction? transac
     public Task<int> ExecuteAsync(string sql, object? args = null) =>
         connection.ExecuteAsync(Command(sql, args));
 
+    /// <summary>A reader over the rows, for bulk reads that map columns by position rather than by name.</summary>
+    public Task<DbDataReader> ReaderAsync(string sql, object? args = null) =>
+        connection.ExecuteReaderAsync(Command(sql, args));
+
     public Task<SqlMapper.GridReader> QueryMultipleAsync(string sql, object? args = null) =>
         connection.QueryMultipleAsync(Command(sql, args));
 
