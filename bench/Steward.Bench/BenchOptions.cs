@@ -19,6 +19,9 @@ internal sealed record BenchOptions
 
     public int Searches { get; init; } = 50;
 
+    /// <summary>Rounds of the paired check of the ledger's cost (with and without it); 0 runs the tracking workload instead.</summary>
+    public int LedgerCostRounds { get; init; }
+
     public static BenchOptions Parse(string[] args)
     {
         var options = new BenchOptions();
@@ -29,6 +32,7 @@ internal sealed record BenchOptions
             {
                 "--postgres" => options with { Postgres = value },
                 "--clients" => options with { Clients = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) },
+                "--ledger-cost" => options with { LedgerCostRounds = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) },
                 "--runs" => options with { Runs = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) },
                 "--warmup-runs" => options with { WarmupRuns = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) },
                 "--runs-large" => options with { LargeRuns = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) },

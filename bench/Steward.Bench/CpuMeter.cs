@@ -79,6 +79,9 @@ internal sealed class CpuMeter
         public static Sample operator -(Sample end, Sample start) =>
             new(end.Process - start.Process, end.Cluster is { } e && start.Cluster is { } s ? e - s : null);
 
+        /// <summary>Milliseconds of CPU, this process and the cluster together, per 1,000 of <paramref name="points"/>.</summary>
+        public double TotalPerThousand(long points) => (Process + (Cluster ?? 0)) * 1000 / (points / 1000.0);
+
         /// <summary>"Steward and clients X ms, PostgreSQL Y ms" per <paramref name="units"/> of work.</summary>
         public string Per(double units, string unit)
         {

@@ -29,9 +29,8 @@ internal sealed class TrackingBenchmark(HttpClient http, BenchOptions options, C
     public async Task RunAsync()
     {
         await WarmUpAsync();
-        _experimentId = await CreateExperimentAsync($"bench-{Guid.NewGuid():N}");
-        var logged = await LogFullRunsAsync(options.Runs);
-        Report("log-batch throughput", $"{logged.Points / logged.Elapsed.TotalSeconds:N0} metric points/s ({logged.Points:N0} points, {options.Runs} runs, {logged.Elapsed.TotalSeconds:N1} s)");
+        var logged = await MeasureLogBatchAsync();
+        Report("log-batch throughput", $"{logged.PointsPerSecond:N0} metric points/s ({logged.Points:N0} points, {options.Runs} runs, {logged.Elapsed.TotalSeconds:N1} s)");
         Report("", logged.Cpu.Per(logged.Points / 1000.0, "1,000 points"));
 
         await ReportSearchesAsync();
@@ -45,6 +44,15 @@ internal sealed class TrackingBenchmark(HttpClient http, BenchOptions options, C
         Report($"metrics/get-history ({StepsPerKey} points)", history);
     }
 
+    /// <summary>Logs the measured runs (10 params and 1,000 points each) into a new experiment, which later searches read.</summary>
+    public async Task<LogBatchFigure> MeasureLogBatchAsync()
+    {
+        _experimentId = await CreateExperimentAsync($"bench-{Guid.NewGuid():N}");
+        _runIds.Clear();
+        var (points, elapsed, used) = await LogFullRunsAsync(options.Runs);
+        return new LogBatchFigure(points, elapsed, used);
+    }
+
     /// <summary>
     /// Logs runs the way the measurement does, in an experiment of its own (the searches see
     /// only the measured runs), until the JIT has settled: the figures are then those of a
@@ -52,7 +60,7 @@ internal sealed class TrackingBenchmark(HttpClient http, BenchOptions options, C
     /// higher tiers takes much of the CPU (measured: more than half the process's CPU time
     /// in the first 20 seconds of logging).
     /// </summary>
-    private async Task WarmUpAsync()
+    public async Task WarmUpAsync()
     {
         if (options.WarmupRuns == 0) return;
         _experimentId = await CreateExperimentAsync($"bench-warmup-{Guid.NewGuid():N}");
@@ -291,4 +299,10 @@ internal sealed class TrackingBenchmark(HttpClient http, BenchOptions options, C
     }
 
     private static void Report(string what, string figure) => Console.WriteLine($"  {what,-36} {figure}");
+}
+
+/// <summary>One log-batch measurement: points logged, wall time, CPU used meanwhile.</summary>
+internal sealed record LogBatchFigure(long Points, TimeSpan Elapsed, CpuMeter.Sample Cpu)
+{
+    public double PointsPerSecond => Points / Elapsed.TotalSeconds;
 }

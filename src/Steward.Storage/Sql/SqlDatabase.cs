@@ -21,6 +21,9 @@ internal abstract class SqlDatabase : IAsyncDisposable
 
     public abstract SqlDialect Dialect { get; }
 
+    /// <summary>False only where the benchmark measures Steward without its ledger (<see cref="StorageOptions.WithoutLedger"/>).</summary>
+    public bool RecordsLedger { get; set; } = true;
+
     /// <summary>Where the data lives, without secrets.</summary>
     public abstract string Description { get; }
 
@@ -41,8 +44,12 @@ internal abstract class SqlDatabase : IAsyncDisposable
         return TransactionAsync(async session =>
         {
             var result = await write(session);
-            var entry = new NewAuditEntry(scope.Actor, scope.Action, scope.ResourceFor(result), scope.PayloadDigest);
-            await LedgerAppender.AppendAsync(session, [entry], commit: true);
+            if (RecordsLedger)
+            {
+                var entry = new NewAuditEntry(scope.Actor, scope.Action, scope.ResourceFor(result), scope.PayloadDigest);
+                await LedgerAppender.AppendAsync(session, [entry], commit: true);
+            }
+
             return result;
         }, cancellationToken);
     }

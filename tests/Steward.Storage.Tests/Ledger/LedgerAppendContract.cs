@@ -132,6 +132,19 @@ public abstract class LedgerAppendContract(Func<StorageFixture> newFixture)
         AssertOk(await LedgerVerifier.VerifyStoreAsync(other.Ledger, null, None));
     }
 
+    [Fact]
+    public async Task storage_without_the_ledger_commits_writes_and_appends_nothing()
+    {
+        await using var fixture = await OpenAsync();
+        await using var bare = new AuditedStorage(await StewardStorage.OpenAsync(fixture.Fixture.Options with { WithoutLedger = true }, None));
+
+        var experimentId = await bare.Tracking.CreateExperimentAsync($"e-{Guid.NewGuid():N}", null, TrackingService.DefaultArtifactRoot, [], 1, None);
+
+        Assert.NotNull(await bare.Tracking.GetExperimentAsync(experimentId, None));
+        Assert.Equal(0, (await fixture.Storage.Ledger.GetStateAsync(None)).TreeSize);
+        Assert.Empty(await fixture.Storage.Ledger.ListEntriesAsync(new AuditEntryQuery(0, null, 10), None));
+    }
+
     /// <summary>Distinct entries: action "<paramref name="name"/>.i", a resource and digest of their own.</summary>
     private static List<NewAuditEntry> Entries(string name, int count) =>
         Enumerable.Range(0, count)
