@@ -11,6 +11,9 @@ internal sealed record BenchOptions
     /// <summary>Runs logged in full (10 params, 1,000 metric points each).</summary>
     public int Runs { get; init; } = 200;
 
+    /// <summary>At most this many runs logged the same way before the measurement, until the JIT settles; 0 measures a cold server.</summary>
+    public int WarmupRuns { get; init; } = 1_000;
+
     /// <summary>Total runs for the large search measurement.</summary>
     public int LargeRuns { get; init; } = 10_000;
 
@@ -21,6 +24,8 @@ internal sealed record BenchOptions
     /// of as the local admin: adds authentication and the per-write domain check.
     /// </summary>
     public bool AsUser { get; init; }
+    /// <summary>Rounds of the paired check of the ledger's cost (with and without it); 0 runs the tracking workload instead.</summary>
+    public int LedgerCostRounds { get; init; }
 
     public static BenchOptions Parse(string[] args)
     {
@@ -38,6 +43,9 @@ internal sealed record BenchOptions
             {
                 "--postgres" => options with { Postgres = value },
                 "--clients" => options with { Clients = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) },
+                "--ledger-cost" => options with { LedgerCostRounds = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) },
+                "--runs" => options with { Runs = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) },
+                "--warmup-runs" => options with { WarmupRuns = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) },
                 "--runs-large" => options with { LargeRuns = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };

@@ -3,12 +3,15 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Npgsql;
 using Steward.Server;
+using Steward.Storage;
 
 namespace Steward.Bench;
 
 /// <summary>A Steward server started for the benchmark, with its own empty storage.</summary>
 internal sealed class BenchTarget : IAsyncDisposable
 {
+    private static int _databases;
+
     private readonly StewardServer _server;
     private readonly string _dataDirectory;
     private readonly Func<Task> _dropDatabase;
@@ -26,14 +29,16 @@ internal sealed class BenchTarget : IAsyncDisposable
 
     public string Description { get; }
 
-    public static async Task<BenchTarget> StartAsync(BenchOptions options)
+    /// <param name="options">The benchmark's settings (which database).</param>
+    /// <param name="withoutLedger">Storage that appends no ledger entries, to measure what the ledger costs.</param>
+    public static async Task<BenchTarget> StartAsync(BenchOptions options, bool withoutLedger = false)
     {
         var dataDirectory = Directory.CreateTempSubdirectory("steward-bench-").FullName;
         string? database = null;
         Func<Task> drop = () => Task.CompletedTask;
         if (options.Postgres is not null)
         {
-            var name = $"steward_bench_{Environment.ProcessId}";
+            var name = $"steward_bench_{Environment.ProcessId}_{Interlocked.Increment(ref _databases)}";
             await using (var admin = new NpgsqlConnection(options.Postgres))
             {
                 await admin.OpenAsync();
@@ -52,9 +57,13 @@ internal sealed class BenchTarget : IAsyncDisposable
             };
         }
 
-        var server = await StewardServer.StartAsync(
-            new StewardServerOptions { Port = 0, DataDirectory = dataDirectory, Database = database, RequireTokens = options.AsUser },
-            CancellationToken.None);
+        var serverOptions = new StewardServerOptions { Port = 0, DataDirectory = dataDirectory, Database = database, RequireTokens = options.AsUser };
+        var server = withoutLedger
+            ? await StewardServer.StartWithStorageAsync(
+                serverOptions,
+                await StewardStorage.OpenAsync(new StorageOptions { DataDirectory = dataDirectory, PostgresConnectionString = database, WithoutLedger = true }, CancellationToken.None),
+                CancellationToken.None)
+            : await StewardServer.StartAsync(serverOptions, CancellationToken.None);
         var target = new BenchTarget(server, dataDirectory, server.StorageDescription, drop);
         if (options.AsUser) await target.SignInAsUserAsync(server.BootstrapAdmin!.Secret);
         return target;

@@ -76,9 +76,10 @@ public static partial class Validation
     private static bool IsUniquePath(string key)
     {
         if (key.StartsWith('/') || key.EndsWith('/')) return false;
-        foreach (var segment in key.Split('/'))
+        foreach (var range in key.AsSpan().Split('/'))
         {
-            if (segment is "" or "." or "..") return false;
+            var segment = key.AsSpan(range);
+            if (segment.IsEmpty || segment is "." or "..") return false;
         }
 
         return true;

@@ -65,6 +65,20 @@ public sealed class StewardServer : IAsyncDisposable
         var storage = await StewardStorage.OpenAsync(
             new StorageOptions { DataDirectory = options.DataDirectory, PostgresConnectionString = options.Database, LedgerKeyPath = options.LedgerKeyPath },
             cancellationToken);
+        return await StartWithStorageAsync(options, storage, cancellationToken, logging, services);
+    }
+
+    /// <summary>
+    /// Starts the server on storage the caller opened, which the server then owns: how the
+    /// benchmark runs Steward on storage without its ledger (<c>StorageOptions.WithoutLedger</c>).
+    /// </summary>
+    internal static async Task<StewardServer> StartWithStorageAsync(
+        StewardServerOptions options,
+        StewardStorage storage,
+        CancellationToken cancellationToken,
+        Action<ILoggingBuilder>? logging = null,
+        Action<IServiceCollection>? services = null)
+    {
         try
         {
             var builder = WebApplication.CreateSlimBuilder();

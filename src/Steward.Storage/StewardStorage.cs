@@ -79,6 +79,7 @@ public sealed class StewardStorage : IAsyncDisposable
         SqlDatabase database = string.IsNullOrWhiteSpace(options.PostgresConnectionString)
             ? SqliteDatabase.Open(Path.Combine(dataDirectory, "steward.db"))
             : PostgresDatabase.Open(options.PostgresConnectionString);
+        database.RecordsLedger = !options.WithoutLedger;
         try
         {
             await Migrator.MigrateAsync(database, cancellationToken);

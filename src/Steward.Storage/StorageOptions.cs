@@ -17,4 +17,10 @@ public sealed record StorageOptions
     /// sharing one PostgreSQL database must all be given the same key file.
     /// </summary>
     public string? LedgerKeyPath { get; init; }
+
+    /// <summary>
+    /// Writes append no ledger entry. Only for the benchmark that measures what the ledger
+    /// costs (bench/Steward.Bench); internal, so no configuration of the server reaches it.
+    /// </summary>
+    internal bool WithoutLedger { get; init; }
 }

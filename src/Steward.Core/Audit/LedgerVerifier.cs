@@ -144,7 +144,7 @@ public sealed class LedgerVerifier : INodeSink
                     {
                         // Entries under it are missing, which is reported where they were found missing.
                     }
-                    else if (!computed.Get(node.Id.Index).SequenceEqual(node.Hash))
+                    else if (!computed.At(node.Id.Index).SequenceEqual(node.Hash))
                     {
                         Report(rank, node.Id.Start, level == 0
                             ? $"entry {node.Id.Index} does not match its stored leaf hash: the entry was changed"
@@ -249,7 +249,9 @@ public sealed class LedgerVerifier : INodeSink
             Count++;
         }
 
-        public byte[] Get(long index) => _bytes.AsSpan(checked((int)(index * MerkleHash.Size)), MerkleHash.Size).ToArray();
+        public byte[] Get(long index) => At(index).ToArray();
+
+        public ReadOnlySpan<byte> At(long index) => _bytes.AsSpan(checked((int)(index * MerkleHash.Size)), MerkleHash.Size);
     }
 }
 

@@ -27,7 +27,12 @@ internal static class BatchRules
             throw StewardException.Invalid($"A batch logging request can contain at most {Limits.MaxEntitiesPerBatch} metrics, params and tags in all. Got {batch.Count}. Please split them across multiple requests and try again.");
         }
 
-        foreach (var metric in batch.Metrics) Validation.EntityKey(metric.Key, "metric");
+        // A batch repeats a few metric keys many times: each distinct key is checked once.
+        var checkedKeys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var metric in batch.Metrics)
+        {
+            if (checkedKeys.Add(metric.Key)) Validation.EntityKey(metric.Key, "metric");
+        }
 
         var seenParams = new Dictionary<string, string>(batch.Params.Count, StringComparer.Ordinal);
         foreach (var param in batch.Params)

@@ -158,7 +158,9 @@ internal sealed class CanonicalJsonWriter(IBufferWriter<byte> output)
     /// the rest as \u00xx in lowercase hex. Everything else, including U+007F, U+2028 and '/',
     /// is written as UTF-8. Lone surrogates are refused: they are not I-JSON.
     /// </summary>
-    private void WriteString(string value)
+    private void WriteString(string value) => WriteString(output, value);
+
+    internal static void WriteString(IBufferWriter<byte> output, string value)
     {
         // Worst cases: 6 bytes for an escaped control character, 3 UTF-8 bytes per UTF-16 unit.
         Span<byte> buffer = output.GetSpan(checked(value.Length * 6 + 2));

@@ -54,6 +54,20 @@ public static class JsonCanonicalizer
     }
 
     /// <summary>
+    /// Writes the canonical form of the JSON string <paramref name="value"/>, quotes included:
+    /// what canonicalizing <c>JsonValue.Create(value)</c> writes, without building the node.
+    /// For writers of fixed-shape documents (a ledger entry) that lay out their members in
+    /// canonical order themselves.
+    /// </summary>
+    /// <exception cref="ArgumentException">The value holds a lone surrogate (not I-JSON).</exception>
+    public static void WriteString(string value, IBufferWriter<byte> output)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        ArgumentNullException.ThrowIfNull(output);
+        CanonicalJsonWriter.WriteString(output, value);
+    }
+
+    /// <summary>
     /// Parses JSON text and returns its canonical bytes. (This overload exists so that a string
     /// is read as JSON text, not turned into a JSON string value by <see cref="JsonNode"/>'s
     /// implicit conversion; for a string value, pass <c>JsonValue.Create(text)</c>.)

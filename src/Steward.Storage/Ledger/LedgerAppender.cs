@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using System.Text;
-using Dapper;
 using Microsoft.Data.Sqlite;
 using Steward.Audit;
 using Steward.Ledger.Merkle;
@@ -9,60 +6,45 @@ using Steward.Storage.Sql;
 namespace Steward.Storage.Ledger;
 
 /// <summary>
-/// Appends one ledger entry inside the caller's write transaction: locks the single
-/// <c>ledger_state</c> row (PostgreSQL; SQLite's one writer already serializes), extends the
-/// tree from the edge stored there, and writes the entry, the perfect subtrees it completes
-/// and the new state in one batch. The lock is taken last, just before commit, so appends
-/// across servers queue only for the few statements that follow.
+/// Appends ledger entries inside the caller's write transaction, as its last step: reads the
+/// size and edge from the single <c>ledger_state</c> row, extends the tree, and writes the
+/// entries, the perfect subtrees they complete and the new state. On SQLite the one writer
+/// connection already serializes appends and the work is done here, in-process. On PostgreSQL
+/// the <c>ledger_append</c> function does it in the server, under the row lock of ledger_state
+/// that makes servers sharing the database append one after the other, and the COMMIT goes in
+/// the same batch: the lock is held for that statement and the commit, never across a round
+/// trip to this process.
 /// </summary>
 internal static class LedgerAppender
 {
-    private static readonly ConcurrentDictionary<(string Dialect, int Nodes), string> Batches = new();
+    /// <summary>
+    /// Appends <paramref name="entries"/> at contiguous indexes and returns the first. With
+    /// <paramref name="commit"/>, the append is the transaction's last statement and may commit
+    /// it (PostgreSQL sends COMMIT with it and sets <see cref="SqlSession.Committed"/>).
+    /// </summary>
+    public static Task<long> AppendAsync(SqlSession session, IReadOnlyList<NewAuditEntry> entries, bool commit) =>
+        session.Connection is SqliteConnection sqlite
+            ? Task.FromResult(AppendOnSqlite(sqlite, entries, session.CancellationToken))
+            : PostgresLedgerAppend.AppendAsync(session, entries, commit);
 
-    public static async Task<AuditEntry> AppendAsync(SqlSession session, AuditScope scope, string resource)
+    private static long AppendOnSqlite(SqliteConnection connection, IReadOnlyList<NewAuditEntry> entries, CancellationToken cancellationToken)
     {
-        var sqlite = session.Connection as SqliteConnection;
-        var (size, oldEdge) = sqlite is not null ? SqliteLedgerRows.ReadState(sqlite) : await ReadStateAsync(session);
+        var (size, oldEdge) = SqliteLedgerRows.ReadState(connection);
+        if (entries.Count == 0) return size;
         var range = CompactRange.Restore(size, oldEdge);
         var now = DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
-        var entry = new AuditEntry(size, now, scope.Actor, scope.Action, resource, scope.PayloadDigest, scope.Outcome);
-
-        var nodes = new NodeCollector();
-        range.AppendEntry(entry.ToLeafBytes(), nodes);
-        var edge = NewEdge(size, oldEdge, nodes, range.Size);
-        if (sqlite is not null)
+        var nodes = new NodeCollector(2 * entries.Count + 64);
+        var appended = new AuditEntry[entries.Count];
+        for (var i = 0; i < entries.Count; i++)
         {
-            SqliteLedgerRows.Write(sqlite, entry, nodes.Ids, nodes.Hashes, range.Size, edge);
-            return entry;
+            cancellationToken.ThrowIfCancellationRequested();
+            var entry = entries[i];
+            appended[i] = new AuditEntry(size + i, now, entry.Actor, entry.Action, entry.Resource, entry.PayloadDigest, entry.Outcome);
+            range.AppendEntry(appended[i].ToLeafBytes(), nodes);
         }
 
-        var args = new DynamicParameters();
-        args.Add("Index", entry.Index);
-        args.Add("TimestampMs", now.ToUnixTimeMilliseconds());
-        args.Add("Actor", entry.Actor);
-        args.Add("Action", entry.Action);
-        args.Add("Resource", entry.Resource);
-        args.Add("PayloadDigest", entry.PayloadDigest);
-        args.Add("Outcome", entry.Outcome);
-        for (var i = 0; i < nodes.Count; i++)
-        {
-            args.Add($"l{i}", nodes.Ids[i].Level);
-            args.Add($"i{i}", nodes.Ids[i].Index);
-            args.Add($"h{i}", nodes.Hashes[i]);
-        }
-
-        args.Add("size", range.Size);
-        args.Add("edge", edge);
-        await session.ExecuteAsync(Batch(session.Dialect, nodes.Count), args);
-        return entry;
-    }
-
-    /// <summary>Reads the state row, locking it until commit where the dialect has row locks.</summary>
-    private static async Task<(long Size, byte[] Edge)> ReadStateAsync(SqlSession session)
-    {
-        var state = await session.FirstOrDefaultAsync<StateRow>(SqlText.Get(session.Dialect, "Ledger.lock_ledger_state"))
-            ?? throw new InvalidOperationException("The ledger_state row is missing: the ledger tables are damaged.");
-        return (state.TreeSize, state.Edge);
+        SqliteLedgerRows.Write(connection, appended, nodes.Ids, nodes.Hashes, range.Size, NewEdge(size, oldEdge, nodes, range.Size));
+        return size;
     }
 
     /// <summary>
@@ -71,38 +53,26 @@ internal static class LedgerAppender
     /// </summary>
     private static byte[] NewEdge(long oldSize, byte[] oldEdge, NodeCollector created, long newSize)
     {
+        var newNodes = CompactRange.EdgeNodes(newSize);
         var known = new Dictionary<NodeId, byte[]>();
         var oldNodes = CompactRange.EdgeNodes(oldSize);
         for (var i = 0; i < oldNodes.Count; i++) known[oldNodes[i]] = oldEdge.AsSpan(i * MerkleHash.Size, MerkleHash.Size).ToArray();
-        for (var i = 0; i < created.Count; i++) known[created.Ids[i]] = created.Hashes[i];
-        var newNodes = CompactRange.EdgeNodes(newSize);
+        var wanted = newNodes.ToHashSet();
+        for (var i = 0; i < created.Count; i++)
+        {
+            if (wanted.Contains(created.Ids[i])) known[created.Ids[i]] = created.Hashes[i];
+        }
+
         var edge = new byte[newNodes.Count * MerkleHash.Size];
         for (var i = 0; i < newNodes.Count; i++) known[newNodes[i]].CopyTo(edge, i * MerkleHash.Size);
         return edge;
     }
 
-    private static string Batch(SqlDialect dialect, int nodeCount) =>
-        Batches.GetOrAdd((dialect.Name, nodeCount), key =>
-        {
-            var sql = new StringBuilder(SqlText.Get(dialect, "Ledger.insert_ledger_entry")).Append(";\n");
-            sql.Append("INSERT INTO ledger_nodes (level, idx, hash) VALUES ");
-            for (var i = 0; i < key.Nodes; i++) sql.Append(i == 0 ? "" : ", ").Append($"(@l{i}, @i{i}, @h{i})");
-            sql.Append(";\nUPDATE ledger_state SET tree_size = @size, edge = @edge WHERE id = 1");
-            return sql.ToString();
-        });
-
-    private sealed class StateRow
+    private sealed class NodeCollector(int capacity) : INodeSink
     {
-        public long TreeSize { get; set; }
+        public List<NodeId> Ids { get; } = new(capacity);
 
-        public byte[] Edge { get; set; } = [];
-    }
-
-    private sealed class NodeCollector : INodeSink
-    {
-        public List<NodeId> Ids { get; } = new(4);
-
-        public List<byte[]> Hashes { get; } = new(4);
+        public List<byte[]> Hashes { get; } = new(capacity);
 
         public int Count => Ids.Count;
 

@@ -27,20 +27,24 @@ internal static class SqliteLedgerRows
         }
     }
 
-    public static void Write(SqliteConnection connection, AuditEntry entry, IReadOnlyList<NodeId> ids, IReadOnlyList<byte[]> hashes, long size, byte[] edge)
+    public static void Write(SqliteConnection connection, IReadOnlyList<AuditEntry> entries, IReadOnlyList<NodeId> ids, IReadOnlyList<byte[]> hashes, long size, byte[] edge)
     {
         var db = Handle(connection);
         Check(raw.sqlite3_prepare_v2(db, "INSERT INTO ledger_entries (seq, timestamp_ms, actor, action, resource, payload_digest, outcome) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", out var insert), db);
         using (insert)
         {
-            Check(raw.sqlite3_bind_int64(insert, 1, entry.Index), db);
-            Check(raw.sqlite3_bind_int64(insert, 2, entry.Timestamp.ToUnixTimeMilliseconds()), db);
-            Check(raw.sqlite3_bind_text(insert, 3, entry.Actor), db);
-            Check(raw.sqlite3_bind_text(insert, 4, entry.Action), db);
-            Check(raw.sqlite3_bind_text(insert, 5, entry.Resource), db);
-            Check(raw.sqlite3_bind_text(insert, 6, entry.PayloadDigest), db);
-            Check(raw.sqlite3_bind_text(insert, 7, entry.Outcome), db);
-            Step(insert, db);
+            foreach (var entry in entries)
+            {
+                Check(raw.sqlite3_bind_int64(insert, 1, entry.Index), db);
+                Check(raw.sqlite3_bind_int64(insert, 2, entry.Timestamp.ToUnixTimeMilliseconds()), db);
+                Check(raw.sqlite3_bind_text(insert, 3, entry.Actor), db);
+                Check(raw.sqlite3_bind_text(insert, 4, entry.Action), db);
+                Check(raw.sqlite3_bind_text(insert, 5, entry.Resource), db);
+                Check(raw.sqlite3_bind_text(insert, 6, entry.PayloadDigest), db);
+                Check(raw.sqlite3_bind_text(insert, 7, entry.Outcome), db);
+                Step(insert, db);
+                raw.sqlite3_reset(insert);
+            }
         }
 
         Check(raw.sqlite3_prepare_v2(db, "INSERT INTO ledger_nodes (level, idx, hash) VALUES (?1, ?2, ?3)", out var node), db);

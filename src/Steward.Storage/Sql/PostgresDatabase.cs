@@ -72,8 +72,9 @@ internal sealed class PostgresDatabase : SqlDatabase
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             try
             {
-                var result = await write(new SqlSession(connection, transaction, Dialect, cancellationToken));
-                await transaction.CommitAsync(cancellationToken);
+                var session = new SqlSession(connection, transaction, Dialect, cancellationToken);
+                var result = await write(session);
+                if (!session.Committed) await transaction.CommitAsync(cancellationToken);
                 return result;
             }
             catch (PostgresException e) when (attempt < MaxAttempts && e.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure)

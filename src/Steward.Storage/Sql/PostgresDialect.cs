@@ -28,6 +28,18 @@ internal sealed class PostgresDialect : SqlDialect
         ON s.key = {key} AND s.is_nan = 0
         """;
 
+    // As RankedRuns, over runs_by_experiment_start_time: the planner has one way to join, a
+    // nested loop driven by the index walk, which stops at the page's end. Left to itself it
+    // joined the filters to every run of the experiment and sorted them all (measured: 12 ms
+    // at 10,000 runs, growing with the experiment). A filter that few runs pass still reads
+    // the whole experiment, one run at a time, as the ranked walk does.
+    public override string RunsByStartTime(string experiment) => $"""
+        runs s JOIN LATERAL (
+            SELECT * FROM (SELECT * FROM runs WHERE run_key = s.run_key OFFSET 0) r
+            WHERE {FilterSql.ConditionsPlaceholder} OFFSET 0) r
+        ON s.experiment_id = {experiment}
+        """;
+
     public override string ForUpdate => "FOR UPDATE";
 
     public override string Like(string expression, string parameter) => $"{expression} LIKE {parameter}";

@@ -21,6 +21,9 @@ internal abstract class SqlDatabase : IAsyncDisposable
 
     public abstract SqlDialect Dialect { get; }
 
+    /// <summary>False only where the benchmark measures Steward without its ledger (<see cref="StorageOptions.WithoutLedger"/>).</summary>
+    public bool RecordsLedger { get; set; } = true;
+
     /// <summary>Where the data lives, without secrets.</summary>
     public abstract string Description { get; }
 
@@ -41,14 +44,20 @@ internal abstract class SqlDatabase : IAsyncDisposable
         return TransactionAsync(async session =>
         {
             var result = await write(session);
-            await LedgerAppender.AppendAsync(session, scope, scope.ResourceFor(result));
+            if (RecordsLedger)
+            {
+                var entry = new NewAuditEntry(scope.Actor, scope.Action, scope.ResourceFor(result), scope.PayloadDigest, scope.Outcome);
+                await LedgerAppender.AppendAsync(session, [entry], commit: true);
+            }
+
             return result;
         }, cancellationToken);
     }
 
     /// <summary>
-    /// A transaction that appends no entry: only for schema migrations and the ledger's own
-    /// bookkeeping (signed heads it issued), which change no audited data.
+    /// A transaction that appends no entry of its own: only for schema migrations and the
+    /// ledger's own bookkeeping (signed heads it issued, batches of entries appended together),
+    /// which change no audited data.
     /// </summary>
     public Task<T> WriteWithoutEntryAsync<T>(Func<SqlSession, Task<T>> write, CancellationToken cancellationToken) =>
         TransactionAsync(write, cancellationToken);

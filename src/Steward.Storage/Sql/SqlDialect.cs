@@ -32,6 +32,16 @@ internal abstract class SqlDialect
     /// </summary>
     public abstract string RankedRuns(string key);
 
+    /// <summary>
+    /// The FROM clause of the runs of one experiment (its id bound to <paramref name="experiment"/>)
+    /// as <c>r</c>, read newest first from an index as <c>s</c> (the search orders by
+    /// <c>s.start_time DESC, s.run_uuid ASC</c>), with the search's conditions checked per run
+    /// where the clause holds <see cref="FilterSql.ConditionsPlaceholder"/>: a default-order
+    /// search then stops as soon as it has a page instead of sorting the experiment's runs.
+    /// Null where the dialect's plain query already does well.
+    /// </summary>
+    public virtual string? RunsByStartTime(string experiment) => null;
+
     /// <summary>A case-sensitive LIKE; the value bound to <paramref name="parameter"/> must come from <see cref="LikePattern"/>.</summary>
     public abstract string Like(string expression, string parameter);
 

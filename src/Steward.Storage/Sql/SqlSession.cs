@@ -17,6 +17,12 @@ internal sealed class SqlSession(DbConnection connection, DbTransaction? transac
 
     public CancellationToken CancellationToken => cancellationToken;
 
+    /// <summary>
+    /// Set when the write's last statement batch also committed its transaction (the ledger
+    /// append on PostgreSQL sends COMMIT with it), so the database must not commit it again.
+    /// </summary>
+    public bool Committed { get; set; }
+
     public async Task<List<T>> QueryAsync<T>(string sql, object? args = null) =>
         (await connection.QueryAsync<T>(Command(sql, args))).AsList();
 
@@ -28,6 +34,10 @@ internal sealed class SqlSession(DbConnection connection, DbTransaction? transac
 
     public Task<int> ExecuteAsync(string sql, object? args = null) =>
         connection.ExecuteAsync(Command(sql, args));
+
+    /// <summary>A reader over the rows, for bulk reads that map columns by position rather than by name.</summary>
+    public Task<DbDataReader> ReaderAsync(string sql, object? args = null) =>
+        connection.ExecuteReaderAsync(Command(sql, args));
 
     public Task<SqlMapper.GridReader> QueryMultipleAsync(string sql, object? args = null) =>
         connection.QueryMultipleAsync(Command(sql, args));

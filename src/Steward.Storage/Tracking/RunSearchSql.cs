@@ -59,6 +59,15 @@ internal static class RunSearchSql
     private static (FilterSql Query, string From) Start(SqlDialect dialect, RunQuery query, RunSearchPart part)
     {
         var q = new FilterSql(dialect);
+        if (part == RunSearchPart.All && IsStartTimeOrder(query) && SingleExperiment(query) is { } experimentId
+            && dialect.RunsByStartTime(q.Arg(experimentId)) is { } walk)
+        {
+            AddConditions(q, query, experimentInFrom: true);
+            q.Order.Add("s.start_time DESC");
+            q.Order.Add("s.run_uuid ASC");
+            return (q, walk);
+        }
+
         var from = "runs r";
         var orderBy = query.OrderBy;
         if (part != RunSearchPart.All)
@@ -87,14 +96,26 @@ internal static class RunSearchSql
         return (q, from);
     }
 
-    private static void AddConditions(FilterSql q, RunQuery query)
+    /// <summary>MLflow's default order (none given, or start time newest first): the order <see cref="SqlDialect.RunsByStartTime"/> reads runs in.</summary>
+    private static bool IsStartTimeOrder(RunQuery query) =>
+        query.OrderBy is [] or [{ Entity: FilterEntity.Attribute, Key: "start_time", Ascending: false }];
+
+    /// <summary>The experiment of a search in exactly one, by its integer key.</summary>
+    private static long? SingleExperiment(RunQuery query) =>
+        query.ExperimentIds is [var id] && long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
+
+    private static void AddConditions(FilterSql q, RunQuery query, bool experimentInFrom = false)
     {
         var experimentIds = query.ExperimentIds
             .Select(id => long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : (long?)null)
             .OfType<long>().ToArray();
         // One experiment (the usual search) stays an equality, so the planner can read runs in
-        // start_time order straight from runs_by_experiment and stop at a page.
-        if (query.ExperimentIds.Count == 1 && experimentIds.Length == 1) q.Conditions.Add($"r.experiment_id = {q.Arg(experimentIds[0])}");
+        // start_time order straight from an index on (experiment_id, start_time) and stop at a page.
+        if (experimentInFrom)
+        {
+            // The walk reads the experiment's runs itself.
+        }
+        else if (query.ExperimentIds.Count == 1 && experimentIds.Length == 1) q.Conditions.Add($"r.experiment_id = {q.Arg(experimentIds[0])}");
         else if (query.ExperimentIds.Count > 0) q.Conditions.Add($"r.experiment_id {q.Dialect.InList(q.Arg(q.Dialect.ListValue(experimentIds)))}");
         AddLifecycle(q, "r.lifecycle_stage", query.ViewType);
 

@@ -31,6 +31,30 @@ public sealed class AuditPayloadTests
     }
 
     [Fact]
+    public void entry_bytes_equal_the_canonicalizer_on_the_same_members()
+    {
+        var random = new Random(6962);
+        var chars = new[] { "a", "Z", "\"", "\\", "\n", "\t", "\b", "\f", "\r", "\u0001", "\u001f", "\u007f", "é", "€", "😀", "\u2028", "/", " " };
+        string Text() => string.Concat(Enumerable.Range(0, random.Next(0, 10)).Select(_ => chars[random.Next(chars.Length)]));
+        for (var i = 0; i < 500; i++)
+        {
+            var index = i < 3 ? new[] { 0L, 1L, (1L << 53) - 1 }[i] : random.NextInt64(1L << 53);
+            var entry = new AuditEntry(index, DateTimeOffset.FromUnixTimeMilliseconds(random.NextInt64(253_402_300_800_000)), Text(), Text(), Text(), Text(), Text());
+            var members = new JsonObject
+            {
+                ["timestamp"] = entry.TimestampText,
+                ["resource"] = entry.Resource,
+                ["payloadDigest"] = entry.PayloadDigest,
+                ["outcome"] = entry.Outcome,
+                ["index"] = (double)entry.Index,
+                ["actor"] = entry.Actor,
+                ["action"] = entry.Action,
+            };
+            Assert.Equal(JsonCanonicalizer.Canonicalize(members), entry.ToLeafBytes());
+        }
+    }
+
+    [Fact]
     public void the_streamed_batch_digest_equals_the_canonicalizer_on_the_same_payload()
     {
         var random = new Random(20261123);

@@ -38,6 +38,29 @@ public sealed class LogBatchApiTests(ApiServers servers) : ApiTests(servers)
     }
 
     [Theory, Backends]
+    public async Task a_metric_key_that_is_not_a_string_is_refused_naming_its_position(Backend backend)
+    {
+        var api = await ApiAsync(backend);
+        var runId = await api.CreateRunAsync();
+        var body = $"{{\"run_id\": \"{runId}\", \"metrics\": [{{\"key\": \"m\", \"value\": 1, \"timestamp\": 1}}, {{\"key\": 5, \"value\": 1, \"timestamp\": 1}}]}}";
+        var message = (await api.SendAsync(HttpMethod.Post, "runs/log-batch", body)).Error(HttpStatusCode.BadRequest, "INVALID_PARAMETER_VALUE");
+        Assert.Contains("metrics[1].key", message, StringComparison.Ordinal);
+        await AssertNothingStoredAsync(api, runId);
+    }
+
+    [Theory, Backends]
+    public async Task a_metric_key_with_a_lone_surrogate_is_refused_naming_its_position(Backend backend)
+    {
+        var api = await ApiAsync(backend);
+        var runId = await api.CreateRunAsync();
+        var body = $"{{\"run_id\": \"{runId}\", \"metrics\": [{{\"key\": \"m\", \"value\": 1, \"timestamp\": 1}}, {{\"key\": \"m\", \"value\": 2, \"timestamp\": 2}}, {{\"key\": \"bad \\ud800\", \"value\": 1, \"timestamp\": 1}}]}}";
+        var message = (await api.SendAsync(HttpMethod.Post, "runs/log-batch", body)).Error(HttpStatusCode.BadRequest, "INVALID_PARAMETER_VALUE");
+        Assert.Contains("metrics[2].key", message, StringComparison.Ordinal);
+        Assert.Contains("surrogate", message, StringComparison.Ordinal);
+        await AssertNothingStoredAsync(api, runId);
+    }
+
+    [Theory, Backends]
     public async Task more_than_1000_metrics_are_refused(Backend backend)
     {
         var api = await ApiAsync(backend);

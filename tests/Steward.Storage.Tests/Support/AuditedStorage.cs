@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Runtime.ExceptionServices;
+using System.Text.Json.Nodes;
 using Steward.Audit;
 using Steward.Identity;
 using Steward.ModelAudits;
@@ -38,6 +39,8 @@ public class AuditedProxy<T> : DispatchProxy
 {
     public static readonly ICurrentActor Actor = new TestActor();
 
+    private static long _calls;
+
     private T _target = null!;
 
     public static T Wrap(T target)
@@ -51,8 +54,11 @@ public class AuditedProxy<T> : DispatchProxy
     {
         ArgumentNullException.ThrowIfNull(targetMethod);
         // The store method reads the scope when it starts and keeps it across its awaits, so
-        // the scope can be closed as soon as the call has returned its task.
-        using var audit = AuditScope.Begin(Actor, $"test.{targetMethod.Name}", "test/store", null);
+        // the scope can be closed as soon as the call has returned its task. Each call gets a
+        // payload of its own: two entries equal in every field (same millisecond) could be
+        // swapped without any hash changing, and tests that swap rows would see nothing.
+        var payload = new JsonObject { ["call"] = Interlocked.Increment(ref _calls) };
+        using var audit = AuditScope.Begin(Actor, $"test.{targetMethod.Name}", "test/store", payload);
         try
         {
             return targetMethod.Invoke(_target, args);

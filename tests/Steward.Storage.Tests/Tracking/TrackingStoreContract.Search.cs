@@ -27,6 +27,39 @@ public abstract partial class TrackingStoreContract
         Assert.Equal([c, b, a], await SearchIdsAsync(e));
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("attributes.start_time DESC")]
+    public async Task newest_first_breaks_ties_by_run_id_and_pages_through_filtered_runs_once(string? orderBy)
+    {
+        var experimentId = await NewExperimentAsync();
+        var other = await NewExperimentAsync();
+        var kept = new List<(long Start, string Id)>();
+        for (var i = 0; i < 12; i++)
+        {
+            // Pairs of runs share a start time; every third run fails the filter; another
+            // experiment's runs interleave in time.
+            var run = await NewRunAsync(experimentId, $"r{i}", startTime: 1000 + (i / 2));
+            await LogAsync(run.Info.RunId, parameters: [new Param("keep", i % 3 == 0 ? "no" : "yes")]);
+            await NewRunAsync(other, startTime: 1000 + i);
+            if (i % 3 != 0) kept.Add((1000 + (i / 2), run.Info.RunId));
+        }
+
+        var expected = kept.OrderByDescending(r => r.Start).ThenBy(r => r.Id, StringComparer.Ordinal).Select(r => r.Id).ToList();
+        var order = SearchSyntax.ParseRunOrderBy(orderBy is null ? null : [orderBy]);
+        var seen = new List<string>();
+        string? token = null;
+        do
+        {
+            var page = await Store.SearchRunsAsync(new RunQuery([experimentId], SearchSyntax.ParseRunFilter("params.keep = 'yes'"), order, ViewType.ActiveOnly, 3, PageToken.Decode(token)), None);
+            seen.AddRange(page.Items.Select(r => r.Info.RunId));
+            token = page.NextPageToken;
+        }
+        while (token is not null);
+
+        Assert.Equal(expected, seen);
+    }
+
     [Fact]
     public async Task search_filters_metrics_with_every_numeric_comparator()
     {

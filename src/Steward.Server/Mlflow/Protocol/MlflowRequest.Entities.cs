@@ -19,6 +19,7 @@ internal sealed partial class MlflowRequest
     {
         if (!TryGetArray(name, out var array)) return null;
         var metrics = new List<Metric>(array.GetArrayLength());
+        var keys = new MetricKeys();
         var index = 0;
         foreach (var item in array.EnumerateArray())
         {
@@ -34,7 +35,7 @@ internal sealed partial class MlflowRequest
                 // Field paths for errors are built only on failure: this loop runs 1000 times a batch.
                 if (property.NameEquals("key"))
                 {
-                    key = ReadString(field, Path(name, index, "key"));
+                    key = field.ValueKind == JsonValueKind.String ? keys.Read(field, name, index) : throw TypeMismatch(field, Path(name, index, "key"));
                 }
                 else if (property.NameEquals("value"))
                 {
@@ -163,4 +164,29 @@ internal sealed partial class MlflowRequest
     }
 
     private static string Path(string name, int index, string property) => $"{name}[{index}].{property}";
+
+    /// <summary>
+    /// The keys of one metric batch, read once each: a batch repeats a few keys hundreds of
+    /// times, and one string per key (not per point) saves the allocations and lets later
+    /// steps compare keys by reference (validation, sorting).
+    /// </summary>
+    private sealed class MetricKeys
+    {
+        // Beyond this many distinct keys a batch is unusual; the rest are read one by one.
+        private const int Capacity = 32;
+
+        private readonly List<string> _seen = new(8);
+
+        public string Read(JsonElement key, string name, int index)
+        {
+            foreach (var seen in _seen)
+            {
+                if (key.ValueEquals(seen)) return seen;
+            }
+
+            var text = ReadString(key, Path(name, index, "key"));
+            if (_seen.Count < Capacity) _seen.Add(text);
+            return text;
+        }
+    }
 }

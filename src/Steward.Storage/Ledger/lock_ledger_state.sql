@@ -1,1 +1,0 @@
-SELECT tree_size, edge FROM ledger_state WHERE id = 1 {for_update}
