@@ -99,11 +99,18 @@ public static class DriftAudit
         _ => null,
     };
 
-    /// <summary>Per-thread buffers for sorting, reused across columns; one extra slot for the end marker.</summary>
+    /// <summary>
+    /// Per-thread buffers for sorting, reused across columns and allocated on the first numeric
+    /// column (a text-only audit needs none); one extra slot for the end marker.
+    /// </summary>
     private sealed class SortBuffers(int length)
     {
-        public double[] Reference { get; } = GC.AllocateUninitializedArray<double>(length + 1);
-        public double[] Current { get; } = GC.AllocateUninitializedArray<double>(length + 1);
-        public double[] Scratch { get; } = GC.AllocateUninitializedArray<double>(length + 1);
+        private double[]? _reference, _current, _scratch;
+
+        public double[] Reference => _reference ??= GC.AllocateUninitializedArray<double>(length + 1);
+
+        public double[] Current => _current ??= GC.AllocateUninitializedArray<double>(length + 1);
+
+        public double[] Scratch => _scratch ??= GC.AllocateUninitializedArray<double>(length + 1);
     }
 }
