@@ -33,6 +33,7 @@ internal static class ServiceRegistration
         services.AddSingleton<LoggedModelService>();
         services.AddSingleton<ArtifactService>();
         services.AddSingleton<ModelAuditService>();
+        services.AddSingleton<IModelAuditRunner, FairnessAuditRunner>();
         services.AddSingleton(new DataSetFolder(options.DataSetDirectory ?? Path.Combine(options.DataDirectory, "datasets")));
         services.AddProblemDetails();
         return services;

@@ -1,0 +1,46 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Steward.Errors;
+
+namespace Steward.Server.ModelAudits;
+
+/// <summary>
+/// <c>POST .../audits</c> with <c>"kind": "fairness"</c>: the same settings as <c>steward audit fairness</c>,
+/// with <c>data</c> a file in the server's data-set folder.
+/// </summary>
+internal sealed record FairnessAuditRequest(
+    string? Kind,
+    string? Data,
+    string? Where,
+    string? Label,
+    string? Prediction,
+    string? Score,
+    double? Threshold,
+    IReadOnlyList<string>? Sensitive,
+    string? Positive,
+    IReadOnlyList<string?>? ReferenceGroup,
+    string? Method,
+    int? Bootstrap,
+    long? Seed,
+    double? Confidence,
+    double? DisparateImpactThreshold);
+
+/// <summary>The runners' request types, source-generated; unknown fields are refused so a misspelt setting is not ignored.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow)]
+[JsonSerializable(typeof(FairnessAuditRequest))]
+internal sealed partial class ModelAuditJsonContext : JsonSerializerContext
+{
+    /// <summary>Reads a runner's request from the body, a malformed one as a 400 naming the problem.</summary>
+    public static T Read<T>(JsonElement body, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo)
+    {
+        try
+        {
+            return body.Deserialize(typeInfo) ?? throw StewardException.Invalid("Missing request body: expected a JSON object.");
+        }
+        catch (JsonException e)
+        {
+            var where = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "" : $" at '{e.Path.TrimStart('$', '.')}'";
+            throw StewardException.Invalid($"Malformed audit request{where}: {e.Message.Split(" Path:", 2)[0]}");
+        }
+    }
+}
