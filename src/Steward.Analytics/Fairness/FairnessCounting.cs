@@ -73,14 +73,11 @@ public static class FairnessCounting
             throw new DataFileException(
                 $"the sensitive columns {string.Join(", ", sensitive.Select(c => $"'{c.Name}'"))} make more than {FairnessLimits.MaxGroups:N0} groups; is one of them an identifier?");
 
-        var otherIndex = 0;
-        foreach (var column in new[] { label, prediction })
-        {
-            Check(file, column, rows.Select(r => (column == label ? r.Label : r.Prediction, r.Count)),
-                column.PositiveValue is null ? null : (rows.Select(r => r.Others[otherIndex]), rows.Select(r => r.Others[otherIndex + 1])));
-            if (column.PositiveValue is not null)
-                otherIndex += 2;
-        }
+        // The min/max columns follow count(*) in the order added above: the label's first when it has them.
+        var labelOthers = label.PositiveValue is null ? -1 : 0;
+        var predictionOthers = prediction.PositiveValue is null ? -1 : labelOthers + 2;
+        Check(file, label, rows.Select(r => (r.Label, r.Count)).ToList(), OtherValues(rows.Select(r => r.Others).ToList(), labelOthers));
+        Check(file, prediction, rows.Select(r => (r.Prediction, r.Count)).ToList(), OtherValues(rows.Select(r => r.Others).ToList(), predictionOthers));
         for (var i = 0; i < sensitive.Length; i++)
         {
             if (rows.All(r => r.Values[i] is null))
@@ -90,6 +87,9 @@ public static class FairnessCounting
         var groups = rows.Select(r => new GroupCounts(r.Values, Cell(r.Label, r.Prediction, r.Count)));
         return FairnessTable.Create(sensitive.Select(c => c.Name).ToArray(), groups);
     }
+
+    private static (IEnumerable<string?> Min, IEnumerable<string?> Max)? OtherValues(List<string?[]> others, int at) =>
+        at < 0 ? null : (others.Select(o => o[at]).ToList(), others.Select(o => o[at + 1]).ToList());
 
     private static ConfusionCounts Cell(int label, int prediction, long count) => (label, prediction) switch
     {
