@@ -1,9 +1,10 @@
 namespace Steward.Audit;
 
 /// <summary>
-/// Who is acting: the name every ledger entry records. The embedded default is the local
-/// administrator (<see cref="LocalAdmin"/>); a host that authenticates callers supplies the
-/// authenticated identity instead.
+/// Who is acting: the name every ledger entry records. The server supplies the principal its
+/// authentication established for the request (<see cref="Identity.ICurrentPrincipal"/>): a
+/// user, or the local administrator (<see cref="LocalAdmin"/>) for a request without
+/// credentials on a loopback server.
 /// </summary>
 /// <remarks>
 /// Read once per operation, when the service opens its <see cref="AuditScope"/>. It is never a
@@ -15,7 +16,7 @@ public interface ICurrentActor
     string Name { get; }
 }
 
-/// <summary>The embedded default: every operation is the local administrator's.</summary>
+/// <summary>The local administrator: who a request without credentials on a loopback server acts as.</summary>
 public sealed class LocalAdmin : ICurrentActor
 {
     /// <summary>The name recorded for the local administrator.</summary>
