@@ -35,8 +35,7 @@ public sealed class DataFileColumnsTests : IDisposable
     {
         var csv = WriteCsv();
         var parquet = Path.Combine(_folder, "data.parquet");
-        using (var file = DataFile.Open(csv))
-        using (file.Reader($"COPY (SELECT * FROM data) TO {DataFile.Literal(parquet)} (FORMAT parquet)")) { }
+        ParquetFiles.FromCsv(csv, parquet);
         using var csvFile = DataFile.Open(csv);
         using var parquetFile = DataFile.Open(parquet);
 

@@ -50,4 +50,29 @@ public sealed class DataFileTests
         var error = Assert.Throws<DataFileException>(() => DataFile.Open(Compas, "no_such_column > 1"));
         Assert.Contains("no_such_column > 1", error.Message);
     }
+
+    [Fact]
+    public void A_filter_cannot_read_another_file()
+    {
+        var secret = Path.Combine(Path.GetTempPath(), $"steward-secret-{Guid.NewGuid():N}.csv");
+        File.WriteAllText(secret, "token\nhunter2\n");
+        try
+        {
+            var filter = $"sex IN (SELECT token FROM read_csv('{secret}'))";
+            var error = Assert.Throws<DataFileException>(() => DataFile.Open(Compas, filter).Dispose());
+            Assert.Contains("cannot be read", error.Message);
+        }
+        finally
+        {
+            File.Delete(secret);
+        }
+    }
+
+    [Fact]
+    public void A_filter_cannot_turn_file_access_back_on()
+    {
+        var filter = "true); SET lock_configuration = false; SET enable_external_access = true; SELECT (1";
+        var error = Assert.Throws<DataFileException>(() => DataFile.Open(Compas, filter).Dispose());
+        Assert.Contains("configuration has been locked", error.Message);
+    }
 }

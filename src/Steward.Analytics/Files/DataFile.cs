@@ -7,6 +7,8 @@ namespace Steward.Analytics.Files;
 /// A CSV or Parquet file opened through an in-memory DuckDB, seen as the relation <c>data</c>
 /// (optionally filtered by a SQL predicate, so a study's cohort is selected inside DuckDB).
 /// Reads whole columns into arrays for the statistics engine, or runs aggregations on the file.
+/// The connection may read this one file and nothing else: the filter comes from users (over the
+/// server's API too), and a subquery in it must not reach other files, the network or settings.
 /// </summary>
 public sealed partial class DataFile : IDisposable
 {
@@ -42,6 +44,7 @@ public sealed partial class DataFile : IDisposable
         try
         {
             connection.Open();
+            ConfineTo(connection, path);
             var filter = string.IsNullOrWhiteSpace(where) ? "" : $" WHERE ({where})";
             Execute(connection, $"CREATE VIEW data AS SELECT * FROM {source}{filter}",
                 e => string.IsNullOrWhiteSpace(where)
@@ -119,6 +122,17 @@ public sealed partial class DataFile : IDisposable
             || lower.EndsWith(".csv.gz", StringComparison.Ordinal) || lower.EndsWith(".txt", StringComparison.Ordinal))
             return $"read_csv({Literal(path)}, header = true, auto_type_candidates = {CsvTypeCandidates})";
         throw new DataFileException($"data file '{path}' is neither CSV (.csv, .tsv, .csv.gz) nor Parquet (.parquet)");
+    }
+
+    // Allows reading only the data file, then turns off every other file and network access and
+    // locks the configuration, so nothing a filter says can widen it again.
+    private static void ConfineTo(DuckDBConnection connection, string path)
+    {
+        var fullPath = System.IO.Path.GetFullPath(path);
+        Execute(connection, $"SET allowed_paths = [{Literal(fullPath)}, {Literal(path)}]",
+            e => $"data file '{path}' cannot be opened: {FirstLine(e.Message)}");
+        Execute(connection, "SET enable_external_access = false; SET lock_configuration = true",
+            e => $"data file '{path}' cannot be opened: {FirstLine(e.Message)}");
     }
 
     private static List<DataColumn> ReadColumns(DuckDBConnection connection, string path)

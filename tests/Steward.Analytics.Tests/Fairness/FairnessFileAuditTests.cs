@@ -94,8 +94,7 @@ public sealed class FairnessFileAuditTests : IDisposable
     public void A_parquet_file_gives_the_same_counts_as_its_csv()
     {
         var parquet = Path.Combine(_folder, "synthetic.parquet");
-        using (var csv = DataFile.Open(Synthetic))
-        using (csv.Reader($"COPY (SELECT * FROM data) TO {DataFile.Literal(parquet)} (FORMAT parquet)")) { }
+        ParquetFiles.FromCsv(Synthetic, parquet);
         var report = Audit(parquet, new FairnessDataSpec { Label = "outcome", Score = "score", Threshold = 0.6, Sensitive = ["region", "sex"] });
         FairnessAssert.Groups(FairnessReference.SyntheticByRegionSex, report);
     }
@@ -104,8 +103,7 @@ public sealed class FairnessFileAuditTests : IDisposable
     public void Boolean_label_and_prediction_columns_are_read_as_true_and_false()
     {
         var parquet = Path.Combine(_folder, "booleans.parquet");
-        using (var csv = DataFile.Open(Synthetic))
-        using (csv.Reader($"COPY (SELECT region, outcome = 1 AS outcome, approved = 1 AS approved FROM data) TO {DataFile.Literal(parquet)} (FORMAT parquet)")) { }
+        ParquetFiles.FromCsv(Synthetic, parquet, "region, outcome = 1 AS outcome, approved = 1 AS approved");
         var report = Audit(parquet, new FairnessDataSpec { Label = "outcome", Prediction = "approved", Sensitive = ["region"] });
         FairnessAssert.Groups(FairnessReference.SyntheticByRegion, report);
     }

@@ -96,8 +96,7 @@ public sealed class FairnessInputErrorTests : IDisposable
     public void An_identifier_used_as_a_sensitive_column_is_refused()
     {
         var path = Path.Combine(_folder, "ids.parquet");
-        using (var seed = DataFile.Open(Compas))
-        using (seed.Reader($"COPY (SELECT i AS id, i % 2 AS label, (i // 2) % 2 AS prediction FROM range(20000) t(i)) TO {DataFile.Literal(path)} (FORMAT parquet)")) { }
+        ParquetFiles.Write(path, "SELECT i AS id, i % 2 AS label, (i // 2) % 2 AS prediction FROM range(20000) t(i)");
         var message = Error(path, new FairnessDataSpec { Label = "label", Prediction = "prediction", Sensitive = ["id"] });
         Assert.Equal("the sensitive columns 'id' make more than 10,000 groups; is one of them an identifier?", message);
     }

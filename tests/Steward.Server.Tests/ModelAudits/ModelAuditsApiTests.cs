@@ -108,6 +108,22 @@ public sealed class ModelAuditsApiTests(ApiServers servers) : ApiTests(servers)
     }
 
     [Theory, Backends]
+    public async Task A_filter_that_reads_another_file_is_refused_and_nothing_is_recorded(Backend backend)
+    {
+        var (server, name) = await VersionAsync(backend);
+        var other = Path.Combine(server.DataDirectory, "datasets", "telco_scored.csv");
+        var problem = await JsonAsync(await server.Http.PostAsJsonAsync($"/api/v1/models/{name}/versions/1/audits",
+            new
+            {
+                kind = "fairness", data = "compas/compas-scores-two-years.csv", label = "two_year_recid", prediction = "is_recid",
+                sensitive = new[] { "race" }, where = $"race NOT IN (SELECT \"Churn\" FROM read_csv('{other}'))",
+            }),
+            HttpStatusCode.BadRequest);
+        Assert.Contains("file system operations are disabled", problem.GetProperty("detail").GetString());
+        Assert.Equal(0, await AuditCountAsync(server, name));
+    }
+
+    [Theory, Backends]
     public async Task A_missing_column_is_named_and_nothing_is_recorded(Backend backend)
     {
         var (server, name) = await VersionAsync(backend);
