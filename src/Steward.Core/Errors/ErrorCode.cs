@@ -20,4 +20,6 @@ public enum ErrorCode
     NotImplemented,
     /// <summary>A fault inside Steward, never caused by the request.</summary>
     InternalError,
+    /// <summary>The caller made too many requests of a kind (failed authentications) and must wait.</summary>
+    RequestLimitExceeded,
 }

@@ -34,6 +34,7 @@ internal static class ServiceRegistration
         services.AddSingleton<ICurrentPrincipal>(provider => provider.GetRequiredService<RequestPrincipal>());
         services.AddSingleton(policy);
         services.AddSingleton<CredentialCache>();
+        services.AddSingleton<FailedAuthenticationThrottle>();
         services.AddSingleton<Authenticator>();
         services.AddSingleton<AccessControl>();
         services.AddSingleton<IdentityService>();

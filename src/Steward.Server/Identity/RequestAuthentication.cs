@@ -15,9 +15,10 @@ namespace Steward.Server.Identity;
 /// (MLflow's <c>MLFLOW_TRACKING_TOKEN</c>) or HTTP Basic with a user name and a password or token
 /// (<c>MLFLOW_TRACKING_USERNAME</c>/<c>PASSWORD</c>). Without credentials, a loopback server acts
 /// as the local admin; otherwise the request is refused with 401, a <c>WWW-Authenticate</c>
-/// challenge and the API's own error format, and the refusal is a ledger entry.
+/// challenge and the API's own error format, and the refusal is a ledger entry. An address that
+/// keeps presenting wrong credentials is turned away with 429 for a while (<see cref="FailedAuthenticationThrottle"/>).
 /// </summary>
-internal sealed class RequestAuthentication(RequestDelegate next, Authenticator authenticator, ILedgerStore ledger, AuthenticationPolicy policy)
+internal sealed class RequestAuthentication(RequestDelegate next, Authenticator authenticator, ILedgerStore ledger, AuthenticationPolicy policy, FailedAuthenticationThrottle throttle)
 {
     private static readonly string[] Challenges = ["Bearer realm=\"steward\"", "Basic realm=\"steward\", charset=\"UTF-8\""];
 
@@ -31,9 +32,17 @@ internal sealed class RequestAuthentication(RequestDelegate next, Authenticator 
 
         var header = http.Request.Headers.Authorization.ToString();
         AuthenticationResult result;
+        var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (header.Length > 0 && throttle.RetryAfter(address) is { } wait)
+        {
+            await RefuseThrottledAsync(http, wait);
+            return;
+        }
+
         if (header.Length > 0)
         {
             result = await AuthenticateAsync(header, http.RequestAborted);
+            if (!result.Succeeded) throttle.RecordFailure(address);
         }
         else if (policy.CredentialsRequired)
         {
@@ -58,6 +67,19 @@ internal sealed class RequestAuthentication(RequestDelegate next, Authenticator 
             ["detail"] = result.Failure,
         }, http.RequestAborted);
         await ChallengeAsync(http, result.Failure!);
+    }
+
+    private async Task RefuseThrottledAsync(HttpContext http, TimeSpan wait)
+    {
+        var seconds = (int)Math.Ceiling(wait.TotalSeconds);
+        var message = $"Too many failed authentications from this address: try again in {seconds} s.";
+        await Denials.RecordAsync(ledger, null, AuditResources.Request(http.Request.Method, http.Request.Path.Value ?? "/"), new JsonObject
+        {
+            ["reason"] = "throttled",
+            ["detail"] = message,
+        }, http.RequestAborted);
+        http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await WriteErrorAsync(http, ErrorCode.RequestLimitExceeded, message);
     }
 
     private Task<AuthenticationResult> AuthenticateAsync(string header, CancellationToken cancellationToken)
@@ -93,14 +115,20 @@ internal sealed class RequestAuthentication(RequestDelegate next, Authenticator 
         return Task.FromResult(AuthenticationResult.Refused(null, $"Unsupported authorization scheme '{scheme}': use Bearer or Basic."));
     }
 
-    /// <summary>401 with the challenges, in MLflow's error format under its prefixes and as problem+json elsewhere.</summary>
+    /// <summary>401 with the challenges.</summary>
     private static Task ChallengeAsync(HttpContext http, string message)
     {
         foreach (var challenge in Challenges) http.Response.Headers.Append(HeaderNames.WWWAuthenticate, challenge);
+        return WriteErrorAsync(http, ErrorCode.Unauthenticated, message);
+    }
+
+    /// <summary>An error in MLflow's format under its prefixes and as problem+json elsewhere.</summary>
+    private static Task WriteErrorAsync(HttpContext http, ErrorCode code, string message)
+    {
         var path = http.Request.Path;
         var mlflow = MlflowRoutes.TrackingPrefixes.Concat(MlflowRoutes.ArtifactPrefixes).Any(prefix => path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase));
         return mlflow
-            ? MlflowErrors.WriteAsync(http, StatusCodes.Status401Unauthorized, "UNAUTHENTICATED", message)
-            : Problems.For(ErrorCode.Unauthenticated, message, http).ExecuteAsync(http);
+            ? MlflowErrors.WriteAsync(http, new StewardException(code, message))
+            : Problems.For(code, message, http).ExecuteAsync(http);
     }
 }

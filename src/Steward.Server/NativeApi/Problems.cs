@@ -22,6 +22,7 @@ internal static class Problems
         ErrorCode.PermissionDenied => StatusCodes.Status403Forbidden,
         ErrorCode.Unauthenticated => StatusCodes.Status401Unauthorized,
         ErrorCode.NotImplemented => StatusCodes.Status501NotImplemented,
+        ErrorCode.RequestLimitExceeded => StatusCodes.Status429TooManyRequests,
         _ => StatusCodes.Status500InternalServerError,
     };
 
@@ -33,6 +34,7 @@ internal static class Problems
         ErrorCode.PermissionDenied => ("permission-denied", "Permission denied", "PERMISSION_DENIED"),
         ErrorCode.Unauthenticated => ("unauthenticated", "Unauthenticated", "UNAUTHENTICATED"),
         ErrorCode.NotImplemented => ("not-implemented", "Not implemented", "NOT_IMPLEMENTED"),
+        ErrorCode.RequestLimitExceeded => ("request-limit-exceeded", "Too many requests", "REQUEST_LIMIT_EXCEEDED"),
         _ => ("internal-error", "Internal error", "INTERNAL_ERROR"),
     };
 

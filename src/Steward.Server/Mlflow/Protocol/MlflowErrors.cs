@@ -32,6 +32,7 @@ internal static class MlflowErrors
         ErrorCode.PermissionDenied => ("PERMISSION_DENIED", StatusCodes.Status403Forbidden),
         ErrorCode.Unauthenticated => ("UNAUTHENTICATED", StatusCodes.Status401Unauthorized),
         ErrorCode.NotImplemented => ("NOT_IMPLEMENTED", StatusCodes.Status501NotImplemented),
+        ErrorCode.RequestLimitExceeded => ("REQUEST_LIMIT_EXCEEDED", StatusCodes.Status429TooManyRequests),
         _ => (InternalError, StatusCodes.Status500InternalServerError),
     };
 
