@@ -43,7 +43,6 @@ internal static class ServiceRegistration
         services.AddSingleton<IAuthorshipQuery, AuthorshipQuery>();
         services.AddSingleton(_ => LedgerKeyFile.LoadOrCreate(storage.LedgerKeyPath));
         services.AddSingleton<AuditService>();
-        services.AddSingleton<IVersionChangeGate, OpenGate>();
         services.AddSingleton<TrackingService>();
         services.AddSingleton<RegistryService>();
         services.AddSingleton<LoggedModelService>();
