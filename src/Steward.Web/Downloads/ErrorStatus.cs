@@ -11,6 +11,7 @@ internal static class ErrorStatus
         ErrorCode.InvalidParameterValue => StatusCodes.Status400BadRequest,
         ErrorCode.ResourceDoesNotExist => StatusCodes.Status404NotFound,
         ErrorCode.ResourceAlreadyExists => StatusCodes.Status409Conflict,
+        ErrorCode.GateClosed => StatusCodes.Status409Conflict,
         ErrorCode.PermissionDenied => StatusCodes.Status403Forbidden,
         ErrorCode.Unauthenticated => StatusCodes.Status401Unauthorized,
         ErrorCode.NotImplemented => StatusCodes.Status501NotImplemented,

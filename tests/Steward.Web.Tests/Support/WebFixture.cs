@@ -83,7 +83,10 @@ public sealed class WebFixture : IAsyncLifetime
         await admin.CreateUserAsync("alice", ["data-scientist"], ["default"], "Alice Martin");
         await admin.CreateUserAsync("rita", ["risk-manager"], ["default"], "Rita Osei");
         await admin.CreateUserAsync("audrey", ["auditor"], null, "Audrey Klein");
-        foreach (var user in new[] { "alice", "rita", "audrey" })
+        await admin.CreateUserAsync("remy", ["release-manager"], ["default"], "Remy Dubois");
+        // A risk manager who also builds models: an approver by role, refused on what she authored.
+        await admin.CreateUserAsync("sam", ["risk-manager", "data-scientist"], ["default"], "Sam Okafor");
+        foreach (var user in new[] { "alice", "rita", "audrey", "remy", "sam" })
             Tokens[user] = (await admin.CreateTokenAsync(user, "browser-tests")).Secret;
 
         // Everything below is alice's work: she is the author the separation of duties is about.
@@ -130,7 +133,23 @@ public sealed class WebFixture : IAsyncLifetime
         });
         response.EnsureSuccessStatusCode();
         var auditId = (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetInt64();
-        return new SeededData(experiment.ExperimentId, runs, "churn-classifier", version.Version, auditId);
+
+        // Version 2 awaits its approvals at medium risk, the release manager's already given;
+        // version 3 is sam's. Entering the risk registry puts the model under the gates.
+        var second = await alice.CreateModelVersionAsync("churn-classifier", "runs:/" + runs["forest"] + "/model", runs["forest"]);
+        using var sam = new StewardClient(Address, Tokens["sam"]);
+        var third = await sam.CreateModelVersionAsync("churn-classifier", "runs:/" + runs["logreg-baseline"] + "/model", runs["logreg-baseline"]);
+        await admin.SetGovernanceRecordAsync("churn-classifier", new GovernanceRecordChanges(Owner: "alice", Domain: "default", Purpose: "Retention offers"));
+        await admin.FileScorecardAsync("churn-classifier", second.Version, new Dictionary<string, string>
+        {
+            ["business_impact"] = "medium",
+            ["data_quality"] = "85",
+            ["bias_risk"] = "low",
+            ["deployment_frequency"] = "monthly",
+        });
+        using var remy = new StewardClient(Address, Tokens["remy"]);
+        await remy.DecideAsync("churn-classifier", second.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), "approved", "Release plan checked.");
+        return new SeededData(experiment.ExperimentId, runs, "churn-classifier", version.Version, auditId, second.Version, third.Version);
     }
 
     public async Task DisposeAsync()
@@ -150,7 +169,8 @@ public sealed class WebFixture : IAsyncLifetime
 }
 
 /// <summary>What the fixture created: ids the tests navigate to.</summary>
-public sealed record SeededData(string ExperimentId, IReadOnlyDictionary<string, string> Runs, string Model, int Version, long AuditId);
+public sealed record SeededData(
+    string ExperimentId, IReadOnlyDictionary<string, string> Runs, string Model, int Version, long AuditId, int AwaitingRiskApproval, int AuthoredBySam);
 
 [CollectionDefinition(Name)]
 public sealed class WebCollection : ICollectionFixture<WebFixture>
