@@ -1,6 +1,5 @@
 using System.Globalization;
 using Steward.Client;
-using Steward.Client.Models;
 
 namespace Steward.Web.Bench;
 
@@ -17,7 +16,7 @@ internal static class Seed
         await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (i, cancellationToken) =>
         {
             var run = await client.CreateRunAsync(experimentId, $"run-{i:D5}", cancellationToken: cancellationToken);
-            await client.LogBatchAsync(run.Info.RunId,
+            await client.LogBatchAsync(run.RunId,
                 metrics: [new Metric("auc", values[i].Auc, now, 0), new Metric("loss", values[i].Loss, now, 0), new Metric("accuracy", values[i].Auc - 0.05, now, 0)],
                 parameters: new Dictionary<string, string>
                 {
