@@ -57,4 +57,28 @@ public sealed class ModelPagesTests(WebFixture web)
         await Expect(page.GetByTestId("notice")).ToContainTextAsync("saved");
         await Expect(page.Locator("blockquote.human").Filter(new() { HasText = "Retention offers" })).ToContainTextAsync("alice");
     }
+
+    [Fact]
+    public async Task A_drift_audit_draws_reference_and_current_histograms()
+    {
+        var page = await web.PageAsync("rita");
+        await page.GotoAsync($"/audits/{web.Seeded.DriftAuditId}");
+
+        var tenure = page.Locator("figure.chart svg").Filter(new() { HasText = "tenure" }).First;
+        await Expect(tenure).ToContainTextAsync("reference");
+        await Expect(tenure).ToContainTextAsync("current");
+        await Expect(page.GetByTestId("verdict")).ToHaveTextAsync("Failed");
+        await WebFixture.ScreenshotAsync(page, "drift-audit");
+    }
+
+    [Fact]
+    public async Task An_evaluation_audit_draws_its_roc_and_calibration_curves()
+    {
+        var page = await web.PageAsync("rita");
+        await page.GotoAsync($"/audits/{web.Seeded.EvaluationAuditId}");
+
+        await Expect(page.Locator("figure.chart svg").Filter(new() { HasText = "ROC curve" })).ToHaveCountAsync(1);
+        await Expect(page.Locator("figure.chart svg").Filter(new() { HasText = "Calibration curve" })).ToHaveCountAsync(1);
+        await WebFixture.ScreenshotAsync(page, "evaluation-audit");
+    }
 }

@@ -134,6 +134,18 @@ public sealed class WebFixture : IAsyncLifetime
         response.EnsureSuccessStatusCode();
         var auditId = (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetInt64();
 
+        // An evaluation of Telco churn scores, and the drift between Telco's longer contracts and its month-to-month ones.
+        File.Copy(Path.Combine(RepoPaths.Root, "tests", "Steward.Stats.Tests", "Reference", "telco_scored.csv"), Path.Combine(DataDirectory, "datasets", "telco_scored.csv"), overwrite: true);
+        var evaluationId = await AuditAsync(http, version.Version, new { kind = "evaluation", data = "telco_scored.csv", label = "Churn", positive = "Yes", score = "score" });
+        SplitTelcoByContract();
+        var driftId = await AuditAsync(http, version.Version, new
+        {
+            kind = "drift",
+            reference = "telco-longer-contracts.csv",
+            current = "telco-month-to-month.csv",
+            columns = new[] { "tenure", "MonthlyCharges", "InternetService" },
+        });
+
         // Version 2 awaits its approvals at medium risk, the release manager's already given;
         // version 3 is sam's. Entering the risk registry puts the model under the gates.
         var second = await alice.CreateModelVersionAsync("churn-classifier", "runs:/" + runs["forest"] + "/model", runs["forest"]);
@@ -149,7 +161,24 @@ public sealed class WebFixture : IAsyncLifetime
         });
         using var remy = new StewardClient(Address, Tokens["remy"]);
         await remy.DecideAsync("churn-classifier", second.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), "approved", "Release plan checked.");
-        return new SeededData(experiment.ExperimentId, runs, "churn-classifier", version.Version, auditId, second.Version, third.Version);
+        return new SeededData(experiment.ExperimentId, runs, "churn-classifier", version.Version, auditId, evaluationId, driftId, second.Version, third.Version);
+    }
+
+    private static async Task<long> AuditAsync(HttpClient http, int version, object request)
+    {
+        var response = await http.PostAsJsonAsync($"/api/v1/models/churn-classifier/versions/{version}/audits", request);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetInt64();
+    }
+
+    /// <summary>Telco's customers on one- and two-year contracts as the reference, month-to-month ones as the current data.</summary>
+    private void SplitTelcoByContract()
+    {
+        var lines = File.ReadAllLines(Path.Combine(RepoPaths.DataSets, "telco-churn", "telco-customer-churn.csv"));
+        var contract = Array.IndexOf(lines[0].Split(','), "Contract");
+        var rows = lines.Skip(1).ToLookup(line => line.Split(',')[contract] == "Month-to-month");
+        File.WriteAllLines(Path.Combine(DataDirectory, "datasets", "telco-longer-contracts.csv"), rows[false].Prepend(lines[0]));
+        File.WriteAllLines(Path.Combine(DataDirectory, "datasets", "telco-month-to-month.csv"), rows[true].Prepend(lines[0]));
     }
 
     public async Task DisposeAsync()
@@ -170,7 +199,8 @@ public sealed class WebFixture : IAsyncLifetime
 
 /// <summary>What the fixture created: ids the tests navigate to.</summary>
 public sealed record SeededData(
-    string ExperimentId, IReadOnlyDictionary<string, string> Runs, string Model, int Version, long AuditId, int AwaitingRiskApproval, int AuthoredBySam);
+    string ExperimentId, IReadOnlyDictionary<string, string> Runs, string Model, int Version, long AuditId, long EvaluationAuditId, long DriftAuditId,
+    int AwaitingRiskApproval, int AuthoredBySam);
 
 [CollectionDefinition(Name)]
 public sealed class WebCollection : ICollectionFixture<WebFixture>
