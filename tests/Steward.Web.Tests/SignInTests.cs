@@ -68,4 +68,20 @@ public sealed class SignInTests(WebFixture web)
         await page.GotoAsync("/");
         await Expect(page.GetByTestId("signed-in-as")).ToHaveTextAsync("alice");
     }
+
+    [Fact]
+    public async Task Revoking_the_token_ends_its_session()
+    {
+        using var admin = new Steward.Client.StewardClient(web.Address, web.Tokens["admin"]);
+        var created = await admin.CreateTokenAsync("audrey", "short-lived");
+        var page = await web.PageAsync();
+        await WebFixture.SignInAsync(page, created.Secret);
+        await Expect(page.GetByTestId("signed-in-as")).ToHaveTextAsync("audrey");
+
+        await admin.RevokeTokenAsync("audrey", created.Token.Id);
+        await page.GotoAsync("/ledger");
+
+        Assert.Contains("/signin", page.Url, StringComparison.Ordinal);
+        await Expect(page.Locator("main")).ToContainTextAsync("Your session ended");
+    }
 }
