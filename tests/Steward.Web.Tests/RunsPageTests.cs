@@ -79,4 +79,20 @@ public sealed class RunsPageTests(WebFixture web)
         await Expect(auc.Locator("polyline")).ToHaveCountAsync(2);
         await WebFixture.ScreenshotAsync(page, "compare-runs");
     }
+
+    [Fact]
+    public async Task The_keyboard_reaches_the_skip_link_and_the_filter()
+    {
+        var page = await web.PageAsync("alice");
+        await page.GotoAsync($"/experiments/{web.Seeded.ExperimentId}");
+
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(page.Locator(":focus")).ToHaveTextAsync("Skip to content");
+        await page.Keyboard.PressAsync("Enter");
+        await page.Locator("#filter").FocusAsync();
+        await page.Keyboard.TypeAsync("params.model = 'forest'");
+        await page.Keyboard.PressAsync("Enter");
+
+        await Expect(page.GetByTestId("run-table").Locator("tbody tr")).ToHaveCountAsync(1);
+    }
 }

@@ -93,7 +93,7 @@ public sealed class WebFixture : IAsyncLifetime
         using var alice = new StewardClient(Address, Tokens["alice"]);
         var experiment = await alice.CreateExperimentAsync("churn-web");
         var runs = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (name, model, final) in new[] { ("lgbm-tuned", "lgbm", 0.86), ("logreg-baseline", "logreg", 0.74), ("forest", "random-forest", 0.81) })
+        foreach (var (name, model, final) in new[] { ("lgbm-tuned", "lgbm", 0.86), ("logreg-baseline", "logreg", 0.74), ("forest", "forest", 0.81) })
         {
             var run = await alice.CreateRunAsync(experiment.ExperimentId, name);
             await alice.LogParamAsync(run.RunId, "model", model);
