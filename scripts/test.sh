@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The one test command: starts a throwaway PostgreSQL server so the store contract tests run
-# against both databases, runs every test of the solution, and always removes the server.
+# against both databases, installs Debian's chromium for the web UI's browser tests if it is
+# missing, runs every test of the solution, and always removes the server.
 #   ./scripts/test.sh                      all tests
 #   ./scripts/test.sh --filter Postgres    extra arguments go to `dotnet test`
 set -euo pipefail
@@ -64,7 +65,18 @@ cleanup() {
   fi
 }
 
+# The web UI's browser tests drive Debian's chromium through Playwright, which never downloads a browser.
+ensure_chromium() {
+  if [ ! -x /usr/bin/chromium ]; then
+    echo "chromium not found; installing Debian's chromium package" >&2
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  fi
+  export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+}
+
 ensure_postgres
+ensure_chromium
 
 pg_dir="$(mktemp -d -t steward-pg.XXXXXX)"
 trap cleanup EXIT INT TERM

@@ -110,7 +110,7 @@ internal static class CliOptions
     // Identity verbs.
     public static readonly Option<string[]> Roles = new("--role")
     {
-        Description = "A role: admin, data-scientist, ml-engineer, data-engineer, risk-manager, ethics-officer, governance-officer, release-manager, executive, auditor; repeat for several.",
+        Description = "A role: admin, data-scientist, ml-engineer, data-engineer, risk-manager, ethics-officer, governance-officer, release-manager, product-manager, data-analyst, executive, auditor; repeat for several.",
         HelpName = "role",
     };
 

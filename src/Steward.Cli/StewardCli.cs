@@ -17,6 +17,7 @@ internal static class StewardCli
             AuditCommand.Create(),
             EvaluateCommand.Create(),
             GovernanceCommand.Create(),
+            ApprovalsCommand.Create(),
             CardsCommand.Create(),
             UsersCommand.Create(),
             TokensCommand.Create(),

@@ -29,7 +29,8 @@ public sealed class StewardApiException : Exception
     /// <summary>
     /// The error code in MLflow's spelling (<c>INVALID_PARAMETER_VALUE</c>,
     /// <c>RESOURCE_DOES_NOT_EXIST</c>, <c>RESOURCE_ALREADY_EXISTS</c>, <c>PERMISSION_DENIED</c>,
-    /// <c>UNAUTHENTICATED</c>, <c>NOT_IMPLEMENTED</c>, <c>REQUEST_LIMIT_EXCEEDED</c>, <c>INTERNAL_ERROR</c>), or null when the
+    /// <c>UNAUTHENTICATED</c>, <c>NOT_IMPLEMENTED</c>, <c>REQUEST_LIMIT_EXCEEDED</c>, <c>INTERNAL_ERROR</c>), or <c>GATE_CLOSED</c> (409:
+    /// a lifecycle gate refused a stage or alias change, the detail listing every unmet gate), or null when the
     /// response was not a problem document (a proxy's error page, say).
     /// </summary>
     public string? ErrorCode { get; }

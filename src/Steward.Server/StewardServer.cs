@@ -9,6 +9,7 @@ using Steward.Identity;
 using Steward.Server.Hosting;
 using Steward.Server.Identity;
 using Steward.Storage;
+using Steward.Web.Hosting;
 
 namespace Steward.Server;
 
@@ -99,7 +100,9 @@ public sealed class StewardServer : IAsyncDisposable
             app.Services.GetRequiredService<Steward.Ledger.Signing.TreeHeadSigner>();
             var bootstrap = policy.CredentialsRequired ? await app.Services.GetRequiredService<AdminBootstrap>().RunAsync(cancellationToken) : null;
             app.UseMiddleware<RequestAuthentication>();
+            app.UseStewardWeb();
             app.MapStewardEndpoints();
+            app.MapStewardWeb();
             await app.StartAsync(cancellationToken);
 
             var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

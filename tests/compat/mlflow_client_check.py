@@ -746,6 +746,53 @@ def identity():
 
 
 # --------------------------------------------------------------------------------------
+# Governance: lifecycle gates hold for MLflow clients too (Steward)
+# --------------------------------------------------------------------------------------
+
+
+def native_send(method, path, body):
+    """A write on Steward's native API with the same credentials the MLflow client sends."""
+    import requests
+
+    uri = os.environ["MLFLOW_TRACKING_URI"].rstrip("/")
+    token = os.environ.get("MLFLOW_TRACKING_TOKEN")
+    kwargs = {"json": body, "timeout": 30}
+    if token:
+        kwargs["headers"] = {"Authorization": f"Bearer {token}"}
+    elif os.environ.get("MLFLOW_TRACKING_USERNAME"):
+        kwargs["auth"] = (os.environ["MLFLOW_TRACKING_USERNAME"], os.environ["MLFLOW_TRACKING_PASSWORD"])
+    return requests.request(method, uri + path, **kwargs)
+
+
+def governance():
+    name = f"compat-governed-{uid()}"
+    mlflow.set_experiment(f"compat-gov-{uid()}")
+    with mlflow.start_run(run_name="compat-governed-run") as active:
+        run_id = active.info.run_id
+    client.create_registered_model(name)
+    client.create_model_version(name, f"{client.get_run(run_id).info.artifact_uri}/model", run_id)
+    domain = os.environ.get("COMPAT_DOMAIN", "default")
+    response = native_send("PUT", f"/api/v1/governance/models/{name}", {"owner": "compat", "domain": domain})
+    assert response.status_code in (200, 201), response.text
+
+    with check("a governed version cannot move to Staging while its gates are open: RESOURCE_CONFLICT naming them"):
+        e = expect_mlflow_error("RESOURCE_CONFLICT", client.transition_model_version_stage, name, "1", "Staging")
+        assert "business-kpi" in str(e) and "model-card" in str(e), str(e)
+        assert client.get_model_version(name, "1").current_stage == "None"
+
+    with check("nor to Production, nor take the protected alias champion"):
+        e = expect_mlflow_error("RESOURCE_CONFLICT", client.transition_model_version_stage, name, "1", "Production")
+        assert "production-approval" in str(e), str(e)
+        expect_mlflow_error("RESOURCE_CONFLICT", client.set_registered_model_alias, name, "champion", "1")
+        assert client.get_registered_model(name).aliases == {}
+
+    with check("an unprotected alias and a move to Archived are not gated"):
+        client.set_registered_model_alias(name, "candidate", "1")
+        assert client.get_model_version(name, "1").aliases == ["candidate"]
+        assert client.transition_model_version_stage(name, "1", "Archived").current_stage == "Archived"
+
+
+# --------------------------------------------------------------------------------------
 
 
 def main():
@@ -777,6 +824,7 @@ def main():
     checks.run_area("artifacts", artifacts)
     checks.run_area("search and lifecycle", search_and_lifecycle)
     checks.run_area("model registry", registry)
+    checks.run_area("governance", governance)
     if os.environ.get("COMPAT_EXPECT_USER"):
         checks.run_area("identity", identity)
 

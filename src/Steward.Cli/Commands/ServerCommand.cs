@@ -44,6 +44,7 @@ internal static class ServerCommand
             Console.Out.WriteLine($"  it is shown only this once and expires {DateTimeOffset.FromUnixTimeMilliseconds(admin.Token.ExpiresAt!.Value).UtcDateTime:yyyy-MM-dd}; create your own token or set a password, then revoke it (id {admin.Token.Id})");
         }
 
+        Console.Out.WriteLine($"web UI at {server.Address.AbsoluteUri}");
         // Last, so that a reader of the start-up lines knows they are complete.
         Console.Out.WriteLine(server.CredentialsDescription);
 

@@ -27,14 +27,18 @@ internal static class CliAction
         }
     }
 
+    /// <summary>The native API's code for a change refused by a lifecycle gate (409, like a duplicate, but a refusal).</summary>
+    private const string GateClosedCode = "GATE_CLOSED";
+
     internal static (int Code, string Message) Describe(Exception e, Uri? server) => e switch
     {
         CliException cli => (cli.ExitCode, cli.Message),
+        StewardApiException { ErrorCode: GateClosedCode } api => (ExitCodes.Refused, OneLine(api.Detail)),
         StewardApiException api => (CodeFor(api.StatusCode), OneLine(api.Detail)),
         HttpRequestException http => (ExitCodes.ServerError, $"cannot reach the Steward server at {Show(server)}: {Reason(http)}"),
         TaskCanceledException => (ExitCodes.ServerError, $"the Steward server at {Show(server)} did not answer in time"),
         StewardException { Code: ErrorCode.InvalidParameterValue } steward => (ExitCodes.BadInput, OneLine(steward.Message)),
-        StewardException { Code: ErrorCode.PermissionDenied or ErrorCode.Unauthenticated } steward => (ExitCodes.Refused, OneLine(steward.Message)),
+        StewardException { Code: ErrorCode.PermissionDenied or ErrorCode.Unauthenticated or ErrorCode.GateClosed } steward => (ExitCodes.Refused, OneLine(steward.Message)),
         IOException io => (ExitCodes.ServerError, OneLine(io.Message)),
         _ => (ExitCodes.ServerError, OneLine(e.Message)),
     };

@@ -18,6 +18,12 @@ internal sealed record AnswerBody(string Status, IReadOnlyList<EvidenceLink>? Ev
 
 internal sealed record EditCardBody(IReadOnlyDictionary<string, string> Sections, int? BaseRevision);
 
+internal sealed record DecideBody(string Decision, string? Reason);
+
+internal sealed record WaiveBody(string Step, string? Reason, string? Expires);
+
+internal sealed record AttestBody(string Step, string Link, string? Note);
+
 /// <summary>The governance API's JSON contract, with the same settings as <see cref="ClientJsonContext"/>.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(GovernanceRecord))]
@@ -42,4 +48,15 @@ internal sealed record EditCardBody(IReadOnlyDictionary<string, string> Sections
 [JsonSerializable(typeof(FactorsBody))]
 [JsonSerializable(typeof(AnswerBody))]
 [JsonSerializable(typeof(EditCardBody))]
+[JsonSerializable(typeof(Lifecycle))]
+[JsonSerializable(typeof(Gates))]
+[JsonSerializable(typeof(Approvals))]
+[JsonSerializable(typeof(ApprovalDecision))]
+[JsonSerializable(typeof(Waiver))]
+[JsonSerializable(typeof(Page<Waiver>))]
+[JsonSerializable(typeof(Attestation))]
+[JsonSerializable(typeof(DecideBody))]
+[JsonSerializable(typeof(WaiveBody))]
+[JsonSerializable(typeof(AttestBody))]
+[JsonSerializable(typeof(LifecyclePolicy))]
 internal sealed partial class GovernanceClientJsonContext : JsonSerializerContext;

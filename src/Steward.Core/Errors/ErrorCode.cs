@@ -16,6 +16,11 @@ public enum ErrorCode
     PermissionDenied,
     /// <summary>The caller is not authenticated.</summary>
     Unauthenticated,
+    /// <summary>
+    /// A lifecycle gate refuses a stage or alias change: evidence, waivers or approvals the
+    /// version needs are missing. The message lists every unmet gate.
+    /// </summary>
+    GateClosed,
     /// <summary>The operation is not implemented for this configuration.</summary>
     NotImplemented,
     /// <summary>A fault inside Steward, never caused by the request.</summary>

@@ -10,6 +10,14 @@ public static class GovernanceActions
     public const string ChecklistTemplateAdd = "checklist_template.add";
     public const string ChecklistAnswer = "checklist.answer";
     public const string ModelCardEdit = "model_card.edit";
+    public const string LifecyclePolicyUpdate = "lifecycle_policy.update";
+    public const string VersionApprove = "model_version.approve";
+    public const string VersionReject = "model_version.reject";
+    public const string StepWaive = "lifecycle_step.waive";
+    public const string StepAttest = "lifecycle_step.attest";
+
+    /// <summary>A gate evaluated for a stage or alias change; outcome <c>ok</c> when it let the change through, <c>denied</c> when it refused it.</summary>
+    public const string GateEvaluate = "lifecycle.gate";
 }
 
 /// <summary>
@@ -26,6 +34,13 @@ public static class GovernanceResources
         $"registered_model/{model}/version/{version}/checklist/{checklist}/{item}";
 
     public static string ModelCard(string model, int version) => $"registered_model/{model}/version/{version}/card";
+
+    /// <summary>Approvals and rejections of a version (kept off the version's own resource, so deciding on a version does not make one its author).</summary>
+    public static string Approvals(string model, int version) => $"registered_model/{model}/version/{version}/approvals";
+
+    public static string Step(string model, int version, string step) => $"registered_model/{model}/version/{version}/lifecycle/{step}";
+
+    public static string Gate(string model, int version) => $"registered_model/{model}/version/{version}/gates";
 
     public static string Document(string kind, string name) => $"governance/{kind}/{name}";
 }

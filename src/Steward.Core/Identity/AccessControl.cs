@@ -104,6 +104,20 @@ public sealed class AccessControl(ICurrentPrincipal current, ILedgerStore ledger
         return domain!;
     }
 
+    /// <summary>
+    /// Refuses a request the permission table alone cannot judge (approving one's own version,
+    /// waiving a step one does not own): records the denial like any other and throws
+    /// PermissionDenied with <paramref name="message"/>.
+    /// </summary>
+    /// <param name="permission">The permission exercised.</param>
+    /// <param name="action">What was attempted.</param>
+    /// <param name="resource">What it was attempted on.</param>
+    /// <param name="reason">The ledger's short reason, e.g. <c>author</c>.</param>
+    /// <param name="message">What the caller reads.</param>
+    /// <param name="cancellationToken">Cancels the denial's append.</param>
+    public Task RefuseAsync(Permission permission, string action, string resource, string reason, string message, CancellationToken cancellationToken) =>
+        DenyAsync(Principal, permission, action, resource, null, reason, message, cancellationToken);
+
     private Task DenyRoleAsync(Principal principal, Permission permission, string action, string resource, CancellationToken cancellationToken)
     {
         var rule = PermissionTable.Rule(permission);

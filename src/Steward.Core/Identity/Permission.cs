@@ -15,6 +15,22 @@ public enum Permission
     ChangeStage,
     /// <summary>Run fairness, drift and evaluation audits of model versions and keep them as evidence.</summary>
     RunAudits,
+    /// <summary>Create and change a model's governance record (risk registry entry).</summary>
+    WriteGovernanceRecord,
+    /// <summary>Record a periodic review of a model.</summary>
+    ReviewModels,
+    /// <summary>Store the scorecard configuration, checklist templates and the lifecycle policy.</summary>
+    ConfigureGovernance,
+    /// <summary>File a model version's risk scorecard.</summary>
+    FileScorecards,
+    /// <summary>Answer compliance checklist items of a model version.</summary>
+    AnswerChecklists,
+    /// <summary>Write the people-written sections of a model card.</summary>
+    EditModelCards,
+    /// <summary>Approve or reject a version's promotion (the risk tier decides whose decisions count).</summary>
+    ApproveVersions,
+    /// <summary>Attest or waive a lifecycle step (only the step's owner role may).</summary>
+    RecordLifecycleSteps,
     /// <summary>Read the audit ledger: entries, signed tree heads, proofs, authorship.</summary>
     ReadLedger,
     /// <summary>List users and anyone's tokens (never a secret).</summary>

@@ -17,6 +17,10 @@ public enum Role
     EthicsOfficer,
     GovernanceOfficer,
     ReleaseManager,
+    /// <summary>Defines the business KPI a model serves (lifecycle step 1).</summary>
+    ProductManager,
+    /// <summary>Collects and reads feedback on models in production (lifecycle step 9).</summary>
+    DataAnalyst,
     /// <summary>Dashboards: reads metadata, nothing else.</summary>
     Executive,
     /// <summary>Reads everything, including the ledger and the identities; writes nothing.</summary>
@@ -36,6 +40,8 @@ public static class Roles
         [Role.EthicsOfficer] = "ethics-officer",
         [Role.GovernanceOfficer] = "governance-officer",
         [Role.ReleaseManager] = "release-manager",
+        [Role.ProductManager] = "product-manager",
+        [Role.DataAnalyst] = "data-analyst",
         [Role.Executive] = "executive",
         [Role.Auditor] = "auditor",
     };

@@ -6,7 +6,7 @@ namespace Steward.Registry;
 /// </summary>
 /// <remarks>
 /// Implementations throw <see cref="Errors.StewardException"/> with
-/// <see cref="Errors.ErrorCode.PermissionDenied"/> and a message listing every unmet condition
+/// <see cref="Errors.ErrorCode.GateClosed"/> and a message listing every unmet condition
 /// to refuse a change; returning normally allows it.
 /// </remarks>
 public interface IVersionChangeGate

@@ -10,6 +10,8 @@ using Steward.Storage;
 using Steward.Storage.Ledger;
 using Steward.Tracking;
 using Steward.Tracking.LoggedModels;
+using Steward.Web.Hosting;
+using Steward.Web.Reports;
 
 namespace Steward.Server.Hosting;
 
@@ -42,7 +44,6 @@ internal static class ServiceRegistration
         services.AddSingleton<IAuthorshipQuery, AuthorshipQuery>();
         services.AddSingleton(_ => LedgerKeyFile.LoadOrCreate(storage.LedgerKeyPath));
         services.AddSingleton<AuditService>();
-        services.AddSingleton<IVersionChangeGate, OpenGate>();
         services.AddSingleton<TrackingService>();
         services.AddSingleton<RegistryService>();
         services.AddSingleton<LoggedModelService>();
@@ -53,6 +54,8 @@ internal static class ServiceRegistration
         services.AddSingleton<IModelAuditRunner, DriftAuditRunner>();
         services.AddGovernance(storage.Governance);
         services.AddSingleton(new DataSetFolder(options.DataSetDirectory ?? Path.Combine(options.DataDirectory, "datasets")));
+        services.AddSingleton<IReportDocuments, ServerReportDocuments>();
+        services.AddStewardWeb(new WebUiOptions(policy.CredentialsRequired, Path.Combine(options.DataDirectory, "ui-keys")));
         services.AddProblemDetails();
         return services;
     }

@@ -7,6 +7,7 @@ using Steward.Errors;
 using Steward.Identity;
 using Steward.Server.Mlflow.Protocol;
 using Steward.Server.NativeApi;
+using Steward.Web.Session;
 
 namespace Steward.Server.Identity;
 
@@ -18,7 +19,12 @@ namespace Steward.Server.Identity;
 /// challenge and the API's own error format, and the refusal is a ledger entry. An address that
 /// keeps presenting wrong credentials is turned away with 429 for a while (<see cref="FailedAuthenticationThrottle"/>).
 /// </summary>
-internal sealed class RequestAuthentication(RequestDelegate next, Authenticator authenticator, ILedgerStore ledger, AuthenticationPolicy policy, FailedAuthenticationThrottle throttle)
+/// <remarks>
+/// The web UI's pages also accept the session cookie of <see cref="UiSession"/>, checked as its
+/// token would be; the JSON APIs never do, so a browser session cannot drive them from another
+/// page. A UI page asked for without credentials where they are required redirects to sign-in.
+/// </remarks>
+internal sealed class RequestAuthentication(RequestDelegate next, Authenticator authenticator, ILedgerStore ledger, AuthenticationPolicy policy, UiSession session, FailedAuthenticationThrottle throttle)
 {
     private static readonly string[] Challenges = ["Bearer realm=\"steward\"", "Basic realm=\"steward\", charset=\"UTF-8\""];
 
@@ -31,6 +37,7 @@ internal sealed class RequestAuthentication(RequestDelegate next, Authenticator 
         }
 
         var header = http.Request.Headers.Authorization.ToString();
+        var ui = UiPaths.IsUi(http.Request.Path);
         AuthenticationResult result;
         var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         if (header.Length > 0 && throttle.RetryAfter(address) is { } wait)
@@ -43,6 +50,35 @@ internal sealed class RequestAuthentication(RequestDelegate next, Authenticator 
         {
             result = await AuthenticateAsync(header, http.RequestAborted);
             if (!result.Succeeded) throttle.RecordFailure(address);
+        }
+        else if (ui && session.ReadToken(http) is { } sessionToken)
+        {
+            result = await authenticator.AuthenticateTokenAsync(sessionToken, http.RequestAborted);
+            if (!result.Succeeded)
+            {
+                session.SignOut(http);
+                await RecordDenialAsync(http, result);
+                if (UiPaths.IsPublic(http.Request.Path))
+                {
+                    await next(http);
+                    return;
+                }
+
+                http.Response.Redirect($"{UiPaths.SignIn}?ended=1&returnUrl={Uri.EscapeDataString(http.Request.Path + http.Request.QueryString)}");
+                return;
+            }
+        }
+        else if (policy.CredentialsRequired && ui)
+        {
+            if (UiPaths.IsPublic(http.Request.Path))
+            {
+                await next(http);
+                return;
+            }
+
+            // Not a refusal but the way in: the page asked for is where sign-in returns.
+            http.Response.Redirect($"{UiPaths.SignIn}?returnUrl={Uri.EscapeDataString(http.Request.Path + http.Request.QueryString)}");
+            return;
         }
         else if (policy.CredentialsRequired)
         {
@@ -61,13 +97,16 @@ internal sealed class RequestAuthentication(RequestDelegate next, Authenticator 
             return;
         }
 
-        await Denials.RecordAsync(ledger, result.KnownUser, AuditResources.Request(http.Request.Method, http.Request.Path.Value ?? "/"), new JsonObject
+        await RecordDenialAsync(http, result);
+        await ChallengeAsync(http, result.Failure!);
+    }
+
+    private Task RecordDenialAsync(HttpContext http, AuthenticationResult result) =>
+        Denials.RecordAsync(ledger, result.KnownUser, AuditResources.Request(http.Request.Method, http.Request.Path.Value ?? "/"), new JsonObject
         {
             ["reason"] = "unauthenticated",
             ["detail"] = result.Failure,
         }, http.RequestAborted);
-        await ChallengeAsync(http, result.Failure!);
-    }
 
     private async Task RefuseThrottledAsync(HttpContext http, TimeSpan wait)
     {

@@ -25,6 +25,7 @@ internal static class NativeApi
         api.MapModelVersionsApi();
         api.MapModelAuditsApi();
         api.MapGovernanceApi();
+        api.MapLifecycleApi();
         api.MapAuditApi();
         api.MapIdentityApi();
 

@@ -20,6 +20,8 @@ internal static class Problems
         ErrorCode.ResourceDoesNotExist => StatusCodes.Status404NotFound,
         ErrorCode.ResourceAlreadyExists => StatusCodes.Status409Conflict,
         ErrorCode.PermissionDenied => StatusCodes.Status403Forbidden,
+        // The caller may make the change; the version's state (its open gates) does not allow it.
+        ErrorCode.GateClosed => StatusCodes.Status409Conflict,
         ErrorCode.Unauthenticated => StatusCodes.Status401Unauthorized,
         ErrorCode.NotImplemented => StatusCodes.Status501NotImplemented,
         ErrorCode.RequestLimitExceeded => StatusCodes.Status429TooManyRequests,
@@ -32,6 +34,7 @@ internal static class Problems
         ErrorCode.ResourceDoesNotExist => ("resource-does-not-exist", "Resource does not exist", "RESOURCE_DOES_NOT_EXIST"),
         ErrorCode.ResourceAlreadyExists => ("resource-already-exists", "Resource already exists", "RESOURCE_ALREADY_EXISTS"),
         ErrorCode.PermissionDenied => ("permission-denied", "Permission denied", "PERMISSION_DENIED"),
+        ErrorCode.GateClosed => ("gate-closed", "Lifecycle gate closed", "GATE_CLOSED"),
         ErrorCode.Unauthenticated => ("unauthenticated", "Unauthenticated", "UNAUTHENTICATED"),
         ErrorCode.NotImplemented => ("not-implemented", "Not implemented", "NOT_IMPLEMENTED"),
         ErrorCode.RequestLimitExceeded => ("request-limit-exceeded", "Too many requests", "REQUEST_LIMIT_EXCEEDED"),

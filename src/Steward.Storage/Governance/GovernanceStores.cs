@@ -1,5 +1,6 @@
 using Steward.Governance.Checklists;
 using Steward.Governance.Configuration;
+using Steward.Governance.Lifecycle;
 using Steward.Governance.ModelCards;
 using Steward.Governance.Records;
 using Steward.Governance.Scorecards;
@@ -7,7 +8,7 @@ using Steward.Storage.Sql;
 
 namespace Steward.Storage.Governance;
 
-/// <summary>The governance stores of one database: risk registry, scorecards, checklist answers, model cards, configuration files.</summary>
+/// <summary>The governance stores of one database: risk registry, scorecards, checklist answers, model cards, the lifecycle, configuration files.</summary>
 public sealed class GovernanceStores
 {
     internal GovernanceStores(SqlDatabase database)
@@ -17,6 +18,7 @@ public sealed class GovernanceStores
         Scorecards = new SqlScorecardStore(database);
         ChecklistAnswers = new SqlChecklistAnswerStore(database);
         ModelCards = new SqlModelCardStore(database);
+        Lifecycle = new SqlLifecycleStore(database);
     }
 
     /// <summary>Versions of the scorecard configuration and checklist templates.</summary>
@@ -33,4 +35,7 @@ public sealed class GovernanceStores
 
     /// <summary>Model card revisions.</summary>
     public IModelCardStore ModelCards { get; }
+
+    /// <summary>Approvals, waivers, attestations and the stages versions entered.</summary>
+    public ILifecycleStore Lifecycle { get; }
 }

@@ -107,6 +107,10 @@ internal sealed partial class SqlRegistryStore
             await session.ExecuteAsync(
                 "UPDATE model_versions SET current_stage = @stage, last_updated_time = @now WHERE model_id = @ModelId AND version = @version",
                 new { row.ModelId, version, now, stage = ModelStages.Name(stage) });
+            // The lifecycle's "deployed to staging" step reads which stages a version has entered.
+            await session.ExecuteAsync(
+                "INSERT INTO model_version_stage_history (model_id, version, stage, entered_at) VALUES (@ModelId, @version, @stage, @now)",
+                new { row.ModelId, version, now, stage = ModelStages.Name(stage) });
             await session.ExecuteAsync("UPDATE registered_models SET last_updated_time = @now WHERE model_id = @ModelId", new { row.ModelId, now });
             return await LoadVersionAsync(session, name, version) ?? throw VersionNotFound(name, version);
         }, cancellationToken);

@@ -40,12 +40,13 @@ internal static class GovernanceCommand
         var redundancy = new Command("redundancy", "Models in different domains predicting the same target from overlapping features or data sets: candidates to merge.") { O.Threshold };
         redundancy.SetClientAction(RedundancyAsync);
 
-        return new Command("governance", "Model risk management: the risk registry, scorecards, compliance checklists, reviews and redundancy.")
+        return new Command("governance", "Model risk management: the risk registry, scorecards, compliance checklists, reviews, redundancy, and the lifecycle (steps, waivers, gates, policy).")
         {
             show, set, list, reviews, review,
             ScorecardVerbs.Score(), ScorecardVerbs.Scorecard(), ScorecardVerbs.ScorecardConfig(),
             ChecklistVerbs.Checklists(), ChecklistVerbs.Compliance(), ChecklistVerbs.Answer(),
             redundancy,
+            LifecycleVerbs.Steps(), LifecycleVerbs.Waive(), LifecycleVerbs.Attest(), LifecycleVerbs.Gates(), LifecycleVerbs.Policy(),
         };
     }
 

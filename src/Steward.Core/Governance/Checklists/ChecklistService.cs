@@ -4,6 +4,7 @@ using Steward.Artifacts;
 using Steward.Audit;
 using Steward.Errors;
 using Steward.Governance.Records;
+using Steward.Identity;
 using Steward.ModelAudits;
 using Steward.Registry;
 using Steward.Tracking;
@@ -23,7 +24,8 @@ public sealed class ChecklistService(
     ITrackingStore runs,
     ModelAuditService audits,
     TimeProvider clock,
-    ICurrentActor actor)
+    ICurrentActor actor,
+    AccessControl access)
 {
     /// <summary>Answers one item (replacing an earlier answer), with a ledger entry.</summary>
     public async Task<ChecklistAnswer> AnswerAsync(
@@ -56,6 +58,8 @@ public sealed class ChecklistService(
             ["evidence"] = new JsonArray(links.Select(l => (JsonNode?)new JsonObject { ["kind"] = ChecklistNames.Name(l.Kind), ["ref"] = l.Reference }).ToArray()),
             ["note"] = answer.Note,
         };
+        await access.DemandAsync(Permission.AnswerChecklists, GovernanceActions.ChecklistAnswer,
+            GovernanceResources.ChecklistItem(answer.ModelName, answer.Version, answer.Checklist, answer.Item), cancellationToken);
         using var scope = AuditScope.Begin(actor, GovernanceActions.ChecklistAnswer,
             GovernanceResources.ChecklistItem(answer.ModelName, answer.Version, answer.Checklist, answer.Item), payload);
         return await store.SetAsync(answer, cancellationToken);

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Steward.Audit;
 using Steward.Errors;
 using Steward.Governance.Configuration;
+using Steward.Identity;
 
 namespace Steward.Governance.Checklists;
 
@@ -13,7 +14,7 @@ public sealed record ChecklistTemplateVersion(VersionedDocument Document, Checkl
 /// each), and any a team adds (the EU AI Act, an internal policy). Adding a template under an
 /// existing name stores its next version; the newest version is the one answers are checked against.
 /// </summary>
-public sealed class ChecklistTemplateService(IGovernanceDocumentStore documents, TimeProvider clock, ICurrentActor actor)
+public sealed class ChecklistTemplateService(IGovernanceDocumentStore documents, TimeProvider clock, ICurrentActor actor, AccessControl access)
 {
     /// <summary>The templates shipped with Steward, as version 0.</summary>
     public static IReadOnlyList<ChecklistTemplateVersion> Shipped { get; } = ShippedFiles.Named("checklist-")
@@ -65,6 +66,7 @@ public sealed class ChecklistTemplateService(IGovernanceDocumentStore documents,
     {
         var template = ChecklistTemplateParser.Parse(content);
         var sha = VersionedDocument.HashOf(content!);
+        await access.DemandAsync(Permission.ConfigureGovernance, GovernanceActions.ChecklistTemplateAdd, GovernanceResources.Document(DocumentKinds.ChecklistTemplate, template.Name), cancellationToken);
         using var scope = AuditScope.Begin(actor, GovernanceActions.ChecklistTemplateAdd, GovernanceResources.Document(DocumentKinds.ChecklistTemplate, template.Name),
             new JsonObject { ["name"] = template.Name, ["content_sha256"] = sha });
         var stored = await documents.AddAsync(DocumentKinds.ChecklistTemplate, template.Name, content!, sha, actor.Name, clock.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);

@@ -33,4 +33,5 @@ public static class DocumentKinds
 {
     public const string ScorecardConfig = "scorecard_config";
     public const string ChecklistTemplate = "checklist_template";
+    public const string LifecyclePolicy = "lifecycle_policy";
 }

@@ -3,6 +3,7 @@ using Steward.Audit;
 using Steward.Errors;
 using Steward.Governance.Records;
 using Steward.Governance.Scorecards;
+using Steward.Identity;
 using Steward.ModelAudits;
 using Steward.Registry;
 using Steward.Tracking;
@@ -23,7 +24,8 @@ public sealed class ModelCardService(
     GovernanceRecordService records,
     ScorecardService scorecards,
     TimeProvider clock,
-    ICurrentActor actor)
+    ICurrentActor actor,
+    AccessControl access)
 {
     /// <summary>The newest stored revision (or the one asked for); with none stored, the draft filled from the platform now (revision 0).</summary>
     public async Task<ModelCard> GetAsync(string? modelName, string? version, int? revision, CancellationToken cancellationToken)
@@ -61,6 +63,8 @@ public sealed class ModelCardService(
             changes[key] = (text ?? "").Trim();
         }
 
+        await access.DemandInDomainAsync(Permission.EditModelCards, GovernanceActions.ModelCardEdit, GovernanceResources.ModelCard(modelVersion.Name, modelVersion.Version),
+            async token => (await registry.GetRegisteredModelAsync(modelVersion.Name, token)).Domain, cancellationToken);
         var previous = await store.GetAsync(modelVersion.Name, modelVersion.Version, null, cancellationToken);
         var current = previous?.Revision ?? 0;
         if (baseRevision is { } expected && expected != current)

@@ -3,6 +3,7 @@ using Steward.Audit;
 using Steward.Errors;
 using Steward.Governance.Checklists;
 using Steward.Governance.Scorecards;
+using Steward.Identity;
 using Steward.Paging;
 using Steward.Registry;
 
@@ -20,7 +21,8 @@ public sealed class GovernanceRecordService(
     ChecklistTemplateService checklists,
     RegistryService registry,
     TimeProvider clock,
-    ICurrentActor actor)
+    ICurrentActor actor,
+    AccessControl access)
 {
     /// <summary>The model's record with its risk and schedule; ResourceDoesNotExist when the model or its record is missing.</summary>
     public async Task<GovernanceRecordView> GetAsync(string? modelName, CancellationToken cancellationToken)
@@ -63,6 +65,8 @@ public sealed class GovernanceRecordService(
             ["status"] = normalized.Status is { } s ? GovernanceNames.Name(s) : null,
             ["checklists"] = normalized.Checklists is null ? null : new JsonArray(normalized.Checklists.Select(c => (JsonNode?)c).ToArray()),
         };
+        await access.DemandInDomainAsync(Permission.WriteGovernanceRecord, GovernanceActions.RecordUpdate, GovernanceResources.Record(modelName!),
+            async token => (await registry.GetRegisteredModelAsync(modelName, token)).Domain, cancellationToken);
         (GovernanceRecord Record, bool Created) result;
         using (AuditScope.Begin(actor, GovernanceActions.RecordUpdate, GovernanceResources.Record(modelName!), payload))
         {
@@ -101,6 +105,7 @@ public sealed class GovernanceRecordService(
         Validation.Required(modelName, "name");
         var parsed = GovernanceNames.ParseOutcome(Validation.Required(outcome, "outcome"), "outcome");
         Check(notes, "notes", GovernanceLimits.MaxLongText);
+        await access.DemandAsync(Permission.ReviewModels, GovernanceActions.RecordReview, GovernanceResources.Record(modelName!), cancellationToken);
         var payload = new JsonObject { ["name"] = modelName, ["outcome"] = GovernanceNames.Name(parsed), ["notes"] = notes ?? "" };
         using var scope = AuditScope.Begin(actor, GovernanceActions.RecordReview, GovernanceResources.Record(modelName!), payload);
         return await store.AddReviewAsync(modelName!, parsed, notes ?? "", actor.Name, clock.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Steward.Audit;
 using Steward.Errors;
 using Steward.Governance.Configuration;
+using Steward.Identity;
 
 namespace Steward.Governance.Scorecards;
 
@@ -13,7 +14,7 @@ public sealed record ScorecardConfigVersion(VersionedDocument Document, Scorecar
 /// file shipped with Steward is in force as version 0. Storing a change checks the whole file
 /// first: a malformed configuration changes nothing.
 /// </summary>
-public sealed class ScorecardConfigService(IGovernanceDocumentStore documents, TimeProvider clock, ICurrentActor actor)
+public sealed class ScorecardConfigService(IGovernanceDocumentStore documents, TimeProvider clock, ICurrentActor actor, AccessControl access)
 {
     /// <summary>The name the one scorecard configuration is stored under.</summary>
     public const string DocumentName = "default";
@@ -44,6 +45,7 @@ public sealed class ScorecardConfigService(IGovernanceDocumentStore documents, T
     {
         var config = ScorecardConfigParser.Parse(content);
         var sha = VersionedDocument.HashOf(content!);
+        await access.DemandAsync(Permission.ConfigureGovernance, GovernanceActions.ScorecardConfigUpdate, GovernanceResources.Document(DocumentKinds.ScorecardConfig, DocumentName), cancellationToken);
         using var scope = AuditScope.Begin(actor, GovernanceActions.ScorecardConfigUpdate, GovernanceResources.Document(DocumentKinds.ScorecardConfig, DocumentName),
             new JsonObject { ["content_sha256"] = sha, ["name"] = config.Name });
         var stored = await documents.AddAsync(DocumentKinds.ScorecardConfig, DocumentName, content!, sha, actor.Name, clock.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);

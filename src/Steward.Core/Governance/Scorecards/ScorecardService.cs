@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Steward.Audit;
 using Steward.Errors;
+using Steward.Identity;
 using Steward.ModelAudits;
 using Steward.Registry;
 
@@ -20,7 +21,8 @@ public sealed class ScorecardService(
     RegistryService registry,
     ModelAuditService audits,
     TimeProvider clock,
-    ICurrentActor actor)
+    ICurrentActor actor,
+    AccessControl access)
 {
     /// <summary>Scores answers with the configuration in force, storing nothing.</summary>
     public async Task<(ScoreResult Result, ScorecardConfigVersion Config)> ScoreAsync(IReadOnlyDictionary<string, string>? answers, CancellationToken cancellationToken)
@@ -76,6 +78,7 @@ public sealed class ScorecardService(
             ["config_version"] = config.Document.Version,
             ["config_sha256"] = config.Document.Sha256,
         };
+        await access.DemandAsync(Permission.FileScorecards, GovernanceActions.ScorecardFile, GovernanceResources.Scorecard(modelVersion.Name, modelVersion.Version), cancellationToken);
         using var scope = AuditScope.Begin(actor, GovernanceActions.ScorecardFile, GovernanceResources.Scorecard(modelVersion.Name, modelVersion.Version), payload);
         return await store.AddAsync(
             new NewScorecard(modelVersion.Name, modelVersion.Version, result, factors, config.Document.Version, config.Document.Sha256),

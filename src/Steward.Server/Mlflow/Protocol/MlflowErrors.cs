@@ -30,6 +30,9 @@ internal static class MlflowErrors
         ErrorCode.ResourceAlreadyExists => ("RESOURCE_ALREADY_EXISTS", StatusCodes.Status400BadRequest),
         ErrorCode.ResourceDoesNotExist => ("RESOURCE_DOES_NOT_EXIST", StatusCodes.Status404NotFound),
         ErrorCode.PermissionDenied => ("PERMISSION_DENIED", StatusCodes.Status403Forbidden),
+        // MLflow's own code for a request that conflicts with the resource's state; its clients
+        // do not retry a 409.
+        ErrorCode.GateClosed => ("RESOURCE_CONFLICT", StatusCodes.Status409Conflict),
         ErrorCode.Unauthenticated => ("UNAUTHENTICATED", StatusCodes.Status401Unauthorized),
         ErrorCode.NotImplemented => ("NOT_IMPLEMENTED", StatusCodes.Status501NotImplemented),
         ErrorCode.RequestLimitExceeded => ("REQUEST_LIMIT_EXCEEDED", StatusCodes.Status429TooManyRequests),

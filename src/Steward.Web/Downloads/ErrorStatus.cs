@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Http;
+using Steward.Errors;
+
+namespace Steward.Web.Downloads;
+
+/// <summary>The HTTP status of a page or download that failed with a domain error, as the API would answer.</summary>
+internal static class ErrorStatus
+{
+    public static int Of(ErrorCode code) => code switch
+    {
+        ErrorCode.InvalidParameterValue => StatusCodes.Status400BadRequest,
+        ErrorCode.ResourceDoesNotExist => StatusCodes.Status404NotFound,
+        ErrorCode.ResourceAlreadyExists => StatusCodes.Status409Conflict,
+        ErrorCode.GateClosed => StatusCodes.Status409Conflict,
+        ErrorCode.PermissionDenied => StatusCodes.Status403Forbidden,
+        ErrorCode.Unauthenticated => StatusCodes.Status401Unauthorized,
+        ErrorCode.NotImplemented => StatusCodes.Status501NotImplemented,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+}
