@@ -9,8 +9,15 @@ internal static class RepoPaths
     /// <summary>The public data sets (COMPAS, Telco).</summary>
     public static string DataSets => Path.Combine(Root, "datasets");
 
-    /// <summary>Where the tests save a screenshot of each main page, as the README shows them.</summary>
-    public static string Screenshots => Path.Combine(Root, "docs", "screenshots");
+    /// <summary>
+    /// Where the tests save a screenshot of each main page: <c>artifacts/screenshots</c>, or the
+    /// folder <c>STEWARD_SCREENSHOTS</c> names (<c>docs/screenshots</c> refreshes the README's
+    /// pictures), so a test run leaves the working tree as it was.
+    /// </summary>
+    public static string Screenshots =>
+        Environment.GetEnvironmentVariable("STEWARD_SCREENSHOTS") is { Length: > 0 } folder
+            ? Path.GetFullPath(folder, Root)
+            : Path.Combine(Root, "artifacts", "screenshots");
 
     private static string FindRoot()
     {

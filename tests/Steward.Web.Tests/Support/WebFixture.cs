@@ -70,7 +70,7 @@ public sealed class WebFixture : IAsyncLifetime
         await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal));
     }
 
-    /// <summary>Saves a full-page screenshot under <c>docs/screenshots</c>, the README's pictures.</summary>
+    /// <summary>Saves a full-page screenshot in <see cref="RepoPaths.Screenshots"/>.</summary>
     public static async Task ScreenshotAsync(IPage page, string name)
     {
         Directory.CreateDirectory(RepoPaths.Screenshots);
