@@ -129,6 +129,8 @@ public sealed class LifecycleEndToEndTests(SecuredServers servers) : IClassFixtu
         var entries = await cast.Server.Admin.Http.GetFromJsonAsync<JsonElement>($"/api/v1/audit/entries?action=lifecycle.gate&resource={Uri.EscapeDataString($"registered_model/{name}/version/1/gates")}&maxResults=100");
         var outcomes = entries.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("outcome").GetString()).ToList();
         Assert.Equal(["denied", "ok", "denied", "denied", "ok", "ok"], outcomes);
+        var decisions = await cast.Server.Admin.Http.GetFromJsonAsync<JsonElement>($"/api/v1/audit/entries?action=model_version.approve&resource={Uri.EscapeDataString($"registered_model/{name}/version/1/approvals")}");
+        Assert.Equal([cast.Officer.Name, cast.Risk.Name], decisions.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("actor").GetString()));
     }
 
     [Theory, Backends]
