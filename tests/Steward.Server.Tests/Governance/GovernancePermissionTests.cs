@@ -117,4 +117,20 @@ public sealed class GovernancePermissionTests(SecuredServers servers) : IClassFi
         Assert.Equal("open", step.State);
         Assert.Contains("no evaluation yet", step.Detail);
     }
+
+    [Theory, Backends]
+    public async Task Deleting_a_governed_model_and_registering_it_again_does_not_escape_the_gates(Backend backend)
+    {
+        var server = await servers.For(backend);
+        var author = await server.NewUserAsync("mle", ["ml-engineer"], Domain);
+        var name = await VersionAsync(server, author);
+        await author.Client.DeleteModelAsync(name);
+        await author.Client.CreateModelAsync(name, domain: Domain);
+        var run = await author.Client.CreateRunAsync((await author.Client.CreateExperimentAsync(name + "-again", domain: Domain)).ExperimentId);
+        await author.Client.CreateModelVersionAsync(name, $"{run.ArtifactUri}/model", run.RunId);
+
+        var response = await author.Http.PostAsJsonAsync($"/api/v1/models/{name}/versions/1/stage", new { stage = "Staging" });
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.True((await author.Client.GetLifecycleAsync(name, "1")).Governed);
+    }
 }

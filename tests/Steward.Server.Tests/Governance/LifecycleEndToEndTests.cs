@@ -129,6 +129,8 @@ public sealed class LifecycleEndToEndTests(SecuredServers servers) : IClassFixtu
         var entries = await cast.Server.Admin.Http.GetFromJsonAsync<JsonElement>($"/api/v1/audit/entries?action=lifecycle.gate&resource={Uri.EscapeDataString($"registered_model/{name}/version/1/gates")}&maxResults=100");
         var outcomes = entries.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("outcome").GetString()).ToList();
         Assert.Equal(["denied", "ok", "denied", "denied", "ok", "ok"], outcomes);
+        var decisions = await cast.Server.Admin.Http.GetFromJsonAsync<JsonElement>($"/api/v1/audit/entries?action=model_version.approve&resource={Uri.EscapeDataString($"registered_model/{name}/version/1/approvals")}");
+        Assert.Equal([cast.Officer.Name, cast.Risk.Name], decisions.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("actor").GetString()));
     }
 
     [Theory, Backends]
@@ -186,5 +188,27 @@ public sealed class LifecycleEndToEndTests(SecuredServers servers) : IClassFixtu
         var decision = Assert.Single(approvals.Decisions);
         Assert.True(decision.Stale);
         Assert.False(decision.Counts);
+    }
+
+    [Theory, Backends]
+    public async Task An_expired_waiver_stops_counting(Backend backend)
+    {
+        var cast = await CastAsync(backend);
+        var name = await FirstRunToVersionAsync(cast, "waived");
+        await cast.Officer.Client.AttestStepAsync(name, "1", "business-kpi", "https://wiki.example.com/kpi/retention");
+        var expires = cast.Server.Clock.GetUtcNow().AddDays(1).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        await cast.Author.Client.WaiveStepAsync(name, "1", "model-card", "card written after the pilot", expires);
+        var gate = (await cast.Officer.Client.GetGatesAsync(name, "1")).Staging;
+        Assert.True(gate.Allows, string.Join("; ", gate.Unmet.Select(u => u.Detail)));
+
+        cast.Server.Clock.Advance(TimeSpan.FromDays(2));
+
+        var lifecycle = await cast.Officer.Client.GetLifecycleAsync(name, "1");
+        var step = lifecycle.Steps.Single(s => s.Key == "model-card");
+        Assert.Equal("open", step.State);
+        Assert.Null(step.Waiver);
+        Assert.False(Assert.Single(step.ExpiredWaivers).Active);
+        Assert.Equal(["model-card"], lifecycle.Gates.Staging.Unmet.Select(u => u.Step));
+        await ProblemAsync(await StageAsync(cast.Officer, name, "Staging"), HttpStatusCode.Conflict);
     }
 }

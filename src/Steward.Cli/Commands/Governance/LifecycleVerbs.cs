@@ -64,7 +64,13 @@ internal static class LifecycleVerbs
             return ExitCodes.Ok;
         }
 
-        Printer.Line($"{lifecycle.Name} version {lifecycle.Version}: stage {lifecycle.Stage}, {lifecycle.Tier} risk ({lifecycle.TierSource})"
+        var tierSource = lifecycle.TierSource switch
+        {
+            "unscored" => "no scorecard filed, so treated as high",
+            "model-scorecard" => "from the model's newest scorecard, filed on another version",
+            _ => "from the version's scorecard",
+        };
+        Printer.Line($"{lifecycle.Name} version {lifecycle.Version}: stage {lifecycle.Stage}, {lifecycle.Tier} risk ({tierSource})"
             + (lifecycle.Governed ? "" : "; not governed: the gates do not apply to this model"));
         var table = Printer.Table("#", "Step", "Owner", "State", "Detail");
         foreach (var s in lifecycle.Steps) table.Row(s.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), s.Key, s.Owner, s.State, s.Detail);

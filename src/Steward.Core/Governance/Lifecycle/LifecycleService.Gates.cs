@@ -28,7 +28,7 @@ public sealed partial class LifecycleService
         };
         if (target is null) return;
         // Ungoverned models pass without the cost of gathering their evidence.
-        if (policy.Policy.Enforce == GateEnforcement.Governed && await records.FindAsync(current.Name, cancellationToken) is null) return;
+        if (!await IsGovernedAsync(policy.Policy, current.Name, await records.FindAsync(current.Name, cancellationToken), cancellationToken)) return;
 
         var snapshot = await SnapshotAsync(current, cancellationToken);
         var verdict = snapshot.State.Gate(target.Value);

@@ -66,12 +66,25 @@ public sealed partial class LifecycleService(
         var policy = await policies.CurrentAsync(cancellationToken);
         var approvals = ApprovalEvaluator.Evaluate(evidence.Tier, policy.Policy.Approvals[evidence.Tier], evidence.Approvals, evidence.Fingerprint(), evidence.Authors);
         var steps = StepEvaluator.Evaluate(evidence, approvals);
-        var governed = policy.Policy.Enforce == GateEnforcement.All || evidence.Record is not null;
+        var governed = await IsGovernedAsync(policy.Policy, version.Name, evidence.Record, cancellationToken);
         var inputs = new GateInputs(policy.Policy, evidence, steps, approvals, governed);
         var state = new LifecycleState(
             version.Name, version.Version, version.CurrentStage, governed, policy.Document.Version, evidence.Tier, evidence.TierSource, evidence.Fingerprint(),
             steps, approvals, gatePolicy.Evaluate(GateTarget.Staging, inputs), gatePolicy.Evaluate(GateTarget.Production, inputs));
         return new Snapshot(state, evidence, policy, approvals);
+    }
+
+    /// <summary>
+    /// Whether the gates apply to a model: every model under <c>enforce: all</c>; else one with a
+    /// governance record, or whose name ever had one — the ledger keeps every record write, so
+    /// deleting a governed model and registering it again does not take it out from under the gates.
+    /// </summary>
+    private async Task<bool> IsGovernedAsync(LifecyclePolicy policy, string modelName, GovernanceRecord? record, CancellationToken cancellationToken)
+    {
+        if (policy.Enforce == GateEnforcement.All || record is not null) return true;
+        var resource = GovernanceResources.Record(modelName);
+        var writes = await ledger.ListEntriesAsync(new AuditEntryQuery(0, null, 1) { Resource = resource, Action = GovernanceActions.RecordUpdate }, cancellationToken);
+        return writes.Any(e => e.Resource == resource);
     }
 
     private async Task<VersionEvidence> GatherAsync(ModelVersion version, CancellationToken cancellationToken)
