@@ -18,7 +18,7 @@ public sealed class SignInTests(WebFixture web)
 
         await page.FillAsync("#token", web.Tokens["rita"]);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/models");
+        await page.WaitForURLAsync("**/models", new() { WaitUntil = WaitUntilState.Commit });
         await Expect(page.GetByTestId("signed-in-as")).ToHaveTextAsync("rita");
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "churn-classifier" })).ToBeVisibleAsync();
     }

@@ -38,6 +38,9 @@ public sealed class WebFixture : IAsyncLifetime
         Tokens["admin"] = _server.BootstrapAdmin!.Secret;
         Seeded = await SeedAsync();
 
+        // Other test assemblies share the machine's two cores with this one: a page that takes
+        // more than Playwright's default 5 s to appear is slow, not wrong.
+        Assertions.SetDefaultExpectTimeout(15_000);
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -67,7 +70,11 @@ public sealed class WebFixture : IAsyncLifetime
         await page.GotoAsync("/signin");
         await page.FillAsync("#token", token);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal));
+        // Waiting for the commit, then for the layout, rather than for the "load" event: a load
+        // event that lands while Playwright's client is between checking and subscribing is
+        // missed, and the wait then runs into its timeout on a busy machine.
+        await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
+        await Assertions.Expect(page.GetByTestId("signed-in-as")).ToBeVisibleAsync();
     }
 
     /// <summary>Saves a full-page screenshot in <see cref="RepoPaths.Screenshots"/>.</summary>
