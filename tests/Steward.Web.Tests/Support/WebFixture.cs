@@ -25,7 +25,11 @@ public sealed class WebFixture : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
-    /// <summary>The tokens of the seeded users: admin, alice (data scientist, author of everything seeded), rita (risk manager), audrey (auditor).</summary>
+    /// <summary>
+    /// The tokens of the seeded users: admin, alice (data scientist, author of everything seeded),
+    /// rita (risk manager), audrey (auditor), remy (release manager), sam (risk manager and data
+    /// scientist), paula (product manager), gwen (governance officer).
+    /// </summary>
     public Dictionary<string, string> Tokens { get; } = new(StringComparer.Ordinal);
 
     public SeededData Seeded { get; private set; } = null!;
@@ -77,6 +81,20 @@ public sealed class WebFixture : IAsyncLifetime
         await Assertions.Expect(page.GetByTestId("signed-in-as")).ToBeVisibleAsync();
     }
 
+    /// <summary>
+    /// A model of its own with one version of alice's forest run, for a test that changes what
+    /// it governs; <paramref name="governed"/> enters it in the risk registry (so the gates apply),
+    /// with <paramref name="checklists"/> applying.
+    /// </summary>
+    public async Task<string> NewModelVersionAsync(string model, bool governed = false, params string[] checklists)
+    {
+        using var admin = new StewardClient(Address, Tokens["admin"]);
+        await admin.CreateModelAsync(model);
+        await admin.CreateModelVersionAsync(model, "runs:/" + Seeded.Runs["forest"] + "/model", Seeded.Runs["forest"]);
+        if (governed) await admin.SetGovernanceRecordAsync(model, new GovernanceRecordChanges(Owner: "alice", Domain: "default", Purpose: "Browser tests", Checklists: checklists));
+        return $"/models/{model}/versions/1";
+    }
+
     /// <summary>Saves a full-page screenshot in <see cref="RepoPaths.Screenshots"/>.</summary>
     public static async Task ScreenshotAsync(IPage page, string name)
     {
@@ -93,7 +111,9 @@ public sealed class WebFixture : IAsyncLifetime
         await admin.CreateUserAsync("remy", ["release-manager"], ["default"], "Remy Dubois");
         // A risk manager who also builds models: an approver by role, refused on what she authored.
         await admin.CreateUserAsync("sam", ["risk-manager", "data-scientist"], ["default"], "Sam Okafor");
-        foreach (var user in new[] { "alice", "rita", "audrey", "remy", "sam" })
+        await admin.CreateUserAsync("paula", ["product-manager"], ["default"], "Paula Reyes");
+        await admin.CreateUserAsync("gwen", ["governance-officer"], ["default"], "Gwen Adler");
+        foreach (var user in new[] { "alice", "rita", "audrey", "remy", "sam", "paula", "gwen" })
             Tokens[user] = (await admin.CreateTokenAsync(user, "browser-tests")).Secret;
 
         // Everything below is alice's work: she is the author the separation of duties is about.
