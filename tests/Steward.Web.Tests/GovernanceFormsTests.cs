@@ -139,6 +139,7 @@ public sealed class GovernanceFormsTests(WebFixture web)
         await Expect(row).ToContainTextAsync("met");
         await Expect(row).ToContainTextAsync("url: https://wiki.example.com/retention-policy");
         await Expect(row).ToContainTextAsync("gwen");
+        await WebFixture.ScreenshotAsync(page, "version-compliance");
     }
 
     [Fact]

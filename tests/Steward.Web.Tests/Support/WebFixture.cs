@@ -99,6 +99,8 @@ public sealed class WebFixture : IAsyncLifetime
     public static async Task ScreenshotAsync(IPage page, string name)
     {
         Directory.CreateDirectory(RepoPaths.Screenshots);
+        // From the top: a full-page shot of a scrolled page draws the sticky table headers where the viewport left them.
+        await page.EvaluateAsync("window.scrollTo(0, 0)");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepoPaths.Screenshots, name + ".png"), FullPage = true });
     }
 
