@@ -84,6 +84,7 @@ public sealed class GovernanceFormsTests(WebFixture web)
         await Expect(page.Locator("details.item-answer")).ToHaveCountAsync(0);
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Score and file" })).ToHaveCountAsync(0);
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Set alias" })).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("run-audit")).ToHaveCountAsync(0);
     }
 
     [Fact]

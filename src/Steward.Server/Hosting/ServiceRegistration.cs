@@ -10,6 +10,7 @@ using Steward.Storage;
 using Steward.Storage.Ledger;
 using Steward.Tracking;
 using Steward.Tracking.LoggedModels;
+using Steward.Web.Audits;
 using Steward.Web.Hosting;
 using Steward.Web.Reports;
 
@@ -55,6 +56,8 @@ internal static class ServiceRegistration
         services.AddGovernance(storage.Governance);
         services.AddSingleton(new DataSetFolder(options.DataSetDirectory ?? Path.Combine(options.DataDirectory, "datasets")));
         services.AddSingleton<IReportDocuments, ServerReportDocuments>();
+        services.AddSingleton<ModelAuditLauncher>();
+        services.AddSingleton<IAuditLauncher>(provider => provider.GetRequiredService<ModelAuditLauncher>());
         services.AddStewardWeb(new WebUiOptions(policy.CredentialsRequired, Path.Combine(options.DataDirectory, "ui-keys")));
         services.AddProblemDetails();
         return services;

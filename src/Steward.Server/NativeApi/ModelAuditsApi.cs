@@ -32,27 +32,10 @@ internal static class ModelAuditsApi
     }
 
     private static async Task<CreatedJson<ModelAuditDto>> RunAsync(
-        RegistryService registry, ModelAuditService audits, IEnumerable<IModelAuditRunner> runners, DataSetFolder dataSets,
-        string name, string version, HttpRequest request, CancellationToken cancellationToken)
+        ModelAuditLauncher launcher, string name, string version, HttpRequest request, CancellationToken cancellationToken)
     {
-        var model = await registry.GetModelVersionAsync(Requests.RouteValue(name), version, cancellationToken);
-        await audits.DemandRunAsync(model.Name, model.Version, cancellationToken);
         using var document = await Requests.ReadAsync(request, Json.JsonDocument, cancellationToken);
-        var body = document.RootElement;
-        if (body.ValueKind != JsonValueKind.Object)
-            throw StewardException.Invalid("The request body must be a JSON object with 'kind' and the audit's settings.");
-        var kindName = body.TryGetProperty("kind", out var kindValue) && kindValue.ValueKind == JsonValueKind.String ? kindValue.GetString() : null;
-        var kind = ModelAuditKinds.Parse(kindName)
-            ?? throw StewardException.Invalid(kindName is null
-                ? "Missing value for required parameter 'kind': one of fairness, drift, evaluation."
-                : $"Invalid value '{kindName}' for parameter 'kind': expected one of fairness, drift, evaluation.");
-        var runner = runners.FirstOrDefault(r => r.Kind == kind)
-            ?? throw StewardException.Invalid($"Audits of kind '{kindName}' are not available on this server.");
-
-        // Statistics are CPU work: run them off the request thread so a long scan does not hold it.
-        var outcome = await Task.Run(() => runner.Run(body, dataSets, cancellationToken), cancellationToken);
-        var recorded = await audits.RecordAsync(new NewModelAudit(model.Name, model.Version, kind, outcome.DataSource,
-            outcome.SettingsJson, outcome.ReportJson, outcome.Verdict, outcome.Summary), cancellationToken);
+        var recorded = await launcher.RunAsync(Requests.RouteValue(name), version, document.RootElement, cancellationToken);
         return ApiResults.Created($"{NativeApi.Prefix}/model-audits/{recorded.Id}", ToDto(recorded, withReport: true), Json.ModelAuditDto);
     }
 
