@@ -37,6 +37,7 @@ public sealed class StewardStorage : IAsyncDisposable
         ModelAudits = new SqlModelAuditStore(database);
         Governance = new GovernanceStores(database);
         Identities = new SqlIdentityStore(database);
+        CredentialChanges = new SqlCredentialChangeFeed(database);
         Artifacts = artifacts;
     }
 
@@ -57,6 +58,9 @@ public sealed class StewardStorage : IAsyncDisposable
 
     /// <summary>Users, their roles, domains and API tokens, and the domains.</summary>
     public IIdentityStore Identities { get; }
+
+    /// <summary>Credential changes any server sharing the database committed (PostgreSQL only).</summary>
+    public ICredentialChangeFeed CredentialChanges { get; }
 
     /// <summary>The audit ledger: entries, Merkle tree nodes and signed heads.</summary>
     public ILedgerStore Ledger { get; }

@@ -8,8 +8,9 @@ namespace Steward.Identity;
 /// Credentials this server recently checked, kept for <see cref="Lifetime"/>: MLflow clients
 /// send their token or password with every request, and a password check costs a deliberate
 /// PBKDF2 (hundreds of milliseconds). Changes made through this server (a revoked token, a
-/// disabled user, a new password) forget the affected entries at once; other servers sharing the
-/// database see such a change within <see cref="Lifetime"/>.
+/// disabled user, a new password) forget the affected entries at once; other servers sharing a
+/// PostgreSQL database hear of the change through <see cref="ICredentialChangeFeed"/> and forget
+/// them too, and any server sees a change within <see cref="Lifetime"/> at the latest.
 /// </summary>
 /// <remarks>
 /// Passwords are keyed by an HMAC under a key that lives only in this process, never by the
@@ -70,6 +71,14 @@ public sealed class CredentialCache(TimeProvider clock)
         Interlocked.Increment(ref _generation);
         RemoveWhere(_tokens, e => e.User.Name == userName);
         RemoveWhere(_passwords, e => e.User.Name == userName);
+    }
+
+    /// <summary>Forgets everything: call when changes may have been missed.</summary>
+    public void ForgetAll()
+    {
+        Interlocked.Increment(ref _generation);
+        _tokens.Clear();
+        _passwords.Clear();
     }
 
     /// <summary>True when a token's use should be written now (at most once per <see cref="UseRecordingInterval"/>).</summary>

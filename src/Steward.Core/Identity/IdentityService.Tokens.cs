@@ -46,7 +46,11 @@ public sealed partial class IdentityService
         return await store.ListTokensAsync(userName!, cancellationToken);
     }
 
-    /// <summary>Revokes a token: from this moment requests with it are refused (401) on this server; other servers within <see cref="CredentialCache.Lifetime"/>.</summary>
+    /// <summary>
+    /// Revokes a token: from this moment requests with it are refused (401) on this server, on
+    /// other servers sharing a PostgreSQL database as soon as they hear of it, on any server within
+    /// <see cref="CredentialCache.Lifetime"/>.
+    /// </summary>
     public async Task<ApiToken> RevokeTokenAsync(string? userName, string? tokenId, CancellationToken cancellationToken)
     {
         UserNames.Check(userName, "user");

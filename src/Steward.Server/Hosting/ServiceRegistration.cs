@@ -37,6 +37,8 @@ internal static class ServiceRegistration
         services.AddSingleton<ICurrentPrincipal>(provider => provider.GetRequiredService<RequestPrincipal>());
         services.AddSingleton(policy);
         services.AddSingleton<CredentialCache>();
+        services.AddSingleton(storage.CredentialChanges);
+        services.AddHostedService<CredentialChangeListener>();
         services.AddSingleton<FailedAuthenticationThrottle>();
         services.AddSingleton<Authenticator>();
         services.AddSingleton<AccessControl>();

@@ -39,6 +39,7 @@ internal sealed partial class SqlIdentityStore
             await session.ExecuteAsync(
                 "UPDATE api_tokens SET revoked_at = @now, revoked_by = @revokedBy WHERE token_id = @tokenId AND revoked_at IS NULL",
                 new { tokenId, revokedBy, now });
+            await SqlCredentialChangeFeed.AnnounceAsync(session, userName);
             return (await FindTokenByIdAsync(session, userName, tokenId))!;
         }, cancellationToken);
 

@@ -126,6 +126,7 @@ internal sealed partial class SqlIdentityStore(SqlDatabase database) : IIdentity
                 throw StewardException.Invalid($"'{name}' is the last enabled admin: disabling them or taking their admin role would leave nobody to manage identities.");
             }
 
+            await SqlCredentialChangeFeed.AnnounceAsync(session, name);
             return after;
         }, cancellationToken);
 
@@ -135,6 +136,7 @@ internal sealed partial class SqlIdentityStore(SqlDatabase database) : IIdentity
             var updated = await session.ExecuteAsync(
                 "UPDATE users SET password_hash = @passwordHash, updated_at = @now WHERE name = @name", new { name, passwordHash, now });
             if (updated == 0) throw UserNotFound(name);
+            await SqlCredentialChangeFeed.AnnounceAsync(session, name);
         }, cancellationToken);
 
     public Task<(User User, string? PasswordHash)?> GetUserWithPasswordAsync(string name, CancellationToken cancellationToken) =>

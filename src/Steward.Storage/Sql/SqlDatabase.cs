@@ -80,6 +80,13 @@ internal abstract class SqlDatabase : IAsyncDisposable
     {
     }
 
+    /// <summary>
+    /// Listens on <paramref name="channel"/> until cancelled, calling <paramref name="heard"/> with
+    /// the payload of each announcement a committed transaction made there (PostgreSQL's
+    /// <c>pg_notify</c>). Returns at once where the database has no such channels (SQLite).
+    /// </summary>
+    public virtual Task ListenAsync(string channel, Action<string> heard, CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>Tells the database that it was opened and migrated, so it can check its planner statistics.</summary>
     public virtual void NoteOpened()
     {
