@@ -30,10 +30,15 @@ internal sealed class ModelAuditLauncher(
             .ToList();
     }
 
-    public async Task<ModelAudit> RunAsync(string modelName, string version, JsonElement settings, CancellationToken cancellationToken)
+    public Task<ModelAudit> RunAsync(string modelName, string version, JsonElement settings, CancellationToken cancellationToken) =>
+        RunAsync(modelName, version, _ => Task.FromResult(settings), cancellationToken);
+
+    /// <summary>Runs an audit whose settings are read only once the version is known and the caller may audit it (the API's request body).</summary>
+    public async Task<ModelAudit> RunAsync(string modelName, string version, Func<CancellationToken, Task<JsonElement>> readSettings, CancellationToken cancellationToken)
     {
         var model = await registry.GetModelVersionAsync(modelName, version, cancellationToken);
         await audits.DemandRunAsync(model.Name, model.Version, cancellationToken);
+        var settings = await readSettings(cancellationToken);
         if (settings.ValueKind != JsonValueKind.Object)
             throw StewardException.Invalid("The request body must be a JSON object with 'kind' and the audit's settings.");
         var kindName = settings.TryGetProperty("kind", out var kindValue) && kindValue.ValueKind == JsonValueKind.String ? kindValue.GetString() : null;

@@ -34,8 +34,11 @@ internal static class ModelAuditsApi
     private static async Task<CreatedJson<ModelAuditDto>> RunAsync(
         ModelAuditLauncher launcher, string name, string version, HttpRequest request, CancellationToken cancellationToken)
     {
-        using var document = await Requests.ReadAsync(request, Json.JsonDocument, cancellationToken);
-        var recorded = await launcher.RunAsync(Requests.RouteValue(name), version, document.RootElement, cancellationToken);
+        var recorded = await launcher.RunAsync(Requests.RouteValue(name), version, async token =>
+        {
+            using var document = await Requests.ReadAsync(request, Json.JsonDocument, token);
+            return document.RootElement.Clone();
+        }, cancellationToken);
         return ApiResults.Created($"{NativeApi.Prefix}/model-audits/{recorded.Id}", ToDto(recorded, withReport: true), Json.ModelAuditDto);
     }
 
