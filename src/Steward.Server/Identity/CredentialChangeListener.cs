@@ -29,7 +29,9 @@ internal sealed partial class CredentialChangeListener(ICredentialChangeFeed fee
             {
                 return;
             }
-            catch (Exception e) when (e is System.Data.Common.DbException or IOException or TimeoutException or InvalidOperationException)
+            // Whatever ends the feed must not end the server (a background service that throws stops
+            // the host): the cache's lifetime keeps it safe until listening works again.
+            catch (Exception e)
             {
                 cache.ForgetAll();
                 LostFeed(log, e.Message);
