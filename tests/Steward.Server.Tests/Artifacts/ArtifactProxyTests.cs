@@ -36,7 +36,7 @@ public sealed class ArtifactProxyTests(ApiServers servers) : ApiTests(servers)
         return new ApiResponse(response.StatusCode, await response.Content.ReadAsStringAsync(), response.Content.Headers.ContentType?.MediaType);
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task an_uploaded_file_lists_and_downloads_as_an_attachment(Backend backend)
     {
         var server = await ServerAsync(backend);
@@ -58,7 +58,7 @@ public sealed class ArtifactProxyTests(ApiServers servers) : ApiTests(servers)
         Assert.Equal("nosniff", download.Headers.GetValues("X-Content-Type-Options").Single());
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task content_types_follow_mlflows_guess(Backend backend)
     {
         var server = await ServerAsync(backend);
@@ -71,7 +71,7 @@ public sealed class ArtifactProxyTests(ApiServers servers) : ApiTests(servers)
         }
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task a_large_upload_round_trips_byte_for_byte(Backend backend)
     {
         var server = await ServerAsync(backend);
@@ -83,7 +83,7 @@ public sealed class ArtifactProxyTests(ApiServers servers) : ApiTests(servers)
         Assert.True(content.AsSpan().SequenceEqual(downloaded));
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task a_missing_directory_lists_as_empty_and_a_missing_file_is_404(Backend backend)
     {
         var server = await ServerAsync(backend);
@@ -91,7 +91,7 @@ public sealed class ArtifactProxyTests(ApiServers servers) : ApiTests(servers)
         (await server.Api.GetAsync($"{Proxy}/0/nothing/here.txt")).Error(HttpStatusCode.NotFound, "RESOURCE_DOES_NOT_EXIST");
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task traversal_and_absolute_paths_are_refused_and_nothing_is_written(Backend backend)
     {
         var server = await ServerAsync(backend);
@@ -126,7 +126,7 @@ public sealed class ArtifactProxyTests(ApiServers servers) : ApiTests(servers)
         Assert.False(File.Exists("/tmp/escaped.txt"));
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task deleting_a_directory_removes_its_files(Backend backend)
     {
         var server = await ServerAsync(backend);
@@ -141,7 +141,7 @@ public sealed class ArtifactProxyTests(ApiServers servers) : ApiTests(servers)
         Assert.Equal("{}", (await server.Api.GetAsync($"{Proxy}?path={root}/tmp")).Body);
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task multipart_upload_is_501_not_implemented(Backend backend)
     {
         var server = await ServerAsync(backend);
@@ -149,7 +149,7 @@ public sealed class ArtifactProxyTests(ApiServers servers) : ApiTests(servers)
         Assert.Equal("Multipart upload is not supported for the current artifact repository", response.Error(HttpStatusCode.NotImplemented, "NOT_IMPLEMENTED"));
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task run_relative_listing_and_get_artifact_resolve_the_runs_root(Backend backend)
     {
         var server = await ServerAsync(backend);

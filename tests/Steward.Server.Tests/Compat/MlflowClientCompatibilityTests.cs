@@ -11,10 +11,10 @@ namespace Steward.Server.Tests.Compat;
 /// </summary>
 /// <remarks>
 /// The client comes from <c>MLFLOW_SOURCE</c> (a folder to put on PYTHONPATH) or
-/// <c>/opt/mlflow-client/src</c>. When neither exists the check cannot run here: the test
-/// passes and says so in its output (also when the script is not in the checkout, or the
-/// default client cannot be imported). A client named by MLFLOW_SOURCE that cannot be imported
-/// fails the test.
+/// <c>/opt/mlflow-client/src</c> (<c>scripts/setup-mlflow-client.sh</c> puts it there). When
+/// neither exists the check cannot run here and the test is reported skipped with that reason
+/// (also when the script is not in the checkout, or the default client cannot be imported); it
+/// never counts as passed. A client named by MLFLOW_SOURCE that cannot be imported fails the test.
 /// <c>STEWARD_SKIP_MLFLOW_CLIENT=1</c> skips the check explicitly. Against a server that requires
 /// credentials the client authenticates as MLflow users do, with <c>MLFLOW_TRACKING_TOKEN</c> or
 /// <c>MLFLOW_TRACKING_USERNAME</c>/<c>MLFLOW_TRACKING_PASSWORD</c>, and the script's identity
@@ -25,28 +25,28 @@ public sealed class MlflowClientCompatibilityTests(ITestOutputHelper output)
     private const string Python = "/usr/bin/python3";
     private const string DefaultSource = "/opt/mlflow-client/src";
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task the_official_mlflow_client_works_unchanged_against_steward(Backend backend)
     {
-        if (await ClientSourceAsync() is not { } source) return;
+        var source = await ClientSourceAsync();
         await using var server = await TestServer.StartAsync(backend);
         await RunCheckAsync(server, source, new Dictionary<string, string>());
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task the_official_mlflow_client_works_with_mlflow_tracking_token_against_a_server_requiring_credentials(Backend backend)
     {
-        if (await ClientSourceAsync() is not { } source) return;
+        var source = await ClientSourceAsync();
         await using var server = await TestServer.StartAsync(backend, requireTokens: true);
         var user = await NewUserAsync(server, "compat-token");
         var token = await user.Admin.CreateTokenAsync(user.Name, "mlflow");
         await RunCheckAsync(server, source, user.Environment(new() { ["MLFLOW_TRACKING_TOKEN"] = token.Secret }));
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task the_official_mlflow_client_works_with_a_user_name_and_password_against_a_server_requiring_credentials(Backend backend)
     {
-        if (await ClientSourceAsync() is not { } source) return;
+        var source = await ClientSourceAsync();
         await using var server = await TestServer.StartAsync(backend, requireTokens: true);
         var user = await NewUserAsync(server, "compat-basic");
         const string password = "a password for the mlflow client";
@@ -81,36 +81,23 @@ public sealed class MlflowClientCompatibilityTests(ITestOutputHelper output)
         }
     }
 
-    /// <summary>The folder to put on PYTHONPATH for the MLflow client, or null (and a note in the output) when the check cannot run here.</summary>
-    private async Task<string?> ClientSourceAsync()
+    /// <summary>The folder to put on PYTHONPATH for the MLflow client; skips the test, with the reason, when the check cannot run here.</summary>
+    private async Task<string> ClientSourceAsync()
     {
-        if (Environment.GetEnvironmentVariable("STEWARD_SKIP_MLFLOW_CLIENT") == "1")
-        {
-            output.WriteLine("MLflow client check did not run: STEWARD_SKIP_MLFLOW_CLIENT=1.");
-            return null;
-        }
+        Skip.If(Environment.GetEnvironmentVariable("STEWARD_SKIP_MLFLOW_CLIENT") == "1", "MLflow client check did not run: STEWARD_SKIP_MLFLOW_CLIENT=1.");
 
         var configured = Environment.GetEnvironmentVariable("MLFLOW_SOURCE") is { Length: > 0 } value ? value : null;
         var source = configured ?? (Directory.Exists(DefaultSource) ? DefaultSource : null);
-        if (source is null || !File.Exists(Python))
-        {
-            output.WriteLine($"MLflow client check did not run: no MLflow client here (set MLFLOW_SOURCE, or install it at {DefaultSource}, with {Python}).");
-            return null;
-        }
-
-        if (!File.Exists(Script))
-        {
-            output.WriteLine($"MLflow client check did not run: the check script is not in this checkout ({Script}).");
-            return null;
-        }
+        Skip.If(source is null || !File.Exists(Python),
+            $"MLflow client check did not run: no MLflow client here (run scripts/setup-mlflow-client.sh, or set MLFLOW_SOURCE; it needs {Python}).");
+        Skip.IfNot(File.Exists(Script), $"MLflow client check did not run: the check script is not in this checkout ({Script}).");
 
         var import = await RunPythonAsync(["-c", "import mlflow; print(mlflow.__version__)"], source, trackingUri: null, new Dictionary<string, string>(), TimeSpan.FromMinutes(2));
         if (import.ExitCode != 0)
         {
             // A client named explicitly must work; the default location is only used when usable.
             Assert.True(configured is null, $"MLFLOW_SOURCE={configured} cannot be imported by {Python}:\n{import.Output}");
-            output.WriteLine($"MLflow client check did not run: the client at {source} cannot be imported by {Python} (run scripts/setup-mlflow-client.sh):\n{import.Output}");
-            return null;
+            throw new SkipException($"MLflow client check did not run: the client at {source} cannot be imported by {Python} (run scripts/setup-mlflow-client.sh): {import.Output.Trim()}");
         }
 
         output.WriteLine($"MLflow client {import.Output.Trim()} from {source}");

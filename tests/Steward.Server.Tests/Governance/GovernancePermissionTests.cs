@@ -36,7 +36,7 @@ public sealed class GovernancePermissionTests(SecuredServers servers) : IClassFi
         (await server.Admin.Http.GetFromJsonAsync<JsonElement>($"/api/v1/audit/entries?action=auth.denied&actor={actor}&maxResults=1000"))
             .GetProperty("entries").GetArrayLength();
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task Filing_a_scorecard_needs_a_risk_manager(Backend backend)
     {
         var server = await servers.For(backend);
@@ -49,7 +49,7 @@ public sealed class GovernancePermissionTests(SecuredServers servers) : IClassFi
         Assert.Empty((await server.Admin.Client.ListScorecardsAsync(name, 1)).Items);
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task Storing_the_lifecycle_policy_needs_a_governance_officer(Backend backend)
     {
         var server = await servers.For(backend);
@@ -60,7 +60,7 @@ public sealed class GovernancePermissionTests(SecuredServers servers) : IClassFi
         Assert.Equal(before, (await server.Admin.Client.GetLifecyclePolicyAsync()).Version);
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task Only_a_steps_owner_role_may_waive_it(Backend backend)
     {
         var server = await servers.For(backend);
@@ -77,7 +77,7 @@ public sealed class GovernancePermissionTests(SecuredServers servers) : IClassFi
         Assert.True(waiver.Active);
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task Deciding_without_one_of_the_tiers_roles_is_refused(Backend backend)
     {
         var server = await servers.For(backend);
@@ -96,7 +96,7 @@ public sealed class GovernancePermissionTests(SecuredServers servers) : IClassFi
         Assert.Empty((await server.Admin.Client.ListApprovalsAsync(name, "1")).Decisions);
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task A_rejection_needs_a_reason_and_holds_the_approval_step_shut(Backend backend)
     {
         var server = await servers.For(backend);
@@ -118,7 +118,7 @@ public sealed class GovernancePermissionTests(SecuredServers servers) : IClassFi
         Assert.Contains("no evaluation yet", step.Detail);
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task Deleting_a_governed_model_and_registering_it_again_does_not_escape_the_gates(Backend backend)
     {
         var server = await servers.For(backend);

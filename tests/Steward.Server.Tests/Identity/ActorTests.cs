@@ -6,7 +6,7 @@ namespace Steward.Server.Tests.Identity;
 /// <summary>Every ledger entry names the authenticated actor; the MLflow <c>user_id</c> a client claims is ignored.</summary>
 public sealed class ActorTests(SecuredServers servers) : IClassFixture<SecuredServers>
 {
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task a_run_created_with_alices_token_is_alices_in_the_ledger_and_in_mlflow(Backend backend)
     {
         var server = await servers.For(backend);
@@ -33,7 +33,7 @@ public sealed class ActorTests(SecuredServers servers) : IClassFixture<SecuredSe
         Assert.Equal(alice.Name, (await server.Admin.Client.ListLedgerEntriesAsync(new LedgerEntrySearch { Resource = $"experiment/{experimentId}" })).Entries.Single().Actor);
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task the_mlflow_user_tag_cannot_be_rewritten_to_someone_else(Backend backend)
     {
         var server = await servers.For(backend);
@@ -48,7 +48,7 @@ public sealed class ActorTests(SecuredServers servers) : IClassFixture<SecuredSe
         Assert.Equal(alice.Name, (await alice.Client.GetRunAsync(runId!)).Tags["mlflow.user"]);
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task a_registered_model_and_its_versions_record_their_real_creators(Backend backend)
     {
         var server = await servers.For(backend);

@@ -32,7 +32,7 @@ public sealed class ThrottledAuthenticationTests
         return server;
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task Too_many_wrong_tokens_are_answered_with_429_and_when_to_retry(Backend backend)
     {
         await using var server = await ServerTurningAwayLoopbackAsync(backend);
@@ -45,7 +45,7 @@ public sealed class ThrottledAuthenticationTests
         Assert.StartsWith("Too many failed authentications from this address", problem.GetProperty("detail").GetString());
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task The_mlflow_api_answers_a_turned_away_client_in_mlflows_format(Backend backend)
     {
         await using var server = await ServerTurningAwayLoopbackAsync(backend);
@@ -56,7 +56,7 @@ public sealed class ThrottledAuthenticationTests
         Assert.Equal("REQUEST_LIMIT_EXCEEDED", error.GetProperty("error_code").GetString());
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task A_turned_away_request_is_a_denied_ledger_entry(Backend backend)
     {
         await using var server = await ServerTurningAwayLoopbackAsync(backend);

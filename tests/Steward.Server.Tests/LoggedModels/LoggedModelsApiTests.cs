@@ -7,7 +7,7 @@ namespace Steward.Server.Tests.LoggedModels;
 /// <summary>MLflow 3's logged models: what <c>log_model</c> does, end to end.</summary>
 public sealed class LoggedModelsApiTests(ApiServers servers) : ApiTests(servers)
 {
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task a_logged_model_is_created_uploaded_finalized_found_and_deleted(Backend backend)
     {
         var server = await ServerAsync(backend);
@@ -53,7 +53,7 @@ public sealed class LoggedModelsApiTests(ApiServers servers) : ApiTests(servers)
         (await api.GetAsync($"logged-models/{modelId}")).Error(HttpStatusCode.NotFound, "RESOURCE_DOES_NOT_EXIST");
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task logged_model_tags_and_params_are_added_and_tags_removed(Backend backend)
     {
         var api = await ApiAsync(backend);
@@ -70,7 +70,7 @@ public sealed class LoggedModelsApiTests(ApiServers servers) : ApiTests(servers)
         Assert.Equal("depth", model.GetProperty("data").GetProperty("params")[0].GetProperty("key").GetString());
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task finalizing_without_a_final_status_is_refused(Backend backend)
     {
         var api = await ApiAsync(backend);
@@ -81,7 +81,7 @@ public sealed class LoggedModelsApiTests(ApiServers servers) : ApiTests(servers)
         Assert.Equal("LOGGED_MODEL_UPLOAD_FAILED", (await api.PatchAsync($"logged-models/{modelId}", new { status = 3 })).Ok().GetProperty("model").GetProperty("info").GetProperty("status").GetString());
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task a_version_registered_from_a_logged_model_downloads_from_the_models_files(Backend backend)
     {
         var api = await ApiAsync(backend);

@@ -54,7 +54,7 @@ public sealed class ModelAuditsApiTests(ApiServers servers) : ApiTests(servers)
         (await JsonAsync(await server.Http.GetAsync($"/api/v1/models/{name}/versions/1/audits"), HttpStatusCode.OK))
             .GetProperty("items").GetArrayLength();
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task A_fairness_audit_of_compas_is_kept_as_evidence_with_ProPublicas_rates(Backend backend)
     {
         var (server, name) = await VersionAsync(backend);
@@ -76,7 +76,7 @@ public sealed class ModelAuditsApiTests(ApiServers servers) : ApiTests(servers)
         Assert.False(listed.TryGetProperty("report", out _));
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task Recording_an_audit_is_a_ledger_entry_on_the_version(Backend backend)
     {
         var (server, name) = await VersionAsync(backend);
@@ -85,7 +85,7 @@ public sealed class ModelAuditsApiTests(ApiServers servers) : ApiTests(servers)
         Assert.Contains(entries.GetProperty("entries").EnumerateArray(), e => e.GetProperty("action").GetString() == "model_version.record_audit");
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task The_report_is_served_as_a_page_with_its_charts(Backend backend)
     {
         var (server, name) = await VersionAsync(backend);
@@ -97,7 +97,7 @@ public sealed class ModelAuditsApiTests(ApiServers servers) : ApiTests(servers)
         Assert.Contains("African-American", html);
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task A_data_set_outside_the_folder_is_refused_and_nothing_is_recorded(Backend backend)
     {
         var (server, name) = await VersionAsync(backend);
@@ -107,7 +107,7 @@ public sealed class ModelAuditsApiTests(ApiServers servers) : ApiTests(servers)
         Assert.Equal(0, await AuditCountAsync(server, name));
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task A_filter_that_reads_another_file_is_refused_and_nothing_is_recorded(Backend backend)
     {
         var (server, name) = await VersionAsync(backend);
@@ -123,7 +123,7 @@ public sealed class ModelAuditsApiTests(ApiServers servers) : ApiTests(servers)
         Assert.Equal(0, await AuditCountAsync(server, name));
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task A_missing_column_is_named_and_nothing_is_recorded(Backend backend)
     {
         var (server, name) = await VersionAsync(backend);
@@ -135,7 +135,7 @@ public sealed class ModelAuditsApiTests(ApiServers servers) : ApiTests(servers)
         Assert.Equal(0, await AuditCountAsync(server, name));
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task An_unknown_kind_or_setting_is_a_bad_request(Backend backend)
     {
         var (server, name) = await VersionAsync(backend);
@@ -147,14 +147,14 @@ public sealed class ModelAuditsApiTests(ApiServers servers) : ApiTests(servers)
         Assert.Contains("treshold", misspelt.GetProperty("detail").GetString());
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task Auditing_a_missing_version_is_not_found(Backend backend)
     {
         var (server, name) = await VersionAsync(backend);
         await JsonAsync(await server.Http.PostAsJsonAsync($"/api/v1/models/{name}/versions/9/audits", CompasFairness), HttpStatusCode.NotFound);
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task An_evaluation_below_its_minimum_fails_and_says_which_metric(Backend backend)
     {
         var (server, name) = await VersionAsync(backend);
@@ -169,7 +169,7 @@ public sealed class ModelAuditsApiTests(ApiServers servers) : ApiTests(servers)
         Assert.Equal("binary", created.GetProperty("report").GetProperty("task").GetString());
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task An_evaluation_bound_on_an_unknown_metric_is_refused(Backend backend)
     {
         var (server, name) = await VersionAsync(backend);
@@ -192,7 +192,7 @@ public sealed class ModelAuditsApiTests(ApiServers servers) : ApiTests(servers)
         File.WriteAllLines(path, lines);
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task A_drift_audit_flags_a_shifted_column_and_keeps_the_verdict(Backend backend)
     {
         var (server, name) = await VersionAsync(backend);
@@ -207,7 +207,7 @@ public sealed class ModelAuditsApiTests(ApiServers servers) : ApiTests(servers)
         Assert.StartsWith("1 of 2 columns drifted", created.GetProperty("summary").GetString());
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task A_drift_audit_without_a_current_file_names_it(Backend backend)
     {
         var (server, name) = await VersionAsync(backend);
@@ -218,7 +218,7 @@ public sealed class ModelAuditsApiTests(ApiServers servers) : ApiTests(servers)
         Assert.Equal(0, await AuditCountAsync(server, name));
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task An_executive_may_not_run_an_audit_and_the_refusal_is_a_ledger_entry(Backend backend)
     {
         var (server, name) = await VersionAsync(backend);

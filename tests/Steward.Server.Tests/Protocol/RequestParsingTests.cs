@@ -6,7 +6,7 @@ namespace Steward.Server.Tests.Protocol;
 /// <summary>How requests are read (spec §4): content types, bodies on every method, query strings, types.</summary>
 public sealed class RequestParsingTests(ApiServers servers) : ApiTests(servers)
 {
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task a_post_without_content_type_is_refused_with_mlflows_message(Backend backend)
     {
         var api = await ApiAsync(backend);
@@ -14,7 +14,7 @@ public sealed class RequestParsingTests(ApiServers servers) : ApiTests(servers)
         Assert.Equal("Bad Request. Content-Type header is missing.", response.Error(HttpStatusCode.BadRequest, "INVALID_PARAMETER_VALUE"));
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task a_post_with_another_content_type_is_refused_with_mlflows_message(Backend backend)
     {
         var api = await ApiAsync(backend);
@@ -22,7 +22,7 @@ public sealed class RequestParsingTests(ApiServers servers) : ApiTests(servers)
         Assert.Equal("Bad Request. Content-Type must be one of ['application/json'].", response.Error(HttpStatusCode.BadRequest, "INVALID_PARAMETER_VALUE"));
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task content_type_parameters_after_a_semicolon_are_ignored(Backend backend)
     {
         var api = await ApiAsync(backend);
@@ -30,7 +30,7 @@ public sealed class RequestParsingTests(ApiServers servers) : ApiTests(servers)
         Assert.False(string.IsNullOrEmpty(response.Ok().GetProperty("experiment_id").GetString()));
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task malformed_json_is_a_400_that_names_the_problem(Backend backend)
     {
         var api = await ApiAsync(backend);
@@ -39,7 +39,7 @@ public sealed class RequestParsingTests(ApiServers servers) : ApiTests(servers)
         Assert.Contains("LineNumber", message);
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task a_body_that_is_a_json_string_is_decoded_a_second_time(Backend backend)
     {
         var api = await ApiAsync(backend);
@@ -50,7 +50,7 @@ public sealed class RequestParsingTests(ApiServers servers) : ApiTests(servers)
         Assert.Equal(id, experiment.GetProperty("experiment_id").GetString());
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task an_empty_body_counts_as_an_empty_object(Backend backend)
     {
         var api = await ApiAsync(backend);
@@ -58,7 +58,7 @@ public sealed class RequestParsingTests(ApiServers servers) : ApiTests(servers)
         Assert.True(response.Ok().GetProperty("experiments").GetArrayLength() >= 1);
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task a_value_of_the_wrong_type_is_a_400_that_names_the_field(Backend backend)
     {
         var api = await ApiAsync(backend);
@@ -68,7 +68,7 @@ public sealed class RequestParsingTests(ApiServers servers) : ApiTests(servers)
             response.Error(HttpStatusCode.BadRequest, "INVALID_PARAMETER_VALUE"));
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task a_missing_required_field_is_a_400_that_names_the_field(Backend backend)
     {
         var api = await ApiAsync(backend);
@@ -78,7 +78,7 @@ public sealed class RequestParsingTests(ApiServers servers) : ApiTests(servers)
             response.Error(HttpStatusCode.BadRequest, "INVALID_PARAMETER_VALUE"));
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task int64_fields_accept_numbers_given_as_strings(Backend backend)
     {
         var api = await ApiAsync(backend);
@@ -87,7 +87,7 @@ public sealed class RequestParsingTests(ApiServers servers) : ApiTests(servers)
         Assert.Equal(1700000000123, run.GetProperty("run").GetProperty("info").GetProperty("start_time").GetInt64());
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task enums_are_read_by_name_or_by_number(Backend backend)
     {
         var api = await ApiAsync(backend);
@@ -100,7 +100,7 @@ public sealed class RequestParsingTests(ApiServers servers) : ApiTests(servers)
         Assert.Contains("'status'", wrong.Error(HttpStatusCode.BadRequest, "INVALID_PARAMETER_VALUE"));
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task run_uuid_stands_in_for_run_id(Backend backend)
     {
         var api = await ApiAsync(backend);
@@ -110,7 +110,7 @@ public sealed class RequestParsingTests(ApiServers servers) : ApiTests(servers)
         Assert.Contains(run.GetProperty("data").GetProperty("tags").EnumerateArray(), t => t.GetProperty("key").GetString() == "k");
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task repeated_query_keys_and_bracketed_keys_make_lists(Backend backend)
     {
         var api = await ApiAsync(backend);
@@ -135,7 +135,7 @@ public sealed class RequestParsingTests(ApiServers servers) : ApiTests(servers)
         Assert.Equal("1", Assert.Single(single.EnumerateArray()).GetProperty("version").GetString());
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task a_delete_carries_its_fields_in_a_json_body(Backend backend)
     {
         var api = await ApiAsync(backend);
@@ -145,7 +145,7 @@ public sealed class RequestParsingTests(ApiServers servers) : ApiTests(servers)
         (await api.GetAsync($"registered-models/get?name={name}")).Error(HttpStatusCode.NotFound, "RESOURCE_DOES_NOT_EXIST");
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task the_ajax_prefix_serves_the_same_api(Backend backend)
     {
         var api = await ApiAsync(backend);
@@ -156,7 +156,7 @@ public sealed class RequestParsingTests(ApiServers servers) : ApiTests(servers)
         Assert.False(string.IsNullOrEmpty(created.Ok().GetProperty("experiment_id").GetString()));
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task an_unknown_endpoint_is_a_404_endpoint_not_found(Backend backend)
     {
         var api = await ApiAsync(backend);
@@ -164,7 +164,7 @@ public sealed class RequestParsingTests(ApiServers servers) : ApiTests(servers)
         (await api.PostAsync("/api/2.0/mlflow-artifacts/nothing-here", new { })).Error(HttpStatusCode.NotFound, "ENDPOINT_NOT_FOUND");
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task a_known_endpoint_called_with_the_wrong_method_is_a_405(Backend backend)
     {
         var api = await ApiAsync(backend);
@@ -173,7 +173,7 @@ public sealed class RequestParsingTests(ApiServers servers) : ApiTests(servers)
         (await api.PostAsync("runs/get", new { })).Error(HttpStatusCode.MethodNotAllowed, "BAD_REQUEST");
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task a_body_that_is_not_an_object_is_refused(Backend backend)
     {
         var api = await ApiAsync(backend);

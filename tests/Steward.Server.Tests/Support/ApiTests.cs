@@ -2,7 +2,7 @@ namespace Steward.Server.Tests.Support;
 
 /// <summary>
 /// Base of the HTTP test classes: every class gets its own servers (one per backend), and each
-/// test is a theory over the backends available (<see cref="BackendsAttribute"/>).
+/// test is a theory over both backends (<see cref="BackendsAttribute"/>; PostgreSQL skipped, with the reason, where no server is set).
 /// </summary>
 public abstract class ApiTests(ApiServers servers) : IClassFixture<ApiServers>
 {

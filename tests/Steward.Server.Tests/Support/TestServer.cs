@@ -40,6 +40,7 @@ public sealed class TestServer : IAsyncDisposable
     /// <param name="host">The address to listen on.</param>
     public static async Task<TestServer> StartAsync(Backend backend, bool requireTokens = false, Action<IServiceCollection>? services = null, string host = "127.0.0.1")
     {
+        BackendsAttribute.SkipUnavailable(backend);
         var dataDirectory = Path.Combine(Path.GetTempPath(), "steward-server-tests", Guid.NewGuid().ToString("N"));
         string? database = null;
         string? connectionString = null;

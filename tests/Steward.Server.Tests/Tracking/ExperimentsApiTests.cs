@@ -7,7 +7,7 @@ namespace Steward.Server.Tests.Tracking;
 /// <summary>Experiment RPCs and their errors, as MLflow clients see them.</summary>
 public sealed class ExperimentsApiTests(ApiServers servers) : ApiTests(servers)
 {
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task the_default_experiment_0_exists_from_the_start(Backend backend)
     {
         var api = await ApiAsync(backend);
@@ -16,7 +16,7 @@ public sealed class ExperimentsApiTests(ApiServers servers) : ApiTests(servers)
         Assert.Equal("active", experiment.GetProperty("lifecycle_stage").GetString());
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task a_created_experiment_reads_back_with_its_tags_and_proxied_artifact_location(Backend backend)
     {
         var api = await ApiAsync(backend);
@@ -33,7 +33,7 @@ public sealed class ExperimentsApiTests(ApiServers servers) : ApiTests(servers)
         Assert.Equal(id, byName.GetProperty("experiment_id").GetString());
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task an_unknown_experiment_id_is_404_resource_does_not_exist(Backend backend)
     {
         var api = await ApiAsync(backend);
@@ -41,7 +41,7 @@ public sealed class ExperimentsApiTests(ApiServers servers) : ApiTests(servers)
         Assert.Equal("No Experiment with id=999999 exists", response.Error(HttpStatusCode.NotFound, "RESOURCE_DOES_NOT_EXIST"));
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task an_unknown_experiment_name_is_404_resource_does_not_exist(Backend backend)
     {
         var api = await ApiAsync(backend);
@@ -49,7 +49,7 @@ public sealed class ExperimentsApiTests(ApiServers servers) : ApiTests(servers)
         Assert.Equal("Could not find experiment with name 'nope'", response.Error(HttpStatusCode.NotFound, "RESOURCE_DOES_NOT_EXIST"));
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task a_duplicate_experiment_name_is_400_resource_already_exists(Backend backend)
     {
         var api = await ApiAsync(backend);
@@ -59,7 +59,7 @@ public sealed class ExperimentsApiTests(ApiServers servers) : ApiTests(servers)
         Assert.StartsWith($"Experiment(name={name}) already exists", response.Error(HttpStatusCode.BadRequest, "RESOURCE_ALREADY_EXISTS"));
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task search_filters_by_name_and_pages_with_a_token(Backend backend)
     {
         var api = await ApiAsync(backend);
@@ -76,7 +76,7 @@ public sealed class ExperimentsApiTests(ApiServers servers) : ApiTests(servers)
         Assert.Equal(3, viaGet.GetProperty("experiments").GetArrayLength());
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task update_renames_an_experiment(Backend backend)
     {
         var api = await ApiAsync(backend);
@@ -86,7 +86,7 @@ public sealed class ExperimentsApiTests(ApiServers servers) : ApiTests(servers)
         Assert.Equal(newName, (await api.GetAsync($"experiments/get?experiment_id={id}")).Ok().GetProperty("experiment").GetProperty("name").GetString());
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task deleting_an_experiment_deletes_its_runs_and_restoring_brings_both_back(Backend backend)
     {
         var api = await ApiAsync(backend);
@@ -102,7 +102,7 @@ public sealed class ExperimentsApiTests(ApiServers servers) : ApiTests(servers)
         Assert.Equal("active", (await api.GetRunAsync(runId)).GetProperty("info").GetProperty("lifecycle_stage").GetString());
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task writing_to_a_deleted_experiment_is_refused(Backend backend)
     {
         var api = await ApiAsync(backend);
@@ -114,7 +114,7 @@ public sealed class ExperimentsApiTests(ApiServers servers) : ApiTests(servers)
         run.Error(HttpStatusCode.BadRequest, "INVALID_PARAMETER_VALUE");
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task experiment_tags_are_set_and_deleted(Backend backend)
     {
         var api = await ApiAsync(backend);

@@ -11,7 +11,7 @@ public sealed class LogBatchApiTests(ApiServers servers) : ApiTests(servers)
 
     private static object[] Pairs(string prefix, int count) => Enumerable.Range(0, count).Select(i => (object)new { key = $"{prefix}{i}", value = "v" }).ToArray();
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task a_batch_writes_metrics_params_and_tags(Backend backend)
     {
         var api = await ApiAsync(backend);
@@ -26,7 +26,7 @@ public sealed class LogBatchApiTests(ApiServers servers) : ApiTests(servers)
         Assert.Equal(143, history.GetArrayLength());
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task a_tag_value_with_a_lone_surrogate_is_refused_as_bad_input(Backend backend)
     {
         var api = await ApiAsync(backend);
@@ -37,7 +37,7 @@ public sealed class LogBatchApiTests(ApiServers servers) : ApiTests(servers)
         await AssertNothingStoredAsync(api, runId);
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task a_metric_key_that_is_not_a_string_is_refused_naming_its_position(Backend backend)
     {
         var api = await ApiAsync(backend);
@@ -48,7 +48,7 @@ public sealed class LogBatchApiTests(ApiServers servers) : ApiTests(servers)
         await AssertNothingStoredAsync(api, runId);
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task a_metric_key_with_a_lone_surrogate_is_refused_naming_its_position(Backend backend)
     {
         var api = await ApiAsync(backend);
@@ -60,7 +60,7 @@ public sealed class LogBatchApiTests(ApiServers servers) : ApiTests(servers)
         await AssertNothingStoredAsync(api, runId);
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task more_than_1000_metrics_are_refused(Backend backend)
     {
         var api = await ApiAsync(backend);
@@ -70,7 +70,7 @@ public sealed class LogBatchApiTests(ApiServers servers) : ApiTests(servers)
         await AssertNothingStoredAsync(api, runId);
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task more_than_100_params_are_refused(Backend backend)
     {
         var api = await ApiAsync(backend);
@@ -80,7 +80,7 @@ public sealed class LogBatchApiTests(ApiServers servers) : ApiTests(servers)
         await AssertNothingStoredAsync(api, runId);
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task more_than_100_tags_are_refused(Backend backend)
     {
         var api = await ApiAsync(backend);
@@ -90,7 +90,7 @@ public sealed class LogBatchApiTests(ApiServers servers) : ApiTests(servers)
         await AssertNothingStoredAsync(api, runId);
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task more_than_1000_items_in_all_are_refused(Backend backend)
     {
         var api = await ApiAsync(backend);
@@ -100,7 +100,7 @@ public sealed class LogBatchApiTests(ApiServers servers) : ApiTests(servers)
         await AssertNothingStoredAsync(api, runId);
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task a_batch_with_a_changed_param_stores_nothing_at_all(Backend backend)
     {
         var api = await ApiAsync(backend);
@@ -120,7 +120,7 @@ public sealed class LogBatchApiTests(ApiServers servers) : ApiTests(servers)
         Assert.DoesNotContain(data.GetProperty("tags").EnumerateArray(), t => t.GetProperty("key").GetString() == "added");
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task a_metric_without_a_timestamp_is_refused_naming_the_field(Backend backend)
     {
         var api = await ApiAsync(backend);
@@ -130,7 +130,7 @@ public sealed class LogBatchApiTests(ApiServers servers) : ApiTests(servers)
         await AssertNothingStoredAsync(api, runId);
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task a_body_over_one_megabyte_is_refused(Backend backend)
     {
         var api = await ApiAsync(backend);
@@ -142,7 +142,7 @@ public sealed class LogBatchApiTests(ApiServers servers) : ApiTests(servers)
         await AssertNothingStoredAsync(api, runId);
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task duplicate_param_keys_with_different_values_are_refused(Backend backend)
     {
         var api = await ApiAsync(backend);
@@ -151,7 +151,7 @@ public sealed class LogBatchApiTests(ApiServers servers) : ApiTests(servers)
         Assert.StartsWith("Duplicate parameter keys have been submitted", response.Error(HttpStatusCode.BadRequest, "INVALID_PARAMETER_VALUE"));
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task a_batch_for_an_unknown_run_is_404(Backend backend)
     {
         var api = await ApiAsync(backend);

@@ -14,7 +14,7 @@ public sealed class MetricsApiTests(ApiServers servers) : ApiTests(servers)
         return runId;
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task history_returns_every_point_in_step_order(Backend backend)
     {
         var api = await ApiAsync(backend);
@@ -24,7 +24,7 @@ public sealed class MetricsApiTests(ApiServers servers) : ApiTests(servers)
         Assert.False(history.TryGetProperty("next_page_token", out _));
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task history_pages_when_max_results_is_smaller_than_the_history(Backend backend)
     {
         var api = await ApiAsync(backend);
@@ -42,7 +42,7 @@ public sealed class MetricsApiTests(ApiServers servers) : ApiTests(servers)
         Assert.Equal(Enumerable.Range(0, 10).Select(s => (long)s), steps);
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task history_of_a_metric_never_logged_is_empty(Backend backend)
     {
         var api = await ApiAsync(backend);
@@ -50,7 +50,7 @@ public sealed class MetricsApiTests(ApiServers servers) : ApiTests(servers)
         Assert.Equal("{}", (await api.GetAsync($"metrics/get-history?run_id={runId}&metric_key=nothing")).Body);
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task history_without_a_metric_key_names_the_field(Backend backend)
     {
         var api = await ApiAsync(backend);
@@ -58,7 +58,7 @@ public sealed class MetricsApiTests(ApiServers servers) : ApiTests(servers)
         Assert.Contains("'metric_key'", (await api.GetAsync($"metrics/get-history?run_id={runId}")).Error(HttpStatusCode.BadRequest, "INVALID_PARAMETER_VALUE"));
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task bulk_history_returns_each_runs_points_with_its_run_id(Backend backend)
     {
         var api = await ApiAsync(backend);
@@ -70,7 +70,7 @@ public sealed class MetricsApiTests(ApiServers servers) : ApiTests(servers)
         Assert.Equal(3, points.EnumerateArray().Count(p => p.GetProperty("run_id").GetString() == a));
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task bulk_interval_history_samples_steps_and_keeps_the_first_and_last(Backend backend)
     {
         var api = await ApiAsync(backend);

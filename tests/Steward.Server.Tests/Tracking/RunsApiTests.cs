@@ -7,7 +7,7 @@ namespace Steward.Server.Tests.Tracking;
 /// <summary>Run RPCs: the shape of a run, lifecycle, single logging calls, inputs, models, search.</summary>
 public sealed class RunsApiTests(ApiServers servers) : ApiTests(servers)
 {
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task a_new_run_has_mlflows_shape(Backend backend)
     {
         var api = await ApiAsync(backend);
@@ -29,7 +29,7 @@ public sealed class RunsApiTests(ApiServers servers) : ApiTests(servers)
         Assert.Contains(run.GetProperty("data").GetProperty("tags").EnumerateArray(), t => t.GetProperty("key").GetString() == "mlflow.runName" && t.GetProperty("value").GetString() == "first");
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task an_unknown_run_is_404_resource_does_not_exist(Backend backend)
     {
         var api = await ApiAsync(backend);
@@ -37,7 +37,7 @@ public sealed class RunsApiTests(ApiServers servers) : ApiTests(servers)
         Assert.Equal("Run with id=deadbeef not found", response.Error(HttpStatusCode.NotFound, "RESOURCE_DOES_NOT_EXIST"));
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task update_finishes_a_run_and_renames_it(Backend backend)
     {
         var api = await ApiAsync(backend);
@@ -50,7 +50,7 @@ public sealed class RunsApiTests(ApiServers servers) : ApiTests(servers)
         Assert.Contains(run.GetProperty("data").GetProperty("tags").EnumerateArray(), t => t.GetProperty("key").GetString() == "mlflow.runName" && t.GetProperty("value").GetString() == "renamed");
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task single_logging_calls_land_in_the_run(Backend backend)
     {
         var api = await ApiAsync(backend);
@@ -74,7 +74,7 @@ public sealed class RunsApiTests(ApiServers servers) : ApiTests(servers)
         Assert.DoesNotContain("gone", tags);
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task changing_a_param_value_is_refused_with_mlflows_message(Backend backend)
     {
         var api = await ApiAsync(backend);
@@ -86,7 +86,7 @@ public sealed class RunsApiTests(ApiServers servers) : ApiTests(servers)
             response.Error(HttpStatusCode.BadRequest, "INVALID_PARAMETER_VALUE"));
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task writing_to_a_deleted_run_is_refused_and_restore_allows_it_again(Backend backend)
     {
         var api = await ApiAsync(backend);
@@ -98,7 +98,7 @@ public sealed class RunsApiTests(ApiServers servers) : ApiTests(servers)
         (await api.PostAsync("runs/log-metric", new { run_id = runId, key = "m", value = 1.0, timestamp = 1L })).Ok();
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task nan_and_infinities_round_trip_as_protobuf_json_strings(Backend backend)
     {
         var api = await ApiAsync(backend);
@@ -115,7 +115,7 @@ public sealed class RunsApiTests(ApiServers servers) : ApiTests(servers)
         Assert.Equal("-Infinity", Assert.Single(history.EnumerateArray()).GetProperty("value").GetString());
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task non_ascii_text_round_trips_unchanged(Backend backend)
     {
         var api = await ApiAsync(backend);
@@ -126,7 +126,7 @@ public sealed class RunsApiTests(ApiServers servers) : ApiTests(servers)
         Assert.Equal(text, tag.GetProperty("value").GetString());
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task log_inputs_shows_the_datasets_in_the_run_inputs(Backend backend)
     {
         var api = await ApiAsync(backend);
@@ -139,7 +139,7 @@ public sealed class RunsApiTests(ApiServers servers) : ApiTests(servers)
         Assert.Equal("training", input.GetProperty("tags")[0].GetProperty("value").GetString());
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task log_model_appends_to_the_model_history_tag(Backend backend)
     {
         var api = await ApiAsync(backend);
@@ -158,7 +158,7 @@ public sealed class RunsApiTests(ApiServers servers) : ApiTests(servers)
         Assert.StartsWith("Model json is missing mandatory fields", incomplete.Error(HttpStatusCode.BadRequest, "INVALID_PARAMETER_VALUE"));
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task search_filters_orders_and_pages_runs(Backend backend)
     {
         var api = await ApiAsync(backend);
@@ -181,7 +181,7 @@ public sealed class RunsApiTests(ApiServers servers) : ApiTests(servers)
         Assert.False(second.TryGetProperty("next_page_token", out _));
     }
 
-    [Theory, Backends]
+    [SkippableTheory, Backends]
     public async Task search_errors_are_400_with_mlflows_messages(Backend backend)
     {
         var api = await ApiAsync(backend);
