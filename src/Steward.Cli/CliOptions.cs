@@ -107,6 +107,19 @@ internal static class CliOptions
         Description = "Require credentials on a loopback address too (elsewhere they always are); without them, requests on loopback act as local-admin.",
     };
 
+    public static readonly Option<int> MaxConcurrentRequests = new("--max-concurrent-requests")
+    {
+        Description = "Requests one identity (a user, or a client address without one) may have in progress at once; more get 429 with Retry-After. 0: no limit.",
+        DefaultValueFactory = _ => ServerDefaults.MaxConcurrentRequestsPerIdentity,
+        HelpName = "count",
+    };
+
+    public static readonly Option<string[]> TrustedProxies = new("--trusted-proxy")
+    {
+        Description = "A reverse proxy (IP address or CIDR network) whose X-Forwarded-For names the client; repeat for several. Without it the header is ignored.",
+        HelpName = "address",
+    };
+
     // Identity verbs.
     public static readonly Option<string[]> Roles = new("--role")
     {
@@ -205,6 +218,20 @@ internal static class CliOptions
         Port.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<int>() is < 0 or > 65535) result.AddError("--port must be between 0 and 65535.");
+        });
+        MaxConcurrentRequests.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 0) result.AddError("--max-concurrent-requests must be 0 (no limit) or more.");
+        });
+        TrustedProxies.Validators.Add(result =>
+        {
+            foreach (var proxy in result.GetValueOrDefault<string[]>() ?? [])
+            {
+                if (!System.Net.IPNetwork.TryParse(proxy, out _) && !System.Net.IPAddress.TryParse(proxy, out _))
+                {
+                    result.AddError($"--trusted-proxy '{proxy}' is not an IP address (10.0.0.5) or a network (10.0.0.0/8).");
+                }
+            }
         });
     }
 }

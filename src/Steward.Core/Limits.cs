@@ -13,10 +13,12 @@ public static class Limits
     public const int MaxRequestBytes = 1024 * 1024;
 
     /// <summary>
-    /// Largest JSON body an API reads for any other request: log-inputs may carry dataset
-    /// profiles of up to 16 MB each. Artifact uploads are streamed and not limited by this.
+    /// The one JSON request allowed more than <see cref="MaxRequestBytes"/>: MLflow's log-inputs,
+    /// whose dataset profile may be up to <see cref="MaxDatasetProfileLength"/>. Every other JSON
+    /// body is held to <see cref="MaxRequestBytes"/>; only artifact uploads, streamed to the
+    /// store, are larger.
     /// </summary>
-    public const int MaxApiRequestBytes = 64 * 1024 * 1024;
+    public const int MaxLogInputsRequestBytes = MaxDatasetProfileLength + MaxRequestBytes;
 
     public const int MaxEntityKeyLength = 250;
     public const int MaxParamValueLength = 6000;

@@ -88,7 +88,7 @@ public sealed class StewardServer : IAsyncDisposable
             builder.WebHost.UseKestrel(kestrel =>
             {
                 kestrel.AddServerHeader = false;
-                kestrel.Limits.MaxRequestBodySize = null; // artifact uploads can be large; API bodies are capped per endpoint
+                kestrel.Limits.MaxRequestBodySize = null; // artifact uploads can be large; RequestBodyLimits caps every other endpoint
             });
             builder.WebHost.UseUrls($"http://{FormatHost(options.Host)}:{options.Port}");
             var policy = AuthenticationPolicy.For(options.Host, options.RequireTokens);
@@ -99,7 +99,10 @@ public sealed class StewardServer : IAsyncDisposable
             // Load (or create) the signing key now: a bad key file must stop start-up, not the first head request.
             app.Services.GetRequiredService<Steward.Ledger.Signing.TreeHeadSigner>();
             var bootstrap = policy.CredentialsRequired ? await app.Services.GetRequiredService<AdminBootstrap>().RunAsync(cancellationToken) : null;
+            app.UseStewardTrustedProxies(options.TrustedProxies);
+            app.UseMiddleware<RequestBodyLimits>();
             app.UseMiddleware<RequestAuthentication>();
+            app.UseStewardConcurrencyLimits();
             app.UseStewardWeb();
             app.MapStewardEndpoints();
             app.MapStewardWeb();
@@ -114,6 +117,9 @@ public sealed class StewardServer : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>The host's services, for tests that reach inside (the denial tally).</summary>
+    internal IServiceProvider Services => _app.Services;
 
     /// <summary>Completes when the host is asked to stop (Ctrl-C, SIGTERM or <see cref="StopAsync"/>).</summary>
     public Task WaitForShutdownAsync(CancellationToken cancellationToken) => _app.WaitForShutdownAsync(cancellationToken);

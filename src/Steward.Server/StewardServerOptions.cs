@@ -32,4 +32,19 @@ public sealed record StewardServerOptions
     /// <c>{DataDirectory}/datasets</c>. Paths outside it are refused.
     /// </summary>
     public string? DataSetDirectory { get; init; }
+
+    /// <summary>
+    /// Requests one identity may have in progress at once (an authenticated user wherever it
+    /// connects from; anyone else by client address); more are answered 429 with <c>Retry-After</c>.
+    /// 0 turns the limit off. Per server process.
+    /// </summary>
+    public int MaxConcurrentRequestsPerIdentity { get; init; } = 32;
+
+    /// <summary>
+    /// Reverse proxies whose <c>X-Forwarded-For</c> names the client: IP addresses or CIDR
+    /// networks. Empty (the default): the header is ignored and the client is the connection's
+    /// peer. Behind a proxy, name it, or every client shares the proxy's address in the
+    /// authentication throttle and the per-address limits.
+    /// </summary>
+    public IReadOnlyList<string> TrustedProxies { get; init; } = [];
 }

@@ -121,8 +121,8 @@ public sealed class ProblemDetailsTests(StewardServerFixture server) : IClassFix
         request.Headers.ExpectContinue = true;
         using var response = await http.SendAsync(request);
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("larger than the limit", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("1048576 bytes", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

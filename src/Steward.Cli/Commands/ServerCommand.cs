@@ -18,6 +18,8 @@ internal static class ServerCommand
             CliOptions.LedgerKey,
             CliOptions.DataSets,
             CliOptions.RequireTokens,
+            CliOptions.MaxConcurrentRequests,
+            CliOptions.TrustedProxies,
         };
         command.SetAction((parse, cancellationToken) => CliAction.RunAsync(() => RunAsync(parse, cancellationToken)));
         return command;
@@ -34,6 +36,8 @@ internal static class ServerCommand
             LedgerKeyPath = NonEmpty(parse.GetValue(CliOptions.LedgerKey)),
             DataSetDirectory = NonEmpty(parse.GetValue(CliOptions.DataSets)),
             RequireTokens = parse.GetValue(CliOptions.RequireTokens),
+            MaxConcurrentRequestsPerIdentity = parse.GetValue(CliOptions.MaxConcurrentRequests),
+            TrustedProxies = parse.GetValue(CliOptions.TrustedProxies) ?? [],
         };
 
         await using var server = await StewardServer.StartAsync(options, cancellationToken);

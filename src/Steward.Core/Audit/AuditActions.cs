@@ -91,6 +91,12 @@ public static class AuditResources
     /// <summary>The audit ledger itself, as the resource of a refused read.</summary>
     public const string Ledger = "ledger";
 
+    /// <summary>
+    /// The requests a client address had refused for their credentials within one minute, as one
+    /// entry: <c>client/192.0.2.7/minute/2026-12-07T15:40Z/refused/1999</c>.
+    /// </summary>
+    public static string RefusedRequests(string address, string minute, int count) => $"client/{address}/minute/{minute}/refused/{count}";
+
     /// <summary>A request refused before it reached any resource: <c>http/POST /api/2.0/mlflow/runs/create</c>.</summary>
     public static string Request(string method, string path) => $"http/{method} {path}";
 }

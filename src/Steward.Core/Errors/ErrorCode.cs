@@ -27,4 +27,6 @@ public enum ErrorCode
     InternalError,
     /// <summary>The caller made too many requests of a kind (failed authentications) and must wait.</summary>
     RequestLimitExceeded,
+    /// <summary>The request body is larger than the endpoint accepts; the message names the limit.</summary>
+    RequestTooLarge,
 }

@@ -43,6 +43,21 @@ public sealed class Authenticator(IIdentityStore store, CredentialCache cache, T
         return AuthenticationResult.Ok(user.ToPrincipal(AuthenticationMethod.Token));
     }
 
+    /// <summary>
+    /// HTTP Basic with a password, without the slow check: the answer when this server verified
+    /// the same user name and password within <see cref="CredentialCache.Lifetime"/>, else null
+    /// (the password would need PBKDF2). How a throttled client's valid password still gets in.
+    /// </summary>
+    public AuthenticationResult? AuthenticateRecentPassword(string userName, string password)
+    {
+        ArgumentNullException.ThrowIfNull(userName);
+        ArgumentNullException.ThrowIfNull(password);
+        if (!cache.TryGetPassword(userName, password, out var user)) return null;
+        return user.Enabled
+            ? AuthenticationResult.Ok(user.ToPrincipal(AuthenticationMethod.Password))
+            : AuthenticationResult.Refused(user.Name, $"The user '{user.Name}' is disabled.");
+    }
+
     /// <summary>HTTP Basic: the password is the user's password, or one of the user's tokens.</summary>
     public async Task<AuthenticationResult> AuthenticateBasicAsync(string userName, string password, CancellationToken cancellationToken)
     {

@@ -40,6 +40,10 @@ internal static class ServiceRegistration
         services.AddSingleton(storage.CredentialChanges);
         services.AddHostedService<CredentialChangeListener>();
         services.AddSingleton<FailedAuthenticationThrottle>();
+        services.AddSingleton<AuthenticationDenials>();
+        services.AddHostedService<AuthenticationDenialsFlusher>();
+        services.AddStewardTrustedProxies(options.TrustedProxies);
+        services.AddStewardConcurrencyLimits(options.MaxConcurrentRequestsPerIdentity);
         services.AddSingleton<Authenticator>();
         services.AddSingleton<AccessControl>();
         services.AddSingleton<IdentityService>();

@@ -1,12 +1,10 @@
+using System.Globalization;
 using System.Text;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
-using Steward.Audit;
 using Steward.Errors;
 using Steward.Identity;
-using Steward.Server.Mlflow.Protocol;
-using Steward.Server.NativeApi;
+using Steward.Server.Hosting;
 using Steward.Web.Session;
 
 namespace Steward.Server.Identity;
@@ -16,15 +14,18 @@ namespace Steward.Server.Identity;
 /// (MLflow's <c>MLFLOW_TRACKING_TOKEN</c>) or HTTP Basic with a user name and a password or token
 /// (<c>MLFLOW_TRACKING_USERNAME</c>/<c>PASSWORD</c>). Without credentials, a loopback server acts
 /// as the local admin; otherwise the request is refused with 401, a <c>WWW-Authenticate</c>
-/// challenge and the API's own error format, and the refusal is a ledger entry. An address that
-/// keeps presenting wrong credentials is turned away with 429 for a while (<see cref="FailedAuthenticationThrottle"/>).
+/// challenge and the API's own error format, and the refusal is counted in the ledger's
+/// per-minute tally (<see cref="AuthenticationDenials"/>). Clients that keep failing are slowed
+/// by <see cref="FailedAuthenticationThrottle"/>, whose rule is that a valid token is always
+/// accepted.
 /// </summary>
 /// <remarks>
 /// The web UI's pages also accept the session cookie of <see cref="UiSession"/>, checked as its
 /// token would be; the JSON APIs never do, so a browser session cannot drive them from another
 /// page. A UI page asked for without credentials where they are required redirects to sign-in.
 /// </remarks>
-internal sealed class RequestAuthentication(RequestDelegate next, Authenticator authenticator, ILedgerStore ledger, AuthenticationPolicy policy, UiSession session, FailedAuthenticationThrottle throttle)
+internal sealed class RequestAuthentication(
+    RequestDelegate next, Authenticator authenticator, AuthenticationPolicy policy, UiSession session, FailedAuthenticationThrottle throttle, AuthenticationDenials denials)
 {
     private static readonly string[] Challenges = ["Bearer realm=\"steward\"", "Basic realm=\"steward\", charset=\"UTF-8\""];
 
@@ -39,17 +40,16 @@ internal sealed class RequestAuthentication(RequestDelegate next, Authenticator 
         var header = http.Request.Headers.Authorization.ToString();
         var ui = UiPaths.IsUi(http.Request.Path);
         AuthenticationResult result;
-        var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        if (header.Length > 0 && throttle.RetryAfter(address) is { } wait)
-        {
-            await RefuseThrottledAsync(http, wait);
-            return;
-        }
-
         if (header.Length > 0)
         {
-            result = await AuthenticateAsync(header, http.RequestAborted);
-            if (!result.Succeeded) throttle.RecordFailure(address);
+            var (checkedResult, wait) = await AuthenticateHeaderAsync(header, ClientAddress(http), http.RequestAborted);
+            if (wait is { } retryAfter)
+            {
+                await RefuseThrottledAsync(http, retryAfter, checkedResult);
+                return;
+            }
+
+            result = checkedResult;
         }
         else if (ui && session.ReadToken(http) is { } sessionToken)
         {
@@ -57,7 +57,7 @@ internal sealed class RequestAuthentication(RequestDelegate next, Authenticator 
             if (!result.Succeeded)
             {
                 session.SignOut(http);
-                await RecordDenialAsync(http, result);
+                CountDenial(http, result.KnownUser, "unauthenticated", result.Failure);
                 if (UiPaths.IsPublic(http.Request.Path))
                 {
                     await next(http);
@@ -97,29 +97,82 @@ internal sealed class RequestAuthentication(RequestDelegate next, Authenticator 
             return;
         }
 
-        await RecordDenialAsync(http, result);
+        CountDenial(http, result.KnownUser, "unauthenticated", result.Failure);
         await ChallengeAsync(http, result.Failure!);
     }
 
-    private Task RecordDenialAsync(HttpContext http, AuthenticationResult result) =>
-        Denials.RecordAsync(ledger, result.KnownUser, AuditResources.Request(http.Request.Method, http.Request.Path.Value ?? "/"), new JsonObject
-        {
-            ["reason"] = "unauthenticated",
-            ["detail"] = result.Failure,
-        }, http.RequestAborted);
+    /// <summary>The client's address: the connection's, or the one a trusted proxy forwarded.</summary>
+    internal static string ClientAddress(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
-    private async Task RefuseThrottledAsync(HttpContext http, TimeSpan wait)
+    /// <summary>
+    /// Checks the Authorization header under <see cref="FailedAuthenticationThrottle"/>'s rule.
+    /// Returns the result, and how long to wait when the client is throttled: a wrong credential
+    /// from a throttled address, or a password the throttle would not let be checked slowly.
+    /// </summary>
+    private async Task<(AuthenticationResult Result, TimeSpan? Wait)> AuthenticateHeaderAsync(string header, string address, CancellationToken cancellationToken)
     {
-        var seconds = (int)Math.Ceiling(wait.TotalSeconds);
-        var message = $"Too many failed authentications from this address: try again in {seconds} s.";
-        await Denials.RecordAsync(ledger, null, AuditResources.Request(http.Request.Method, http.Request.Path.Value ?? "/"), new JsonObject
+        var addressWait = throttle.AddressRetryAfter(address);
+        if (BasicPassword(header) is var (userName, password))
         {
-            ["reason"] = "throttled",
-            ["detail"] = message,
-        }, http.RequestAborted);
-        http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await WriteErrorAsync(http, ErrorCode.RequestLimitExceeded, message);
+            if ((addressWait ?? throttle.UserRetryAfter(userName)) is { } wait)
+            {
+                // Only a password this server verified moments ago is let in without PBKDF2.
+                var recent = authenticator.AuthenticateRecentPassword(userName, password);
+                if (recent is not null) return (recent, null);
+                var message = addressWait is not null
+                    ? ThrottledAddressMessage(wait)
+                    : $"Too many wrong passwords for user '{userName}': passwords for it are not checked for {Seconds(wait)} s; its tokens still work.";
+                return (AuthenticationResult.Refused(null, message), wait);
+            }
+
+            var checkedPassword = await authenticator.AuthenticateBasicAsync(userName, password, cancellationToken);
+            if (!checkedPassword.Succeeded) throttle.RecordFailure(address, userName);
+            return (checkedPassword, null);
+        }
+
+        // A token (or a malformed header) is cheap to check, so it is always checked: a valid one
+        // gets in however many wrong ones came from the same address.
+        var result = await AuthenticateAsync(header, cancellationToken);
+        if (result.Succeeded) return (result, null);
+        throttle.RecordFailure(address);
+        return addressWait is { } addressRetry ? (AuthenticationResult.Refused(result.KnownUser, ThrottledAddressMessage(addressRetry)), addressRetry) : (result, null);
     }
+
+    /// <summary>The user name and password of an HTTP Basic header whose password is not a token; null otherwise.</summary>
+    private static (string UserName, string Password)? BasicPassword(string header)
+    {
+        var space = header.IndexOf(' ', StringComparison.Ordinal);
+        if (space < 0 || !header[..space].Equals("Basic", StringComparison.OrdinalIgnoreCase)) return null;
+        string decoded;
+        try
+        {
+            decoded = Encoding.UTF8.GetString(Convert.FromBase64String(header[(space + 1)..].Trim()));
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+
+        var colon = decoded.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0) return null;
+        var password = decoded[(colon + 1)..];
+        return ApiTokens.LooksLikeToken(password) ? null : (decoded[..colon], password);
+    }
+
+    private void CountDenial(HttpContext http, string? knownUser, string reason, string? detail) =>
+        denials.Count(ClientAddress(http), knownUser, $"{http.Request.Method} {http.Request.Path.Value ?? "/"}", reason, detail);
+
+    private async Task RefuseThrottledAsync(HttpContext http, TimeSpan wait, AuthenticationResult result)
+    {
+        CountDenial(http, result.KnownUser, "throttled", result.Failure);
+        http.Response.Headers.RetryAfter = Seconds(wait).ToString(CultureInfo.InvariantCulture);
+        await ApiErrors.WriteAsync(http, ErrorCode.RequestLimitExceeded, result.Failure!);
+    }
+
+    private static string ThrottledAddressMessage(TimeSpan wait) =>
+        $"Too many failed authentications from this address: try again in {Seconds(wait)} s. A valid token is still accepted.";
+
+    private static int Seconds(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
 
     private Task<AuthenticationResult> AuthenticateAsync(string header, CancellationToken cancellationToken)
     {
@@ -158,16 +211,6 @@ internal sealed class RequestAuthentication(RequestDelegate next, Authenticator 
     private static Task ChallengeAsync(HttpContext http, string message)
     {
         foreach (var challenge in Challenges) http.Response.Headers.Append(HeaderNames.WWWAuthenticate, challenge);
-        return WriteErrorAsync(http, ErrorCode.Unauthenticated, message);
-    }
-
-    /// <summary>An error in MLflow's format under its prefixes and as problem+json elsewhere.</summary>
-    private static Task WriteErrorAsync(HttpContext http, ErrorCode code, string message)
-    {
-        var path = http.Request.Path;
-        var mlflow = MlflowRoutes.TrackingPrefixes.Concat(MlflowRoutes.ArtifactPrefixes).Any(prefix => path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase));
-        return mlflow
-            ? MlflowErrors.WriteAsync(http, new StewardException(code, message))
-            : Problems.For(code, message, http).ExecuteAsync(http);
+        return ApiErrors.WriteAsync(http, ErrorCode.Unauthenticated, message);
     }
 }

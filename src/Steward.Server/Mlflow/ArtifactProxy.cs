@@ -20,7 +20,7 @@ internal static class ArtifactProxy
         var prefixes = MlflowRoutes.ArtifactPrefixes;
         routes.Map(prefixes, HttpMethods.Get, "/artifacts", ListAsync);
         routes.Map(prefixes, HttpMethods.Get, "/artifacts/{**path}", DownloadAsync, EndpointOptions.Raw);
-        routes.Map(prefixes, HttpMethods.Put, "/artifacts/{**path}", UploadAsync, EndpointOptions.Raw);
+        routes.Map(prefixes, HttpMethods.Put, "/artifacts/{**path}", UploadAsync, EndpointOptions.Upload);
         routes.Map(prefixes, HttpMethods.Delete, "/artifacts/{**path}", DeleteAsync, EndpointOptions.Raw);
         foreach (var step in new[] { "create", "complete", "abort" })
         {

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
+using Steward.Audit;
 using Steward.Errors;
+using Steward.Identity;
 using Steward.Server.Mlflow.Protocol;
 using Steward.Tracking;
 
@@ -16,6 +18,11 @@ internal static class Runs
         Limits.MaxRequestBytes,
         size => $"Batched logging API requests must be at most {Limits.MaxRequestBytes} bytes, got a request of size {(size is null ? "more than that" : size.Value.ToString(CultureInfo.InvariantCulture))}.");
 
+    /// <summary>log-inputs may carry dataset profiles of up to 16 MB, so only writers get to send that much.</summary>
+    private static readonly EndpointOptions LogInputsOptions = new(
+        Limits.MaxLogInputsRequestBytes,
+        Requires: (Permission.WriteTracking, AuditActions.RunLogInputs));
+
     public static void Map(MlflowRoutes routes)
     {
         routes.Post("/runs/create", CreateAsync);
@@ -28,7 +35,7 @@ internal static class Runs
         routes.Post("/runs/set-tag", SetTagAsync);
         routes.Post("/runs/delete-tag", DeleteTagAsync);
         routes.Post("/runs/log-batch", LogBatchAsync, LogBatchOptions);
-        routes.Post("/runs/log-inputs", LogInputsAsync);
+        routes.Post("/runs/log-inputs", LogInputsAsync, LogInputsOptions);
         routes.Post("/runs/log-model", LogModelAsync);
         routes.Post("/runs/outputs", LogOutputsAsync);
         routes.Post("/runs/search", SearchAsync);

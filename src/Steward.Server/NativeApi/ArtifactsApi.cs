@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Steward.Artifacts;
+using Steward.Server.Hosting;
 using Steward.Server.NativeApi.Contracts;
 
 namespace Steward.Server.NativeApi;
@@ -19,7 +20,7 @@ internal static class ArtifactsApi
     {
         api.MapGet("/runs/{id}/artifacts", ListAsync);
         api.MapGet("/runs/{id}/artifacts/{**path}", DownloadAsync);
-        api.MapPut("/runs/{id}/artifacts/{**path}", UploadAsync);
+        api.MapPut("/runs/{id}/artifacts/{**path}", UploadAsync).AcceptsStreamedBody();
     }
 
     private static async Task<JsonHttpResult<ListResponse<ArtifactFileDto>>> ListAsync(

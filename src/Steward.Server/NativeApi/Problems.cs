@@ -25,6 +25,7 @@ internal static class Problems
         ErrorCode.Unauthenticated => StatusCodes.Status401Unauthorized,
         ErrorCode.NotImplemented => StatusCodes.Status501NotImplemented,
         ErrorCode.RequestLimitExceeded => StatusCodes.Status429TooManyRequests,
+        ErrorCode.RequestTooLarge => StatusCodes.Status413PayloadTooLarge,
         _ => StatusCodes.Status500InternalServerError,
     };
 
@@ -38,6 +39,7 @@ internal static class Problems
         ErrorCode.Unauthenticated => ("unauthenticated", "Unauthenticated", "UNAUTHENTICATED"),
         ErrorCode.NotImplemented => ("not-implemented", "Not implemented", "NOT_IMPLEMENTED"),
         ErrorCode.RequestLimitExceeded => ("request-limit-exceeded", "Too many requests", "REQUEST_LIMIT_EXCEEDED"),
+        ErrorCode.RequestTooLarge => ("request-too-large", "Request body too large", "REQUEST_TOO_LARGE"),
         _ => ("internal-error", "Internal error", "INTERNAL_ERROR"),
     };
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Steward.Errors;
 
 namespace Steward.Server.NativeApi;
@@ -17,9 +16,8 @@ internal static class Requests
     public static async Task<T> ReadAsync<T>(HttpRequest request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
         where T : class
     {
-        // Uploads are unlimited server-wide; JSON bodies keep MLflow's 1 MiB cap.
-        var sizeFeature = request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>();
-        if (sizeFeature is { IsReadOnly: false }) sizeFeature.MaxRequestBodySize = Limits.MaxRequestBytes;
+        // RequestBodyLimits refused a declared length over the limit and gave Kestrel the limit
+        // for a chunked body; the check here holds for a body no middleware saw.
         if (request.ContentLength > Limits.MaxRequestBytes) throw TooLarge();
 
         T? body;
@@ -66,7 +64,7 @@ internal static class Requests
         StewardException.Invalid($"Missing value for required field '{field}'.");
 
     private static StewardException TooLarge() =>
-        StewardException.Invalid($"The request body is larger than the limit of {Limits.MaxRequestBytes} bytes.");
+        new(ErrorCode.RequestTooLarge, $"The request body is larger than the limit of {Limits.MaxRequestBytes} bytes.");
 
     /// <summary>Says what is wrong with the body in the client's terms, never naming .NET types.</summary>
     private static string Describe(JsonException e)

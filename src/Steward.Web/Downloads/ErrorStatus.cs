@@ -15,6 +15,8 @@ internal static class ErrorStatus
         ErrorCode.PermissionDenied => StatusCodes.Status403Forbidden,
         ErrorCode.Unauthenticated => StatusCodes.Status401Unauthorized,
         ErrorCode.NotImplemented => StatusCodes.Status501NotImplemented,
+        ErrorCode.RequestLimitExceeded => StatusCodes.Status429TooManyRequests,
+        ErrorCode.RequestTooLarge => StatusCodes.Status413PayloadTooLarge,
         _ => StatusCodes.Status500InternalServerError,
     };
 }

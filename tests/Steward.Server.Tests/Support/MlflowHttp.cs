@@ -29,6 +29,9 @@ public sealed class MlflowHttp(HttpClient http)
         {
             request.Content = new StringContent(body, Encoding.UTF8);
             request.Content.Headers.ContentType = contentType is null ? null : MediaTypeHeaderValue.Parse(contentType);
+            // The server refuses a body over its limit from Content-Length and closes the connection
+            // unread; waiting for its go-ahead keeps the client from writing into a closed socket.
+            if (body.Length > 1024 * 1024) request.Headers.ExpectContinue = true;
         }
 
         using var response = await http.SendAsync(request);

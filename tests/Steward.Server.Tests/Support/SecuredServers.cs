@@ -52,10 +52,10 @@ public sealed class SecuredServer : IAsyncDisposable
     /// <summary>A caller that sends no credentials.</summary>
     public HttpClient Anonymous => Server.Http;
 
-    public static async Task<SecuredServer> StartAsync(Backend backend)
+    public static async Task<SecuredServer> StartAsync(Backend backend, Func<StewardServerOptions, StewardServerOptions>? configure = null)
     {
         var clock = new AdjustableClock();
-        var server = await TestServer.StartAsync(backend, requireTokens: true, services: s => s.AddSingleton<TimeProvider>(clock));
+        var server = await TestServer.StartAsync(backend, requireTokens: true, services: s => s.AddSingleton<TimeProvider>(clock), configure: configure);
         return new SecuredServer(server, clock);
     }
 

@@ -38,7 +38,9 @@ public sealed class TestServer : IAsyncDisposable
     /// <param name="requireTokens">Require credentials although the server listens on loopback.</param>
     /// <param name="services">Replaces server services (a clock, a gate).</param>
     /// <param name="host">The address to listen on.</param>
-    public static async Task<TestServer> StartAsync(Backend backend, bool requireTokens = false, Action<IServiceCollection>? services = null, string host = "127.0.0.1")
+    /// <param name="configure">Changes further options (limits, trusted proxies).</param>
+    public static async Task<TestServer> StartAsync(
+        Backend backend, bool requireTokens = false, Action<IServiceCollection>? services = null, string host = "127.0.0.1", Func<StewardServerOptions, StewardServerOptions>? configure = null)
     {
         BackendsAttribute.SkipUnavailable(backend);
         var dataDirectory = Path.Combine(Path.GetTempPath(), "steward-server-tests", Guid.NewGuid().ToString("N"));
@@ -51,6 +53,7 @@ public sealed class TestServer : IAsyncDisposable
         }
 
         var options = new StewardServerOptions { Host = host, Port = 0, DataDirectory = dataDirectory, Database = connectionString, RequireTokens = requireTokens };
+        if (configure is not null) options = configure(options);
         var server = await StewardServer.StartAsync(options, CancellationToken.None, services: services);
         return new TestServer(server, options, database);
     }

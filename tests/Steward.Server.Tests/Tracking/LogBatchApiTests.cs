@@ -137,7 +137,7 @@ public sealed class LogBatchApiTests(ApiServers servers) : ApiTests(servers)
         var runId = await api.CreateRunAsync();
         var body = new StringBuilder($$"""{"run_id": "{{runId}}", "tags": [{"key": "big", "value": " """);
         body.Append('x', 1024 * 1024).Append("\"}]}");
-        var message = (await api.SendAsync(HttpMethod.Post, "runs/log-batch", body.ToString())).Error(HttpStatusCode.BadRequest, "INVALID_PARAMETER_VALUE");
+        var message = (await api.SendAsync(HttpMethod.Post, "runs/log-batch", body.ToString())).Error(HttpStatusCode.RequestEntityTooLarge, "INVALID_PARAMETER_VALUE");
         Assert.StartsWith("Batched logging API requests must be at most 1048576 bytes", message);
         await AssertNothingStoredAsync(api, runId);
     }

@@ -36,6 +36,8 @@ internal static class MlflowErrors
         ErrorCode.Unauthenticated => ("UNAUTHENTICATED", StatusCodes.Status401Unauthorized),
         ErrorCode.NotImplemented => ("NOT_IMPLEMENTED", StatusCodes.Status501NotImplemented),
         ErrorCode.RequestLimitExceeded => ("REQUEST_LIMIT_EXCEEDED", StatusCodes.Status429TooManyRequests),
+        // MLflow's own clients know only its error names; a body over a limit is a bad parameter to them.
+        ErrorCode.RequestTooLarge => ("INVALID_PARAMETER_VALUE", StatusCodes.Status413PayloadTooLarge),
         _ => (InternalError, StatusCodes.Status500InternalServerError),
     };
 

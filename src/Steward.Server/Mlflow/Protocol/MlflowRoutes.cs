@@ -2,20 +2,37 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Steward.Audit;
 using Steward.Errors;
+using Steward.Identity;
+using Steward.Server.Hosting;
 
 namespace Steward.Server.Mlflow.Protocol;
 
 /// <summary>How an endpoint reads its request.</summary>
-/// <param name="MaxBodyBytes">Largest JSON body accepted.</param>
+/// <param name="MaxBodyBytes">Largest body accepted; refused with 413 before it is read.</param>
 /// <param name="TooLarge">Message for a body over the limit, given its size when known.</param>
 /// <param name="ParseRequest">False for endpoints that read the raw body themselves (artifact uploads).</param>
-internal sealed record EndpointOptions(int MaxBodyBytes, Func<long?, string>? TooLarge = null, bool ParseRequest = true)
+/// <param name="Streamed">True for uploads streamed to the artifact store, which take a body of any size.</param>
+/// <param name="Requires">
+/// A permission (and the ledger's name for the action) demanded before the body is read, for
+/// endpoints that accept bodies larger than the default: a caller that may never write is
+/// refused before it can make the server read megabytes.
+/// </param>
+internal sealed record EndpointOptions(int MaxBodyBytes, Func<long?, string>? TooLarge = null, bool ParseRequest = true, bool Streamed = false, (Permission Permission, string Action)? Requires = null)
 {
-    public static EndpointOptions Default { get; } = new(Limits.MaxApiRequestBytes);
+    public static EndpointOptions Default { get; } = new(Limits.MaxRequestBytes);
 
-    public static EndpointOptions Raw { get; } = new(0, ParseRequest: false);
+    /// <summary>Reads no JSON and takes no body (downloads, deletes).</summary>
+    public static EndpointOptions Raw { get; } = new(Limits.MaxRequestBytes, ParseRequest: false);
+
+    /// <summary>Streams the body to the artifact store.</summary>
+    public static EndpointOptions Upload { get; } = new(0, ParseRequest: false, Streamed: true);
+
+    /// <summary>The limit <see cref="RequestBodyLimits"/> applies before the endpoint runs.</summary>
+    public RequestBodyLimit BodyLimit => Streamed ? RequestBodyLimit.Streamed : new RequestBodyLimit(MaxBodyBytes, TooLarge);
 }
 
 /// <summary>
@@ -46,7 +63,7 @@ internal sealed class MlflowRoutes(IEndpointRouteBuilder app, MlflowServices ser
         foreach (var prefix in prefixes)
         {
             var template = prefix + path;
-            app.MapMethods(template, [method], http => InvokeAsync(http, handler, endpointOptions));
+            app.MapMethods(template, [method], http => InvokeAsync(http, handler, endpointOptions)).WithMetadata(endpointOptions.BodyLimit);
             _known.Add((Segments(template), method));
         }
     }
@@ -68,8 +85,14 @@ internal sealed class MlflowRoutes(IEndpointRouteBuilder app, MlflowServices ser
         MlflowRequest? request = null;
         try
         {
+            if (options.Requires is var (permission, action))
+            {
+                await http.RequestServices.GetRequiredService<AccessControl>().DemandAsync(
+                    permission, action, AuditResources.Request(http.Request.Method, http.Request.Path.Value ?? "/"), http.RequestAborted);
+            }
+
             request = options.ParseRequest
-                ? await RequestBody.ReadAsync(http, options.MaxBodyBytes, options.TooLarge ?? (size => RequestBody.DefaultTooLarge(size, options.MaxBodyBytes)), http.RequestAborted)
+                ? await RequestBody.ReadAsync(http, options.MaxBodyBytes, options.TooLarge ?? (size => RequestBodyLimit.Message(size, options.MaxBodyBytes)), http.RequestAborted)
                 : MlflowRequest.Empty();
             await handler(new MlflowCall(http, request, services));
         }
@@ -101,6 +124,9 @@ internal sealed class MlflowRoutes(IEndpointRouteBuilder app, MlflowServices ser
         {
             case StewardException e:
                 await MlflowErrors.WriteAsync(http, e);
+                break;
+            case BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } e:
+                await MlflowErrors.WriteAsync(http, new StewardException(ErrorCode.RequestTooLarge, e.Message));
                 break;
             case BadHttpRequestException e:
                 // Kestrel's own complaints about the request (truncated body, bad framing) are the client's.

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Steward.Errors;
@@ -34,7 +33,7 @@ internal static class RequestBody
             CheckContentType(request.ContentType);
         }
 
-        if (request.ContentLength > maxBytes) throw StewardException.Invalid(tooLarge(request.ContentLength));
+        if (request.ContentLength > maxBytes) throw TooLarge(tooLarge(request.ContentLength));
         var (buffer, length) = await ReadAllAsync(request.Body, maxBytes, request.ContentLength, tooLarge, cancellationToken);
         MlflowRequest? parsed = null;
         try
@@ -110,17 +109,27 @@ internal static class RequestBody
             {
                 if (length == buffer.Length)
                 {
-                    if (length > maxBytes) throw StewardException.Invalid(tooLarge(null));
+                    if (length > maxBytes) throw TooLarge(tooLarge(null));
                     var larger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, maxBytes + 1));
                     buffer.AsSpan(0, length).CopyTo(larger);
                     ArrayPool<byte>.Shared.Return(buffer);
                     buffer = larger;
                 }
 
-                var read = await body.ReadAsync(buffer.AsMemory(length), cancellationToken);
+                int read;
+                try
+                {
+                    read = await body.ReadAsync(buffer.AsMemory(length), cancellationToken);
+                }
+                catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+                {
+                    // Kestrel counts a chunked body against the endpoint's limit as it streams.
+                    throw TooLarge(tooLarge(null));
+                }
+
                 if (read == 0) break;
                 length += read;
-                if (length > maxBytes) throw StewardException.Invalid(tooLarge(null));
+                if (length > maxBytes) throw TooLarge(tooLarge(null));
             }
 
             return (buffer, length);
@@ -142,8 +151,5 @@ internal static class RequestBody
         return true;
     }
 
-    /// <summary>The default message for a body over its limit.</summary>
-    public static string DefaultTooLarge(long? size, int limit) => size is null
-        ? $"The request body is larger than the {limit.ToString(CultureInfo.InvariantCulture)} bytes this endpoint accepts."
-        : $"The request body of {size.Value.ToString(CultureInfo.InvariantCulture)} bytes is larger than the {limit.ToString(CultureInfo.InvariantCulture)} bytes this endpoint accepts.";
+    private static StewardException TooLarge(string message) => new(ErrorCode.RequestTooLarge, message);
 }

@@ -1,0 +1,70 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Steward.Server.Tests.Support;
+
+namespace Steward.Server.Tests.Limits;
+
+/// <summary>One identity may have only so many requests in progress; others are served meanwhile.</summary>
+public sealed class ConcurrencyLimitTests
+{
+    private const int Limit = 2;
+
+    /// <summary>Starts a request as <paramref name="token"/> whose body never finishes, so it stays in progress.</summary>
+    private static async Task<RawHttp> HoldRequestAsync(TestServer server, string token)
+    {
+        var request = await RawHttp.StartAsync(server.Address, "POST", "/api/2.0/mlflow/experiments/create",
+            $"Authorization: Bearer {token}", "Content-Type: application/json", "Content-Length: 100");
+        await request.SendAsync("{\"name\": ");
+        return request;
+    }
+
+    private static async Task<HttpResponseMessage> MeAsync(TestServer server, string token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/me");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return await server.Http.SendAsync(request);
+    }
+
+    /// <summary>Asks until the held requests have reached the server and the next one is turned away.</summary>
+    private static async Task<HttpResponseMessage> UntilRefusedAsync(TestServer server, string token)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var response = await MeAsync(server, token);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests || attempt == 50) return response;
+            response.Dispose();
+            await Task.Delay(100);
+        }
+    }
+
+    [Fact]
+    public async Task requests_beyond_the_per_identity_limit_get_429_while_another_identity_is_served()
+    {
+        await using var secured = await SecuredServer.StartAsync(Backend.Sqlite, options => options with { MaxConcurrentRequestsPerIdentity = Limit });
+        using var other = await secured.NewUserAsync("other", ["auditor"]);
+        var held = new List<RawHttp>();
+        for (var i = 0; i < Limit; i++) held.Add(await HoldRequestAsync(secured.Server, secured.AdminToken));
+
+        using var refused = await UntilRefusedAsync(secured.Server, secured.AdminToken);
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(1), refused.Headers.RetryAfter?.Delta);
+        var problem = JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("REQUEST_LIMIT_EXCEEDED", problem.GetProperty("errorCode").GetString());
+        Assert.Contains($"at most {Limit} at once", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        using var served = await MeAsync(secured.Server, other.Token);
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+
+        foreach (var request in held) await request.DisposeAsync();
+        var statuses = new List<HttpStatusCode>();
+        for (var attempt = 0; attempt < 50 && statuses.LastOrDefault() != HttpStatusCode.OK; attempt++)
+        {
+            if (attempt > 0) await Task.Delay(100);
+            using var again = await MeAsync(secured.Server, secured.AdminToken);
+            statuses.Add(again.StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, statuses.Last());
+    }
+}
