@@ -105,6 +105,7 @@ public sealed class StewardServer : IAsyncDisposable
             }
 
             var bootstrap = policy.CredentialsRequired ? await app.Services.GetRequiredService<AdminBootstrap>().RunAsync(cancellationToken) : null;
+            app.UseMiddleware<RequestIds>();
             app.UseMiddleware<RequestAuthentication>();
             app.UseStewardWeb();
             app.MapStewardEndpoints();

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Steward.Tests.Support;
 
 namespace Steward.Server.Tests.Support;
@@ -38,7 +39,8 @@ public sealed class TestServer : IAsyncDisposable
     /// <param name="requireTokens">Require credentials although the server listens on loopback.</param>
     /// <param name="services">Replaces server services (a clock, a gate).</param>
     /// <param name="host">The address to listen on.</param>
-    public static async Task<TestServer> StartAsync(Backend backend, bool requireTokens = false, Action<IServiceCollection>? services = null, string host = "127.0.0.1")
+    /// <param name="logging">Adds log providers (a test's own, to read what the server logged).</param>
+    public static async Task<TestServer> StartAsync(Backend backend, bool requireTokens = false, Action<IServiceCollection>? services = null, string host = "127.0.0.1", Action<ILoggingBuilder>? logging = null)
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), "steward-server-tests", Guid.NewGuid().ToString("N"));
         string? database = null;
@@ -50,7 +52,7 @@ public sealed class TestServer : IAsyncDisposable
         }
 
         var options = new StewardServerOptions { Host = host, Port = 0, DataDirectory = dataDirectory, Database = connectionString, RequireTokens = requireTokens };
-        var server = await StewardServer.StartAsync(options, CancellationToken.None, services: services);
+        var server = await StewardServer.StartAsync(options, CancellationToken.None, logging, services);
         return new TestServer(server, options, database);
     }
 
