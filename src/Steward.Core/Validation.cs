@@ -23,6 +23,7 @@ public static partial class Validation
             throw StewardException.Invalid($"Missing value for required parameter '{field}'. See the API docs for more information about request parameters.");
         }
 
+        NoNul(value, field);
         return value;
     }
 
@@ -42,6 +43,7 @@ public static partial class Validation
     /// <summary>Checks a value against a length limit, naming the field when it is too long.</summary>
     public static void MaxLength(string? value, int limit, string field)
     {
+        NoNul(value, field);
         if (value is not null && value.Length > limit)
         {
             throw StewardException.Invalid($"'{field}' exceeds the maximum length of {limit} characters (got {value.Length}).");

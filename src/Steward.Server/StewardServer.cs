@@ -98,8 +98,15 @@ public sealed class StewardServer : IAsyncDisposable
             var app = builder.Build();
             // Load (or create) the signing key now: a bad key file must stop start-up, not the first head request.
             app.Services.GetRequiredService<Steward.Ledger.Signing.TreeHeadSigner>();
+            var removed = await storage.RemoveAbandonedArtifactWritesAsync(app.Services.GetRequiredService<TimeProvider>(), cancellationToken);
+            if (removed.Count > 0)
+            {
+                ServerLog.RemovedAbandonedArtifactWrites(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<StewardServer>(), removed.Count, string.Join(", ", removed.Take(20)));
+            }
+
             var bootstrap = policy.CredentialsRequired ? await app.Services.GetRequiredService<AdminBootstrap>().RunAsync(cancellationToken) : null;
             app.UseStewardTrustedProxies(options.TrustedProxies);
+            app.UseMiddleware<RequestIds>();
             app.UseMiddleware<RequestBodyLimits>();
             app.UseMiddleware<RequestAuthentication>();
             app.UseStewardConcurrencyLimits();

@@ -100,6 +100,23 @@ public sealed class StewardStorage : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Removes artifact writes that a stopped process left staged (bytes that never got their
+    /// ledger entry, or whose move into place never ran) and returns their store paths. With
+    /// SQLite this server is the only writer of its folder, so every one left before now goes;
+    /// with PostgreSQL other servers may be uploading into the same storage, so only those
+    /// untouched for <see cref="SharedStagingGrace"/>.
+    /// </summary>
+    public Task<IReadOnlyList<string>> RemoveAbandonedArtifactWritesAsync(TimeProvider time, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        var now = time.GetUtcNow();
+        return Artifacts.RemoveAbandonedAsync(_database.Dialect is PostgresDialect ? now - SharedStagingGrace : now, cancellationToken);
+    }
+
+    /// <summary>How long a staged artifact write may sit untouched before a starting server sharing a PostgreSQL database removes it.</summary>
+    public static readonly TimeSpan SharedStagingGrace = TimeSpan.FromHours(1);
+
     /// <summary>Closes the database connections.</summary>
     public ValueTask DisposeAsync() => _database.DisposeAsync();
 }

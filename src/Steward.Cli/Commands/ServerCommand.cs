@@ -1,4 +1,7 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using Steward.Cli.Infrastructure;
 using Steward.Server;
 
@@ -40,7 +43,7 @@ internal static class ServerCommand
             TrustedProxies = parse.GetValue(CliOptions.TrustedProxies) ?? [],
         };
 
-        await using var server = await StewardServer.StartAsync(options, cancellationToken);
+        await using var server = await StewardServer.StartAsync(options, cancellationToken, logging: AddConsoleLog);
         Console.Out.WriteLine($"Steward listening on {server.Address.AbsoluteUri.TrimEnd('/')} with {server.StorageDescription} (Ctrl-C to stop)");
         if (server.BootstrapAdmin is { } admin)
         {
@@ -57,6 +60,24 @@ internal static class ServerCommand
         // Kestrel gracefully and closes the stores before the process exits 0.
         await server.WaitForShutdownAsync(cancellationToken);
         return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// The server's log on standard error (standard output keeps the start-up lines scripts read):
+    /// Steward's own messages from Information up, which include every unhandled error with the
+    /// request id its answer carries; the framework's from Warning up.
+    /// </summary>
+    internal static void AddConsoleLog(ILoggingBuilder logging)
+    {
+        logging.AddSimpleConsole(console =>
+        {
+            console.SingleLine = true;
+            console.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+            console.UseUtcTimestamp = true;
+        });
+        logging.Services.Configure<ConsoleLoggerOptions>(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+        logging.SetMinimumLevel(LogLevel.Warning);
+        logging.AddFilter("Steward", LogLevel.Information);
     }
 
     /// <summary>The PostgreSQL connection string from <c>--db</c>, else <c>$STEWARD_DB</c>; null for SQLite.</summary>

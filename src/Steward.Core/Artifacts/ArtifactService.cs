@@ -8,8 +8,9 @@ namespace Steward.Artifacts;
 
 /// <summary>
 /// Artifacts, addressed relative to a run's artifact root or (for MLflow's proxy API) to the
-/// store's root. Artifact bytes live outside the database, so each upload, download and delete
-/// appends its ledger entry on its own once the bytes are stored, read or gone; listing names
+/// store's root. Artifact bytes live outside the database, so each upload and delete is staged
+/// in the store, recorded in the ledger in a transaction of its own, and only then committed;
+/// each download is recorded before its first byte leaves. Listing names
 /// is not a read of protected content and is not recorded. Downloads need the download
 /// permission; writes need the write-tracking permission in the domain of the experiment whose
 /// artifact folder they touch.
@@ -70,9 +71,15 @@ public sealed class ArtifactService(IArtifactStore artifacts, TrackingService tr
     public async Task DeleteStoredAsync(string path, CancellationToken cancellationToken)
     {
         await DemandStoredWriteAsync(path, AuditActions.ArtifactDelete, cancellationToken);
-        await artifacts.DeleteAsync(path, cancellationToken);
-        using var audit = AuditScope.Begin(actor, AuditActions.ArtifactDelete, AuditResources.StoredArtifact(path), new JsonObject { ["path"] = path });
-        await ledger.AppendAsync(cancellationToken);
+        await using var delete = await artifacts.StageDeleteAsync(path, cancellationToken);
+        using (AuditScope.Begin(actor, AuditActions.ArtifactDelete, AuditResources.StoredArtifact(path), new JsonObject { ["path"] = path }))
+        {
+            await ledger.AppendAsync(cancellationToken);
+        }
+
+        // Recorded: the removal is no longer the client's to cancel. Should it fail, the entry
+        // says deleted while the file stays, and a retry removes it (with an entry of its own).
+        await delete.CommitAsync(CancellationToken.None);
     }
 
     /// <summary>Records the download before any byte leaves: a read the ledger cannot record is refused.</summary>
@@ -91,15 +98,24 @@ public sealed class ArtifactService(IArtifactStore artifacts, TrackingService tr
         }
     }
 
-    /// <summary>Stores the bytes, then records the upload with the SHA-256 of what was stored.</summary>
+    /// <summary>
+    /// Stages the bytes, records the upload with the SHA-256 of what was staged, and only then
+    /// puts the file in place: an upload the ledger cannot record leaves no file behind.
+    /// </summary>
     private async Task WriteRecordedAsync(string path, Stream content, string resource, JsonObject payload, CancellationToken cancellationToken)
     {
         await using var hashing = new HashingReadStream(content);
-        await artifacts.WriteAsync(path, hashing, cancellationToken);
+        await using var write = await artifacts.StageWriteAsync(path, hashing, cancellationToken);
         payload["content_sha256"] = hashing.Digest();
         payload["size"] = hashing.BytesRead;
-        using var audit = AuditScope.Begin(actor, AuditActions.ArtifactUpload, resource, payload);
-        await ledger.AppendAsync(cancellationToken);
+        using (AuditScope.Begin(actor, AuditActions.ArtifactUpload, resource, payload))
+        {
+            await ledger.AppendAsync(cancellationToken);
+        }
+
+        // Recorded: the move is no longer the client's to cancel. Should it fail, the entry names
+        // bytes that are not in place (the client sees an error and its retry writes them again).
+        await write.CommitAsync(CancellationToken.None);
     }
 
     /// <summary>

@@ -5,11 +5,24 @@ namespace Steward.Artifacts;
 /// </summary>
 /// <remarks>
 /// Paths reach a store already checked by <see cref="ArtifactPath.Normalize"/>; a store still
-/// refuses anything that would resolve outside its root. A write is visible only once complete.
+/// refuses anything that would resolve outside its root. Every change is staged first and takes
+/// effect only on <see cref="IStagedArtifactChange.CommitAsync"/>, which the caller does once the
+/// change's ledger entry is committed: a change the ledger cannot record is disposed uncommitted
+/// and leaves the store as it was.
 /// </remarks>
 public interface IArtifactStore
 {
-    Task WriteAsync(string path, Stream content, CancellationToken cancellationToken);
+    /// <summary>
+    /// Writes <paramref name="content"/> where no reader sees it; committing puts the file at
+    /// <paramref name="path"/> (replacing any old one whole), disposing uncommitted removes it.
+    /// </summary>
+    Task<IStagedArtifactChange> StageWriteAsync(string path, Stream content, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Checks a delete of a file or a directory tree; committing deletes it (no error when nothing
+    /// is there), disposing uncommitted leaves it in place.
+    /// </summary>
+    Task<IStagedArtifactChange> StageDeleteAsync(string path, CancellationToken cancellationToken);
 
     /// <summary>Opens a file for reading, or null when there is no file at that path.</summary>
     Task<Stream?> OpenReadAsync(string path, CancellationToken cancellationToken);
@@ -17,6 +30,9 @@ public interface IArtifactStore
     /// <summary>The direct children of a directory with basename paths; empty when it does not exist.</summary>
     Task<IReadOnlyList<ArtifactFile>> ListAsync(string path, CancellationToken cancellationToken);
 
-    /// <summary>Deletes a file or a directory tree; no error when nothing is there.</summary>
-    Task DeleteAsync(string path, CancellationToken cancellationToken);
+    /// <summary>
+    /// Removes staged writes last touched before <paramref name="before"/> that were never
+    /// committed nor disposed (the process stopped in between), and returns their store paths.
+    /// </summary>
+    Task<IReadOnlyList<string>> RemoveAbandonedAsync(DateTimeOffset before, CancellationToken cancellationToken);
 }

@@ -32,6 +32,7 @@ public static class PageToken
             using var json = JsonDocument.Parse(bytes);
             if (json.RootElement.ValueKind == JsonValueKind.Object
                 && json.RootElement.TryGetProperty("offset", out var offset)
+                && offset.ValueKind == JsonValueKind.Number // TryGetInt32 throws on a string, null or bool
                 && offset.TryGetInt32(out var value)
                 && value >= 0)
             {

@@ -32,7 +32,7 @@ internal static class Metrics
         var r = call.Request;
         var history = await call.Tracking.GetMetricHistoryAsync(r.RunId(), r.String("metric_key"), call.Aborted);
         var offset = PageToken.Decode(r.String("page_token"));
-        var max = r.Int32("max_results") is > 0 and var m ? m : int.MaxValue;
+        var max = r.Int32("max_results") is { } requested ? (int)AtLeastOne(requested) : int.MaxValue;
         var rest = history.Skip(offset).ToList();
         var page = rest.Count > max ? new Page<Metric>(rest.Take(max).ToList(), PageToken.Encode(offset + max)) : new Page<Metric>(rest, null);
         await call.OkAsync(page, static (w, page) =>
@@ -53,7 +53,7 @@ internal static class Metrics
         }
 
         var key = r.String("metric_key") ?? throw StewardException.Invalid("GetMetricHistoryBulk request must specify a metric_key.");
-        var max = (int)Math.Min(r.Int64("max_results") ?? MaxBulkResults, MaxBulkResults);
+        var max = (int)Math.Min(r.Int64("max_results") is { } requested ? AtLeastOne(requested) : MaxBulkResults, MaxBulkResults);
         var points = new List<MetricHistoryPoint>();
         foreach (var runId in runIds.Distinct().Order(StringComparer.Ordinal))
         {
@@ -147,4 +147,9 @@ internal static class Metrics
         foreach (var point in points) MlflowJson.WriteMetric(writer, point.Metric, point.RunId);
         writer.WriteEndArray();
     }
+
+    /// <summary>MLflow refuses a page size below one rather than reading it as "everything".</summary>
+    private static long AtLeastOne(long requested) => requested >= 1
+        ? requested
+        : throw StewardException.Invalid($"Invalid value {requested} for parameter 'max_results' supplied. It must be at least 1.");
 }

@@ -35,12 +35,27 @@ internal static class NativeApi
         return app;
     }
 
+    /// <summary>Query and route values reach the stores as text too: the same rule as for bodies.</summary>
+    private static void RefuseNulInQueryAndRoute(HttpContext context)
+    {
+        foreach (var (name, values) in context.Request.Query)
+        {
+            foreach (var value in values) Validation.NoNul(value, name);
+        }
+
+        foreach (var (name, value) in context.Request.RouteValues)
+        {
+            if (value is string text) Validation.NoNul(text, name);
+        }
+    }
+
     /// <summary>Turns every failure of a handler into problem+json; only faults of Steward itself become 500s.</summary>
     private static async ValueTask<object?> TranslateErrors(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
     {
         var context = invocation.HttpContext;
         try
         {
+            RefuseNulInQueryAndRoute(context);
             return await next(invocation);
         }
         catch (StewardException e)
@@ -59,8 +74,8 @@ internal static class NativeApi
         catch (Exception e)
         {
             var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Steward.Server.NativeApi");
-            NativeApiLog.UnhandledError(logger, e, context.Request.Method, context.Request.Path);
-            return Problems.For(ErrorCode.InternalError, "An internal error occurred; the server log has the details.", context);
+            NativeApiLog.UnhandledError(logger, e, context.Request.Method, context.Request.Path, context.TraceIdentifier);
+            return Problems.Internal(context);
         }
     }
 }

@@ -51,6 +51,15 @@ internal static class Problems
         return TypedResults.Json(problem, NativeJsonContext.Default.ProblemDto, ContentType, statusCode);
     }
 
+    /// <summary>The answer to an unhandled error: its log id, none of its details.</summary>
+    public static JsonHttpResult<ProblemDto> Internal(HttpContext context)
+    {
+        var (slug, title, errorCode) = Describe(ErrorCode.InternalError);
+        var problem = new ProblemDto(TypeBase + slug, title, StatusCodes.Status500InternalServerError,
+            $"An internal error occurred; the server log has the details under request id {context.TraceIdentifier}.", errorCode, context.Request.Path.Value, context.TraceIdentifier);
+        return TypedResults.Json(problem, NativeJsonContext.Default.ProblemDto, ContentType, StatusCodes.Status500InternalServerError);
+    }
+
     public static JsonHttpResult<ProblemDto> For(StewardException exception, HttpContext? context = null) =>
         For(exception.Code, exception.Message, context);
 }

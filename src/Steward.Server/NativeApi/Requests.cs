@@ -23,7 +23,12 @@ internal static class Requests
         T? body;
         try
         {
-            body = await JsonSerializer.DeserializeAsync(request.Body, typeInfo, cancellationToken);
+            // Buffered (at most MaxRequestBytes) so the text can be checked before it is bound.
+            using var buffer = new MemoryStream();
+            await request.Body.CopyToAsync(buffer, cancellationToken);
+            var json = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+            Validation.NoNulInJson(json.Span);
+            body = JsonSerializer.Deserialize(json.Span, typeInfo);
         }
         catch (JsonException e)
         {

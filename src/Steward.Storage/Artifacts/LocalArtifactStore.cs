@@ -1,13 +1,15 @@
+using System.Text.RegularExpressions;
 using Steward.Artifacts;
 using Steward.Errors;
 
 namespace Steward.Storage.Artifacts;
 
 /// <summary>
-/// Artifacts as files under one root folder. Writes go to a temporary file in the target
-/// folder and are renamed into place, so a reader sees the old file or the whole new one.
+/// Artifacts as files under one root folder. Writes are staged in a temporary file in the target
+/// folder (hidden from listings and reads) and renamed into place on commit, so a reader sees the
+/// old file or the whole new one, and an upload whose ledger entry fails leaves nothing.
 /// </summary>
-public sealed class LocalArtifactStore : IArtifactStore
+public sealed partial class LocalArtifactStore : IArtifactStore
 {
     private readonly string _root;
 
@@ -22,13 +24,13 @@ public sealed class LocalArtifactStore : IArtifactStore
     public string Root => _root;
 
     /// <inheritdoc/>
-    public async Task WriteAsync(string path, Stream content, CancellationToken cancellationToken)
+    public async Task<IStagedArtifactChange> StageWriteAsync(string path, Stream content, CancellationToken cancellationToken)
     {
         var target = Resolve(path);
         if (target == _root) throw StewardException.Invalid("An artifact path must name a file");
         var directory = Path.GetDirectoryName(target)!;
         Directory.CreateDirectory(directory);
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
+        var temporary = Path.Combine(directory, TemporaryName(Path.GetFileName(target)));
         try
         {
             await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
@@ -37,13 +39,34 @@ public sealed class LocalArtifactStore : IArtifactStore
                 await file.FlushAsync(cancellationToken);
             }
 
-            File.Move(temporary, target, overwrite: true);
+            return new StagedWrite(temporary, target);
         }
         catch
         {
             File.Delete(temporary);
             throw;
         }
+    }
+
+    /// <inheritdoc/>
+    public Task<IStagedArtifactChange> StageDeleteAsync(string path, CancellationToken cancellationToken) =>
+        // Nothing moves before the commit: a delete the ledger cannot record leaves the file served,
+        // and a stop between the entry and the removal leaves a file a retry deletes.
+        Task.FromResult<IStagedArtifactChange>(new StagedDelete(Resolve(path)));
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<string>> RemoveAbandonedAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        var removed = new List<string>();
+        foreach (var file in new DirectoryInfo(_root).EnumerateFiles(".*.tmp", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint }))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!TemporaryPattern().IsMatch(file.Name) || file.LastWriteTimeUtc >= before.UtcDateTime) continue;
+            file.Delete();
+            removed.Add(Path.GetRelativePath(_root, file.FullName).Replace(Path.DirectorySeparatorChar, '/'));
+        }
+
+        return Task.FromResult<IReadOnlyList<string>>(removed);
     }
 
     /// <inheritdoc/>
@@ -69,15 +92,6 @@ public sealed class LocalArtifactStore : IArtifactStore
         return Task.FromResult<IReadOnlyList<ArtifactFile>>(files);
     }
 
-    /// <inheritdoc/>
-    public Task DeleteAsync(string path, CancellationToken cancellationToken)
-    {
-        var target = Resolve(path);
-        if (File.Exists(target)) File.Delete(target);
-        else if (Directory.Exists(target)) Directory.Delete(target, recursive: true);
-        return Task.CompletedTask;
-    }
-
     /// <summary>
     /// The absolute path for a store path, refusing anything that would land outside the root
     /// even if it slipped past <see cref="ArtifactPath.Normalize"/> (symlinked segments aside).
@@ -91,8 +105,50 @@ public sealed class LocalArtifactStore : IArtifactStore
             throw StewardException.Invalid($"Invalid path '{path}'");
         }
 
+        // Staged writes are the store's own: no client reads, writes or deletes one by its name.
+        if (relative.Split('/').Any(segment => TemporaryPattern().IsMatch(segment)))
+        {
+            throw StewardException.Invalid($"Invalid path '{path}': names like '.<name>.<32 hex digits>.tmp' are reserved for uploads in progress");
+        }
+
         return full;
     }
 
-    private static bool IsTemporary(string name) => name.StartsWith('.') && name.EndsWith(".tmp", StringComparison.Ordinal);
+    private static bool IsTemporary(string name) => TemporaryPattern().IsMatch(name);
+
+    private static string TemporaryName(string fileName) => $".{fileName}.{Guid.NewGuid():N}.tmp";
+
+    [GeneratedRegex(@"^\..+\.[0-9a-f]{32}\.tmp$")]
+    private static partial Regex TemporaryPattern();
+
+    /// <summary>Bytes written under a temporary name beside their target, moved into place on commit.</summary>
+    private sealed class StagedWrite(string temporary, string target) : IStagedArtifactChange
+    {
+        private bool _committed;
+
+        public Task CommitAsync(CancellationToken cancellationToken)
+        {
+            File.Move(temporary, target, overwrite: true);
+            _committed = true;
+            return Task.CompletedTask;
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            if (!_committed) File.Delete(temporary);
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    private sealed class StagedDelete(string target) : IStagedArtifactChange
+    {
+        public Task CommitAsync(CancellationToken cancellationToken)
+        {
+            if (File.Exists(target)) File.Delete(target);
+            else if (Directory.Exists(target)) Directory.Delete(target, recursive: true);
+            return Task.CompletedTask;
+        }
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
 }

@@ -34,12 +34,13 @@ internal sealed partial class UiErrors(RequestDelegate next, ILogger<UiErrors> l
         }
         catch (Exception e) when (e is not OperationCanceledException && !http.Response.HasStarted)
         {
-            LogPageFailed(logger, e, http.Request.Method, http.Request.Path);
+            LogPageFailed(logger, e, http.Request.Method, http.Request.Path, http.TraceIdentifier);
             http.Response.Clear();
-            await new RazorComponentResult<ErrorDocument> { StatusCode = StatusCodes.Status500InternalServerError }.ExecuteAsync(http);
+            http.Response.Headers["X-Request-Id"] = http.TraceIdentifier;
+            await new RazorComponentResult<ErrorDocument>(new { RequestId = http.TraceIdentifier }) { StatusCode = StatusCodes.Status500InternalServerError }.ExecuteAsync(http);
         }
     }
 
-    [LoggerMessage(EventId = 1, Level = LogLevel.Error, Message = "The page {Method} {Path} failed")]
-    private static partial void LogPageFailed(ILogger logger, Exception exception, string method, PathString path);
+    [LoggerMessage(EventId = 1, Level = LogLevel.Error, Message = "The page {Method} {Path} failed (request {RequestId})")]
+    private static partial void LogPageFailed(ILogger logger, Exception exception, string method, PathString path, string requestId);
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Steward.Tests.Support;
 
 namespace Steward.Server.Tests.Support;
@@ -39,8 +40,10 @@ public sealed class TestServer : IAsyncDisposable
     /// <param name="services">Replaces server services (a clock, a gate).</param>
     /// <param name="host">The address to listen on.</param>
     /// <param name="configure">Changes further options (limits, trusted proxies).</param>
+    /// <param name="logging">Adds log providers (a test's own, to read what the server logged).</param>
     public static async Task<TestServer> StartAsync(
-        Backend backend, bool requireTokens = false, Action<IServiceCollection>? services = null, string host = "127.0.0.1", Func<StewardServerOptions, StewardServerOptions>? configure = null)
+        Backend backend, bool requireTokens = false, Action<IServiceCollection>? services = null, string host = "127.0.0.1",
+        Func<StewardServerOptions, StewardServerOptions>? configure = null, Action<ILoggingBuilder>? logging = null)
     {
         BackendsAttribute.SkipUnavailable(backend);
         var dataDirectory = Path.Combine(Path.GetTempPath(), "steward-server-tests", Guid.NewGuid().ToString("N"));
@@ -54,7 +57,7 @@ public sealed class TestServer : IAsyncDisposable
 
         var options = new StewardServerOptions { Host = host, Port = 0, DataDirectory = dataDirectory, Database = connectionString, RequireTokens = requireTokens };
         if (configure is not null) options = configure(options);
-        var server = await StewardServer.StartAsync(options, CancellationToken.None, services: services);
+        var server = await StewardServer.StartAsync(options, CancellationToken.None, logging, services);
         return new TestServer(server, options, database);
     }
 

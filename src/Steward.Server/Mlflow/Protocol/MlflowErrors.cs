@@ -22,6 +22,7 @@ internal static class MlflowErrors
 
     private static readonly JsonEncodedText ErrorCodeName = JsonEncodedText.Encode("error_code");
     private static readonly JsonEncodedText MessageName = JsonEncodedText.Encode("message");
+    private static readonly JsonEncodedText RequestIdName = JsonEncodedText.Encode("request_id");
 
     public static (string Name, int Status) Describe(ErrorCode code) => code switch
     {
@@ -47,7 +48,18 @@ internal static class MlflowErrors
         return WriteAsync(http, status, name, error.Message);
     }
 
-    public static async Task WriteAsync(HttpContext http, int status, string errorCode, string message)
+    /// <summary>
+    /// The answer to an unhandled error: no detail of it (that is in the log), but the id the log
+    /// has it under, in the body's <c>request_id</c> as in the <c>X-Request-Id</c> header.
+    /// </summary>
+    public static Task WriteInternalAsync(HttpContext http)
+    {
+        http.Response.Headers[Hosting.RequestIds.Header] = http.TraceIdentifier;
+        return WriteAsync(http, StatusCodes.Status500InternalServerError, InternalError,
+            $"Internal error while handling {http.Request.Method} {http.Request.Path}; the server log has the details under request id {http.TraceIdentifier}.", http.TraceIdentifier);
+    }
+
+    public static async Task WriteAsync(HttpContext http, int status, string errorCode, string message, string? requestId = null)
     {
         var response = http.Response;
         response.StatusCode = status;
@@ -57,6 +69,7 @@ internal static class MlflowErrors
             writer.WriteStartObject();
             writer.WriteString(ErrorCodeName, errorCode);
             writer.WriteString(MessageName, message);
+            if (requestId is not null) writer.WriteString(RequestIdName, requestId);
             writer.WriteEndObject();
         }
 

@@ -51,7 +51,12 @@ internal sealed partial class MlflowRequest : IDisposable
             var bracket = key.IndexOf('[', StringComparison.Ordinal);
             if (bracket > 0 && key.EndsWith(']')) key = key[..bracket];
             if (!fields.TryGetValue(key, out var list)) fields[key] = list = [];
-            foreach (var value in values) if (value is not null) list.Add(value);
+            foreach (var value in values)
+            {
+                if (value is null) continue;
+                Validation.NoNul(value, key);
+                list.Add(value);
+            }
         }
 
         return new MlflowRequest(null, default, fields);
@@ -173,7 +178,9 @@ internal sealed partial class MlflowRequest : IDisposable
         if (value.ValueKind != JsonValueKind.String) throw TypeMismatch(value, field);
         try
         {
-            return value.GetString()!;
+            var text = value.GetString()!;
+            Validation.NoNul(text, field);
+            return text;
         }
         catch (InvalidOperationException)
         {

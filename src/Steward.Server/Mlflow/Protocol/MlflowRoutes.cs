@@ -49,6 +49,10 @@ internal sealed class MlflowRoutes(IEndpointRouteBuilder app, MlflowServices ser
 
     private readonly List<(string[] Segments, string Method)> _known = [];
 
+    /// <summary>True for paths under any MLflow prefix, which answer errors in MLflow's format.</summary>
+    public static bool IsMlflowPath(PathString path) =>
+        TrackingPrefixes.Concat(ArtifactPrefixes).Any(prefix => path.StartsWithSegments(prefix, StringComparison.Ordinal));
+
     public void Get(string path, MlflowHandler handler) => Map(TrackingPrefixes, HttpMethods.Get, path, handler);
 
     public void Post(string path, MlflowHandler handler, EndpointOptions? options = null) => Map(TrackingPrefixes, HttpMethods.Post, path, handler, options);
@@ -114,12 +118,13 @@ internal sealed class MlflowRoutes(IEndpointRouteBuilder app, MlflowServices ser
     {
         if (http.Response.HasStarted)
         {
-            MlflowLog.FailedAfterStart(logger, http.Request.Method, http.Request.Path, error);
+            MlflowLog.FailedAfterStart(logger, http.Request.Method, http.Request.Path, http.TraceIdentifier, error);
             http.Abort();
             return;
         }
 
         http.Response.Clear();
+        http.Response.Headers[Hosting.RequestIds.Header] = http.TraceIdentifier;
         switch (error)
         {
             case StewardException e:
@@ -133,8 +138,8 @@ internal sealed class MlflowRoutes(IEndpointRouteBuilder app, MlflowServices ser
                 await MlflowErrors.WriteAsync(http, StatusCodes.Status400BadRequest, "INVALID_PARAMETER_VALUE", e.Message);
                 break;
             default:
-                MlflowLog.UnhandledError(logger, http.Request.Method, http.Request.Path, error);
-                await MlflowErrors.WriteAsync(http, StatusCodes.Status500InternalServerError, MlflowErrors.InternalError, $"Internal error while handling {http.Request.Method} {http.Request.Path}: {error.GetType().Name}");
+                MlflowLog.UnhandledError(logger, http.Request.Method, http.Request.Path, http.TraceIdentifier, error);
+                await MlflowErrors.WriteInternalAsync(http);
                 break;
         }
     }
