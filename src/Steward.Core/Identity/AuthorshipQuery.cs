@@ -11,8 +11,13 @@ namespace Steward.Identity;
 /// writers are the actors of every <c>ok</c> ledger entry on the version's resource.
 /// </summary>
 /// <remarks>
-/// Ledger entries name a model by its name at the time, so a renamed model's earlier entries are
-/// found under its old name only.
+/// Ledger entries name a model by its name at the time, so the writers are looked up under every
+/// name of the version's name family (<see cref="IRegistryStore.ListNameFamilyAsync"/>): the names
+/// its model has had, and those of any model, deleted ones too, that held one of them. Authorship
+/// thus survives renames, and deleting a model and registering a name it had again: whoever wrote
+/// version N under any of those names is an author of version N. That counts a few people too many
+/// when a name passes between unrelated models, never one too few; entries written before names
+/// were recorded are found under the names the models have had since.
 /// </remarks>
 public sealed class AuthorshipQuery(IRegistryStore registry, ITrackingStore tracking, ILedgerStore ledger) : IAuthorshipQuery
 {
@@ -47,18 +52,21 @@ public sealed class AuthorshipQuery(IRegistryStore registry, ITrackingStore trac
             Add(run.Info.UserId, AuthorRoles.RunCreator, null);
         }
 
-        var resource = AuditResources.ModelVersion(name, version);
-        long next = 0;
-        while (true)
+        foreach (var known in await registry.ListNameFamilyAsync(model.Name, cancellationToken))
         {
-            var page = await ledger.ListEntriesAsync(new AuditEntryQuery(next, null, PageSize) { Resource = resource }, cancellationToken);
-            foreach (var entry in page.Where(e => e.Outcome == AuditEntry.Ok && e.Resource == resource))
+            var resource = AuditResources.ModelVersion(known, version);
+            long next = 0;
+            while (true)
             {
-                Add(entry.Actor, AuthorRoles.VersionWriter, entry.Action);
-            }
+                var page = await ledger.ListEntriesAsync(new AuditEntryQuery(next, null, PageSize) { Resource = resource }, cancellationToken);
+                foreach (var entry in page.Where(e => e.Outcome == AuditEntry.Ok && e.Resource == resource))
+                {
+                    Add(entry.Actor, AuthorRoles.VersionWriter, entry.Action);
+                }
 
-            if (page.Count < PageSize) break;
-            next = page[^1].Index + 1;
+                if (page.Count < PageSize) break;
+                next = page[^1].Index + 1;
+            }
         }
 
         return new VersionAuthorship(model.Name, modelVersion.Version, authors.Select(a => new Author(a.Actor, a.Roles, a.Actions)).ToList());
