@@ -112,4 +112,22 @@ public sealed class SeparationOfDutiesTests(SecuredServers servers) : IClassFixt
         await reviewer.Client.DecideAsync(name + "-r", "1", "approved", null);
         Assert.Single((await server.Admin.Client.ListApprovalsAsync(name + "-r", "1")).Decisions);
     }
+
+    [Theory, Backends]
+    public async Task whoever_trained_the_run_a_source_points_into_is_an_author_without_a_run_id(Backend backend)
+    {
+        var server = await servers.For(backend);
+        var cast = await CastAsync(server);
+        using var trainer = await server.NewUserAsync("trainer", ["ml-engineer"], Domain);
+        var run = await trainer.Client.CreateRunAsync((await trainer.Client.CreateExperimentAsync($"sod-{Guid.NewGuid():N}", domain: Domain)).ExperimentId);
+        foreach (var source in new[] { $"{run.ArtifactUri}/model", $"runs:/{run.RunId}/model" })
+        {
+            var name = $"sod-{Guid.NewGuid():N}"[..16];
+            await cast.Creator.Client.CreateModelAsync(name, domain: Domain);
+            await cast.Creator.Client.CreateModelVersionAsync(name, source);
+            await ScoreLowAsync(cast, name);
+
+            await AssertRefusedAsAuthorAsync(server, trainer, name);
+        }
+    }
 }
