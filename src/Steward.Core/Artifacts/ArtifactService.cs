@@ -49,6 +49,7 @@ public sealed class ArtifactService(IArtifactStore artifacts, TrackingService tr
         }
 
         await tracking.DemandRunAsync(run.Info.RunId, AuditActions.ArtifactUpload, cancellationToken);
+        await DemandLandsInRunAsync(run.Info, ArtifactPath.Combine(root, relative), AuditResources.Artifact(run.Info.RunId, relative), cancellationToken);
         await WriteRecordedAsync(ArtifactPath.Combine(root, relative), content, AuditResources.Artifact(run.Info.RunId, relative), new() { ["run_id"] = run.Info.RunId, ["path"] = relative }, cancellationToken);
     }
 
@@ -63,14 +64,14 @@ public sealed class ArtifactService(IArtifactStore artifacts, TrackingService tr
     /// <summary>Writes a file by its path from the store's root (MLflow's proxy API).</summary>
     public async Task WriteStoredAsync(string path, Stream content, CancellationToken cancellationToken)
     {
-        await DemandStoredWriteAsync(path, AuditActions.ArtifactUpload, cancellationToken);
+        await DemandStoredWriteAsync(path, AuditActions.ArtifactUpload, withContents: false, cancellationToken);
         await WriteRecordedAsync(path, content, AuditResources.StoredArtifact(path), new() { ["path"] = path }, cancellationToken);
     }
 
     /// <summary>Deletes a file or folder by its path from the store's root (MLflow's proxy API).</summary>
     public async Task DeleteStoredAsync(string path, CancellationToken cancellationToken)
     {
-        await DemandStoredWriteAsync(path, AuditActions.ArtifactDelete, cancellationToken);
+        await DemandStoredWriteAsync(path, AuditActions.ArtifactDelete, withContents: true, cancellationToken);
         await using var delete = await artifacts.StageDeleteAsync(path, cancellationToken);
         using (AuditScope.Begin(actor, AuditActions.ArtifactDelete, AuditResources.StoredArtifact(path), new JsonObject { ["path"] = path }))
         {
@@ -119,32 +120,45 @@ public sealed class ArtifactService(IArtifactStore artifacts, TrackingService tr
     }
 
     /// <summary>
-    /// Proxy paths start with the folder of the experiment they belong to
-    /// (<c>3/&lt;run_id&gt;/artifacts/...</c> under <c>mlflow-artifacts:/3</c>): a write there needs the
-    /// write permission in that experiment's domain; a path under no experiment's folder is an admin's.
+    /// A proxy path's bytes belong to the innermost experiment folder that encloses them, and to
+    /// every run or logged-model folder that encloses them (whichever experiment's location leads
+    /// there); a delete also removes the experiment folders under the path. The write needs the
+    /// write permission in each of their domains; a path under no experiment's folder is an admin's.
     /// </summary>
-    private async Task DemandStoredWriteAsync(string path, string action, CancellationToken cancellationToken)
+    private async Task DemandStoredWriteAsync(string path, string action, bool withContents, CancellationToken cancellationToken)
     {
         var resource = AuditResources.StoredArtifact(path);
         if (access.Principal.IsAdmin) return;
-        Experiment? owner = null;
-        try
-        {
-            owner = await tracking.GetExperimentAsync(path.Split('/')[0], cancellationToken);
-        }
-        catch (StewardException e) when (e.Code == ErrorCode.ResourceDoesNotExist)
-        {
-            // Not an experiment's folder: handled below.
-        }
-
-        var root = owner is null ? null : ArtifactPath.ProxyRoot(owner.ArtifactLocation);
-        if (owner is null || string.IsNullOrEmpty(root) || !(path == root || path.StartsWith(root + "/", StringComparison.Ordinal)))
+        var enclosing = await tracking.ArtifactLocations.EnclosingAsync(path, cancellationToken);
+        if (path.Length == 0 || enclosing.Count == 0)
         {
             await access.DemandOutsideDomainsAsync(Permission.WriteTracking, action, resource, cancellationToken);
             return;
         }
 
-        await access.DemandInDomainAsync(Permission.WriteTracking, action, resource, owner.Domain, cancellationToken);
+        var owners = enclosing.Take(1).Concat(enclosing.Skip(1).Where(f => f.HoldsAsRunContent(path))).ToList();
+        if (withContents) owners.AddRange(await tracking.ArtifactLocations.UnderAsync(path, cancellationToken));
+        foreach (var domain in owners.Select(f => f.Domain).Distinct())
+        {
+            await access.DemandInDomainAsync(Permission.WriteTracking, action, resource, domain, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// A run-relative write lands in the run's own folder; it is refused when that folder lies in
+    /// another experiment's folder (a location an older server accepted), so no run can write into
+    /// another experiment's or run's space.
+    /// </summary>
+    private async Task DemandLandsInRunAsync(RunInfo run, string landing, string resource, CancellationToken cancellationToken)
+    {
+        var enclosing = await tracking.ArtifactLocations.EnclosingAsync(landing, cancellationToken);
+        if (enclosing.FirstOrDefault(f => f.ExperimentId != run.ExperimentId) is { } foreign)
+        {
+            await access.RefuseAsync(Permission.WriteTracking, AuditActions.ArtifactUpload, resource, "artifact-location",
+                $"Run {run.RunId} keeps its artifacts at '{run.ArtifactUri}', inside the artifact folder '{foreign.Root}' of experiment {foreign.ExperimentId}; "
+                + "writes there would land in another experiment's space.",
+                cancellationToken);
+        }
     }
 
     private async Task<(string Root, string Relative)> ResolveAsync(string? runId, string? path, CancellationToken cancellationToken)

@@ -1,20 +1,30 @@
+using Steward.Artifacts;
 using Steward.Audit;
 using Steward.Errors;
 using Steward.Registry;
 using Steward.Tracking;
+using Steward.Tracking.LoggedModels;
 
 namespace Steward.Identity;
 
 /// <summary>
 /// <see cref="IAuthorshipQuery"/> over the registry, the runs and the ledger. Creators are the
 /// stored <c>user_id</c> of version, model and run (the authenticated actor who created each);
-/// writers are the actors of every <c>ok</c> ledger entry on the version's resource.
+/// the run is the version's <c>run_id</c> and also any run its <c>source</c> points into
+/// (<c>runs:/&lt;id&gt;/...</c>, a run's artifact folder, a logged model's source run), since
+/// <c>run_id</c> is optional and the client's to give. Writers are the actors of every <c>ok</c>
+/// ledger entry on the version's resource.
 /// </summary>
 /// <remarks>
-/// Ledger entries name a model by its name at the time, so a renamed model's earlier entries are
-/// found under its old name only.
+/// Ledger entries name a model by its name at the time, so the writers are looked up under every
+/// name of the version's name family (<see cref="IRegistryStore.ListNameFamilyAsync"/>): the names
+/// its model has had, and those of any model, deleted ones too, that held one of them. Authorship
+/// thus survives renames, and deleting a model and registering a name it had again: whoever wrote
+/// version N under any of those names is an author of version N. That counts a few people too many
+/// when a name passes between unrelated models, never one too few; entries written before names
+/// were recorded are found under the names the models have had since.
 /// </remarks>
-public sealed class AuthorshipQuery(IRegistryStore registry, ITrackingStore tracking, ILedgerStore ledger) : IAuthorshipQuery
+public sealed class AuthorshipQuery(IRegistryStore registry, ITrackingStore tracking, ILoggedModelStore loggedModels, ILedgerStore ledger) : IAuthorshipQuery
 {
     private const int PageSize = 1000;
 
@@ -42,25 +52,75 @@ public sealed class AuthorshipQuery(IRegistryStore registry, ITrackingStore trac
 
         Add(modelVersion.UserId, AuthorRoles.VersionCreator, null);
         Add(model.UserId, AuthorRoles.ModelCreator, null);
-        if (modelVersion.RunId is { } runId && await tracking.GetRunAsync(runId, cancellationToken) is { } run)
+        foreach (var runId in await RunsOfAsync(modelVersion, cancellationToken))
         {
-            Add(run.Info.UserId, AuthorRoles.RunCreator, null);
+            if (await tracking.GetRunAsync(runId, cancellationToken) is { } run) Add(run.Info.UserId, AuthorRoles.RunCreator, null);
         }
 
-        var resource = AuditResources.ModelVersion(name, version);
-        long next = 0;
-        while (true)
+        foreach (var known in await registry.ListNameFamilyAsync(model.Name, cancellationToken))
         {
-            var page = await ledger.ListEntriesAsync(new AuditEntryQuery(next, null, PageSize) { Resource = resource }, cancellationToken);
-            foreach (var entry in page.Where(e => e.Outcome == AuditEntry.Ok && e.Resource == resource))
+            var resource = AuditResources.ModelVersion(known, version);
+            long next = 0;
+            while (true)
             {
-                Add(entry.Actor, AuthorRoles.VersionWriter, entry.Action);
-            }
+                var page = await ledger.ListEntriesAsync(new AuditEntryQuery(next, null, PageSize) { Resource = resource }, cancellationToken);
+                foreach (var entry in page.Where(e => e.Outcome == AuditEntry.Ok && e.Resource == resource))
+                {
+                    Add(entry.Actor, AuthorRoles.VersionWriter, entry.Action);
+                }
 
-            if (page.Count < PageSize) break;
-            next = page[^1].Index + 1;
+                if (page.Count < PageSize) break;
+                next = page[^1].Index + 1;
+            }
         }
 
         return new VersionAuthorship(model.Name, modelVersion.Version, authors.Select(a => new Author(a.Actor, a.Roles, a.Actions)).ToList());
+    }
+
+    /// <summary>The runs a version came from: its <c>run_id</c>, and the run its source lies in.</summary>
+    private async Task<IReadOnlyList<string>> RunsOfAsync(ModelVersion version, CancellationToken cancellationToken)
+    {
+        var runs = new List<string>();
+        if (version.RunId is { } runId) runs.Add(runId);
+        if (await SourceRunAsync(version.Source, cancellationToken) is { } fromSource && !runs.Contains(fromSource)) runs.Add(fromSource);
+        return runs;
+    }
+
+    private async Task<string?> SourceRunAsync(string source, CancellationToken cancellationToken)
+    {
+        const string RunsScheme = "runs:/", LoggedModelScheme = "models:/m-";
+        if (source.StartsWith(RunsScheme, StringComparison.Ordinal))
+        {
+            return source[RunsScheme.Length..].TrimStart('/').Split('/')[0] is { Length: > 0 } id ? id : null;
+        }
+
+        if (source.StartsWith(LoggedModelScheme, StringComparison.Ordinal))
+        {
+            return (await loggedModels.GetLoggedModelAsync(source["models:/".Length..].Trim('/'), cancellationToken))?.SourceRunId;
+        }
+
+        if (ServedPath(source) is not { } path) return null;
+
+        // A run's folder is <experiment folder>/<run_id>/artifacts: a run id is the segment before an "artifacts".
+        var segments = path.Split('/');
+        for (var i = segments.Length - 2; i >= 0; i--)
+        {
+            if (segments[i + 1] != "artifacts" || await tracking.GetRunAsync(segments[i], cancellationToken) is not { } run) continue;
+            if (ServedPath(run.Info.ArtifactUri) is { } root && (path == root || path.StartsWith(root + "/", StringComparison.Ordinal))) return run.Info.RunId;
+        }
+
+        return null;
+    }
+
+    private static string? ServedPath(string uri)
+    {
+        try
+        {
+            return ArtifactPath.ProxyRoot(uri);
+        }
+        catch (StewardException)
+        {
+            return null; // a path with '..' lies nowhere the store serves
+        }
     }
 }

@@ -23,6 +23,13 @@ public interface IRegistryStore
 
     Task<RegisteredModel?> GetRegisteredModelAsync(string name, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The names that stand for the same model as <paramref name="name"/> in the ledger: every
+    /// name a model that ever held <paramref name="name"/> has had (deleted models too), and so
+    /// on for those names' holders; always <paramref name="name"/> itself.
+    /// </summary>
+    Task<IReadOnlyList<string>> ListNameFamilyAsync(string name, CancellationToken cancellationToken);
+
     /// <summary>Renames a model; its versions follow.</summary>
     Task<RegisteredModel> RenameRegisteredModelAsync(string name, string newName, long now, CancellationToken cancellationToken);
 

@@ -46,6 +46,9 @@ public sealed partial class RegistryService(IRegistryStore store, ITrackingStore
             ?? throw StewardException.NotFound($"Registered Model with name={name} not found");
     }
 
+    /// <summary>The names the ledger may know a model by (<see cref="IRegistryStore.ListNameFamilyAsync"/>); no permission needed, like any read.</summary>
+    public Task<IReadOnlyList<string>> ListNameFamilyAsync(string name, CancellationToken cancellationToken) => store.ListNameFamilyAsync(name, cancellationToken);
+
     public async Task<RegisteredModel> RenameRegisteredModelAsync(string? name, string? newName, CancellationToken cancellationToken)
     {
         Validation.Required(name, "name");

@@ -32,6 +32,14 @@ public interface ITrackingStore
     /// <summary>The domain of a run's experiment, or null when there is no such run.</summary>
     Task<string?> GetRunDomainAsync(string runId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The experiments (deleted ones too) whose artifact folder can enclose or lie under a path in
+    /// the served store that starts with <paramref name="firstSegment"/>: the experiment with that
+    /// id, and every experiment whose location starts with <paramref name="servedScheme"/> but is
+    /// not its default <c>{servedScheme}/{id}</c>.
+    /// </summary>
+    Task<IReadOnlyList<ExperimentLocation>> ListArtifactLocationsAsync(string servedScheme, string? firstSegment, CancellationToken cancellationToken);
+
     Task RenameExperimentAsync(string experimentId, string newName, long now, CancellationToken cancellationToken);
 
     /// <summary>Soft-deletes or restores an experiment together with all its runs.</summary>

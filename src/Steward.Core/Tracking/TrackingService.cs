@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Steward.Artifacts;
 using Steward.Audit;
 using Steward.Errors;
 using Steward.Identity;
@@ -29,6 +30,9 @@ public sealed partial class TrackingService(ITrackingStore store, TimeProvider c
 
     private long Now => clock.GetUtcNow().ToUnixTimeMilliseconds();
 
+    /// <summary>Which experiment owns which folder of the served artifact store.</summary>
+    internal ArtifactLocations ArtifactLocations { get; } = new(store);
+
     /// <summary>
     /// Creates an experiment in <paramref name="domain"/>, else in the domain its
     /// <c>steward.domain</c> tag names (how MLflow clients choose), else in the caller's default domain.
@@ -40,6 +44,7 @@ public sealed partial class TrackingService(ITrackingStore store, TimeProvider c
         var (requested, field, checkedTags) = DomainRequest(domain, tags);
         foreach (var tag in checkedTags) CheckExperimentTag(tag);
         var chosen = await access.ChooseDomainAsync(Permission.WriteTracking, AuditActions.ExperimentCreate, requested, field, cancellationToken);
+        await ArtifactLocations.CheckNewAsync(artifactLocation, cancellationToken);
         using var audit = Audit(
             AuditActions.ExperimentCreate,
             AuditResources.Experiment(""),

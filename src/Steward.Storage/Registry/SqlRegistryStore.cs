@@ -29,6 +29,7 @@ internal sealed partial class SqlRegistryStore(SqlDatabase database) : IRegistry
                 var id = await session.ScalarAsync<long>(
                     "INSERT INTO registered_models (name, creation_time, last_updated_time, user_id, description, domain) VALUES (@name, @now, @now, @userId, @description, @domain) RETURNING model_id",
                     new { name, now, userId, description, domain });
+                await RecordNameAsync(session, id, name);
                 await UpsertModelTagsAsync(session, id, tags.GroupBy(t => t.Key).Select(g => g.Last()).ToList());
                 return await LoadModelAsync(session, name) ?? throw ModelNotFound(name);
             }, cancellationToken);
@@ -53,6 +54,7 @@ internal sealed partial class SqlRegistryStore(SqlDatabase database) : IRegistry
                 await session.ExecuteAsync(
                     "UPDATE registered_models SET name = @newName, last_updated_time = @now WHERE model_id = @ModelId",
                     new { model.ModelId, newName, now });
+                await RecordNameAsync(session, model.ModelId, newName);
                 return await LoadModelAsync(session, newName) ?? throw ModelNotFound(newName);
             }, cancellationToken);
         }

@@ -1,3 +1,5 @@
+using Steward.Tracking;
+
 namespace Steward.Storage.Tracking;
 
 /// <summary>The domain an experiment and its runs belong to.</summary>
@@ -18,4 +20,28 @@ internal sealed partial class SqlTrackingStore
         database.ReadAsync(session => session.ScalarAsync<string?>(
             "SELECT e.domain FROM runs r JOIN experiments e ON e.experiment_id = r.experiment_id WHERE r.run_uuid = @runId", new { runId }),
             cancellationToken);
+
+    public Task<IReadOnlyList<ExperimentLocation>> ListArtifactLocationsAsync(string servedScheme, string? firstSegment, CancellationToken cancellationToken)
+    {
+        var id = firstSegment is null ? null : ParseExperimentId(firstSegment);
+        return database.ReadAsync<IReadOnlyList<ExperimentLocation>>(async session =>
+        {
+            // Default folders are named by the id, so only the experiment that segment names and the
+            // ones with a custom served location can hold the path.
+            var rows = await session.QueryAsync<LocationRow>(
+                "SELECT experiment_id, artifact_location, domain FROM experiments "
+                + "WHERE experiment_id = @id OR (artifact_location LIKE @pattern AND artifact_location <> @defaultPrefix || experiment_id)",
+                new { id = id ?? -1, pattern = servedScheme + "%", defaultPrefix = servedScheme + "/" });
+            return rows.Select(r => new ExperimentLocation(r.ExperimentId.ToString(System.Globalization.CultureInfo.InvariantCulture), r.ArtifactLocation, r.Domain)).ToList();
+        }, cancellationToken);
+    }
+
+    private sealed class LocationRow
+    {
+        public long ExperimentId { get; set; }
+
+        public string ArtifactLocation { get; set; } = "";
+
+        public string Domain { get; set; } = "";
+    }
 }

@@ -133,4 +133,21 @@ public sealed class GovernancePermissionTests(SecuredServers servers) : IClassFi
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.True((await author.Client.GetLifecycleAsync(name, "1")).Governed);
     }
+
+    [SkippableTheory, Backends]
+    public async Task Renaming_a_governed_model_deleting_it_and_registering_its_new_name_again_does_not_escape_the_gates(Backend backend)
+    {
+        var server = await servers.For(backend);
+        var author = await server.NewUserAsync("mle", ["ml-engineer"], Domain);
+        var name = await VersionAsync(server, author);
+        var renamed = name + "-r";
+        await author.Client.RenameModelAsync(name, renamed);
+        await author.Client.DeleteModelAsync(renamed);
+        await author.Client.CreateModelAsync(renamed, domain: Domain);
+        await author.Client.CreateModelVersionAsync(renamed, "mlflow-artifacts:/0/r/artifacts/model");
+
+        var response = await author.Http.PostAsJsonAsync($"/api/v1/models/{renamed}/versions/1/stage", new { stage = "Staging" });
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.True((await author.Client.GetLifecycleAsync(renamed, "1")).Governed);
+    }
 }

@@ -76,15 +76,21 @@ public sealed partial class LifecycleService(
 
     /// <summary>
     /// Whether the gates apply to a model: every model under <c>enforce: all</c>; else one with a
-    /// governance record, or whose name ever had one — the ledger keeps every record write, so
-    /// deleting a governed model and registering it again does not take it out from under the gates.
+    /// governance record, or one of whose names (<see cref="RegistryService.ListNameFamilyAsync"/>)
+    /// ever had one — the ledger keeps every record write, so neither deleting a governed model and
+    /// registering it again nor renaming it first takes it out from under the gates.
     /// </summary>
     private async Task<bool> IsGovernedAsync(LifecyclePolicy policy, string modelName, GovernanceRecord? record, CancellationToken cancellationToken)
     {
         if (policy.Enforce == GateEnforcement.All || record is not null) return true;
-        var resource = GovernanceResources.Record(modelName);
-        var writes = await ledger.ListEntriesAsync(new AuditEntryQuery(0, null, 1) { Resource = resource, Action = GovernanceActions.RecordUpdate }, cancellationToken);
-        return writes.Any(e => e.Resource == resource);
+        foreach (var name in await registry.ListNameFamilyAsync(modelName, cancellationToken))
+        {
+            var resource = GovernanceResources.Record(name);
+            var writes = await ledger.ListEntriesAsync(new AuditEntryQuery(0, null, 1) { Resource = resource, Action = GovernanceActions.RecordUpdate }, cancellationToken);
+            if (writes.Any(e => e.Resource == resource)) return true;
+        }
+
+        return false;
     }
 
     private async Task<VersionEvidence> GatherAsync(ModelVersion version, CancellationToken cancellationToken)
