@@ -8,9 +8,10 @@ namespace Steward.Identity;
 /// <summary>
 /// Requests refused for their credentials (401: none, unknown, wrong, revoked; 429: throttled),
 /// counted per client address, actor and minute and written to the ledger as one
-/// <c>auth.denied</c> entry per address, actor and minute, rather than one entry per request: a
-/// flood of requests without credentials cannot grow the ledger faster than one entry per
-/// address a minute. Requests refused for their permissions (403) stay one entry each, since
+/// <c>auth.denied</c> entry per address, actor and minute whose resource carries the count
+/// (<see cref="AuditResources.RefusedRequests"/>; the payload digest covers the count by reason
+/// and by request), rather than one entry per request: a flood of requests without credentials
+/// cannot grow the ledger faster than one entry per address a minute. Requests refused for their permissions (403) stay one entry each, since
 /// they name an authenticated actor and a resource.
 /// </summary>
 /// <remarks>
