@@ -18,6 +18,8 @@ internal static class ServerCommand
             CliOptions.LedgerKey,
             CliOptions.DataSets,
             CliOptions.RequireTokens,
+            CliOptions.HeadEntries,
+            CliOptions.HeadInterval,
         };
         command.SetAction((parse, cancellationToken) => CliAction.RunAsync(() => RunAsync(parse, cancellationToken)));
         return command;
@@ -34,6 +36,10 @@ internal static class ServerCommand
             LedgerKeyPath = NonEmpty(parse.GetValue(CliOptions.LedgerKey)),
             DataSetDirectory = NonEmpty(parse.GetValue(CliOptions.DataSets)),
             RequireTokens = parse.GetValue(CliOptions.RequireTokens),
+            LedgerHeadEntries = parse.GetValue(CliOptions.HeadEntries) is >= 1 and var entries
+                ? entries
+                : throw new CliException("--head-every must be at least 1"),
+            LedgerHeadInterval = Durations.Parse(parse.GetRequiredValue(CliOptions.HeadInterval), "--head-interval"),
         };
 
         await using var server = await StewardServer.StartAsync(options, cancellationToken);

@@ -13,12 +13,28 @@ namespace Steward.Audit;
 public static class AuditPayload
 {
     /// <summary>The digest of <paramref name="payload"/>'s canonical bytes.</summary>
-    public static string Digest(JsonNode? payload)
+    public static string Digest(JsonNode? payload) => Digest(Canonical(payload));
+
+    /// <summary>The digest of canonical bytes.</summary>
+    public static string Digest(ReadOnlySpan<byte> canonical) => Convert.ToHexStringLower(SHA256.HashData(canonical));
+
+    /// <summary>The RFC 8785 canonical bytes of <paramref name="payload"/>.</summary>
+    public static byte[] Canonical(JsonNode? payload)
     {
         var writer = new System.Buffers.ArrayBufferWriter<byte>(256);
         JsonCanonicalizer.Canonicalize(payload, writer);
-        return Convert.ToHexStringLower(SHA256.HashData(writer.WrittenSpan));
+        return writer.WrittenSpan.ToArray();
     }
+
+    /// <summary>
+    /// True when the ledger keeps the payload itself beside the entry (the digest in the entry
+    /// proves it unchanged), so that the state of records can be replayed from the ledger.
+    /// Credentials and refusals are not kept: their payloads may name secrets' hashes.
+    /// </summary>
+    public static bool IsKept(string action) =>
+        !action.StartsWith("user.", StringComparison.Ordinal)
+        && !action.StartsWith("token.", StringComparison.Ordinal)
+        && !action.StartsWith("auth.", StringComparison.Ordinal);
 
     /// <summary>
     /// A number as the payload carries it. JSON has no NaN or infinities, which metric values
