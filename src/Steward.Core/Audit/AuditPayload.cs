@@ -8,7 +8,9 @@ namespace Steward.Audit;
 /// The digest an entry keeps of its operation's input: lowercase hex SHA-256 of the RFC 8785
 /// canonical JSON of the payload object the service builds from the validated request (field
 /// names in snake_case as MLflow's API spells them). The digest lets an auditor who holds a
-/// request prove it is the one the entry records, without the ledger holding the data.
+/// request prove it is the one the entry records. The payload itself is kept beside the entry
+/// (<see cref="IsKept"/>) so that records can be replayed from the ledger; its digest, inside the
+/// Merkle leaf, proves it unchanged.
 /// </summary>
 public static class AuditPayload
 {
