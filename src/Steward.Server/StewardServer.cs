@@ -5,10 +5,13 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Steward.Audit.Heads;
 using Steward.Identity;
 using Steward.Server.Hosting;
 using Steward.Server.Identity;
+using Steward.Server.Ledger;
 using Steward.Storage;
+using Steward.Storage.Ledger;
 using Steward.Web.Hosting;
 
 namespace Steward.Server;
@@ -92,12 +95,14 @@ public sealed class StewardServer : IAsyncDisposable
             });
             builder.WebHost.UseUrls($"http://{FormatHost(options.Host)}:{options.Port}");
             var policy = AuthenticationPolicy.For(options.Host, options.RequireTokens);
+            // The ledger's key, checked against the one that signed it: a missing, bad or other key stops start-up.
+            builder.Services.AddSingleton(await LedgerSigningKey.LoadAsync(storage, cancellationToken));
             builder.Services.AddStewardServices(storage, options, policy);
+            builder.Services.AddSingleton(new HeadSchedule(options.LedgerHeadEntries, options.LedgerHeadInterval));
+            builder.Services.AddHostedService<LedgerHeadPublisher>();
             services?.Invoke(builder.Services);
 
             var app = builder.Build();
-            // Load (or create) the signing key now: a bad key file must stop start-up, not the first head request.
-            app.Services.GetRequiredService<Steward.Ledger.Signing.TreeHeadSigner>();
             var removed = await storage.RemoveAbandonedArtifactWritesAsync(app.Services.GetRequiredService<TimeProvider>(), cancellationToken);
             if (removed.Count > 0)
             {

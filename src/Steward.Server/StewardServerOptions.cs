@@ -28,6 +28,15 @@ public sealed record StewardServerOptions
     public string? LedgerKeyPath { get; init; }
 
     /// <summary>
+    /// Sign and store a tree head once this many entries were appended since the last one
+    /// (default 1,000), so a rewrite of stored entries meets a signed head without anyone asking.
+    /// </summary>
+    public long LedgerHeadEntries { get; init; } = Audit.Heads.HeadSchedule.Default.Entries;
+
+    /// <summary>Sign and store a tree head when this long passed since the last one and the log grew (default 60 s).</summary>
+    public TimeSpan LedgerHeadInterval { get; init; } = Audit.Heads.HeadSchedule.Default.Interval;
+
+    /// <summary>
     /// The folder whose CSV and Parquet files audits run through the API may read; null uses
     /// <c>{DataDirectory}/datasets</c>. Paths outside it are refused.
     /// </summary>

@@ -71,6 +71,9 @@ public sealed class StewardStorage : IAsyncDisposable
     /// <summary>Artifact bytes, in <c>{DataDirectory}/artifacts</c>.</summary>
     public IArtifactStore Artifacts { get; }
 
+    /// <summary>True on PostgreSQL, where several servers share one ledger.</summary>
+    internal bool IsShared => _database.Dialect is PostgresDialect;
+
     /// <summary>Which database and folder are in use, for the start-up message (no secrets).</summary>
     public string Description => _database.Description;
 
@@ -116,6 +119,44 @@ public sealed class StewardStorage : IAsyncDisposable
 
     /// <summary>How long a staged artifact write may sit untouched before a starting server sharing a PostgreSQL database removes it.</summary>
     public static readonly TimeSpan SharedStagingGrace = TimeSpan.FromHours(1);
+
+    /// Opens an existing Steward database for reading only, as verification does: no migration
+    /// runs, nothing is created, so read-only database rights suffice and a database of another
+    /// version is read as it is rather than changed.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">There is no Steward ledger in that database.</exception>
+    public static async Task<StewardStorage> OpenForReadingAsync(StorageOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var dataDirectory = Path.GetFullPath(options.DataDirectory);
+        var sqlitePath = Path.Combine(dataDirectory, "steward.db");
+        if (string.IsNullOrWhiteSpace(options.PostgresConnectionString) && !File.Exists(sqlitePath))
+        {
+            throw new InvalidOperationException($"no Steward database in {dataDirectory}");
+        }
+
+        SqlDatabase database = string.IsNullOrWhiteSpace(options.PostgresConnectionString)
+            ? SqliteDatabase.Open(sqlitePath, readOnly: true)
+            : PostgresDatabase.Open(options.PostgresConnectionString);
+        try
+        {
+            var hasLedger = await database.ReadAsync(
+                session => session.FirstOrDefaultAsync<long?>(database.Dialect is PostgresDialect
+                    ? "SELECT 1 FROM information_schema.tables WHERE table_name = 'ledger_state' AND table_schema = current_schema()"
+                    : "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'ledger_state'"),
+                cancellationToken);
+            if (hasLedger is null) throw new InvalidOperationException($"no Steward ledger in {database.Description}: start a server on it first");
+            var keyPath = string.IsNullOrWhiteSpace(options.LedgerKeyPath)
+                ? Path.Combine(dataDirectory, LedgerKeyFile.DefaultFileName)
+                : Path.GetFullPath(options.LedgerKeyPath);
+            return new StewardStorage(database, new LocalArtifactStore(Path.Combine(dataDirectory, "artifacts"), create: false), keyPath);
+        }
+        catch
+        {
+            await database.DisposeAsync();
+            throw;
+        }
+    }
 
     /// <summary>Closes the database connections.</summary>
     public ValueTask DisposeAsync() => _database.DisposeAsync();

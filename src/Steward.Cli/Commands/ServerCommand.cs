@@ -23,6 +23,8 @@ internal static class ServerCommand
             CliOptions.RequireTokens,
             CliOptions.MaxConcurrentRequests,
             CliOptions.TrustedProxies,
+            CliOptions.HeadEntries,
+            CliOptions.HeadInterval,
         };
         command.SetAction((parse, cancellationToken) => CliAction.RunAsync(() => RunAsync(parse, cancellationToken)));
         return command;
@@ -41,6 +43,10 @@ internal static class ServerCommand
             RequireTokens = parse.GetValue(CliOptions.RequireTokens),
             MaxConcurrentRequestsPerIdentity = parse.GetValue(CliOptions.MaxConcurrentRequests),
             TrustedProxies = parse.GetValue(CliOptions.TrustedProxies) ?? [],
+            LedgerHeadEntries = parse.GetValue(CliOptions.HeadEntries) is >= 1 and var entries
+                ? entries
+                : throw new CliException("--head-every must be at least 1"),
+            LedgerHeadInterval = Durations.Parse(parse.GetRequiredValue(CliOptions.HeadInterval), "--head-interval"),
         };
 
         await using var server = await StewardServer.StartAsync(options, cancellationToken, logging: AddConsoleLog);

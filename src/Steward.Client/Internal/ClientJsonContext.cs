@@ -38,6 +38,8 @@ namespace Steward.Client.Internal;
 [JsonSerializable(typeof(SetAliasBody))]
 [JsonSerializable(typeof(ProblemBody))]
 [JsonSerializable(typeof(LedgerHead))]
+[JsonSerializable(typeof(LedgerKey))]
+[JsonSerializable(typeof(LedgerConsistencyProof))]
 [JsonSerializable(typeof(LedgerEntryPage))]
 [JsonSerializable(typeof(SetDomainBody))]
 [JsonSerializable(typeof(CreateUserBody))]

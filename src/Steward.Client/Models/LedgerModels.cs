@@ -46,3 +46,15 @@ public sealed record LedgerEntrySearch
     /// <summary>Page size.</summary>
     public int? MaxResults { get; init; }
 }
+
+/// <summary>The key that signs the ledger's heads, as the server publishes it.</summary>
+/// <param name="KeyId">Lowercase hex SHA-256 of the DER public key.</param>
+/// <param name="PublicKey">DER SubjectPublicKeyInfo, base64.</param>
+/// <param name="PublicKeyPem">The same key as PEM.</param>
+public sealed record LedgerKey(string KeyId, string PublicKey, string PublicKeyPem);
+
+/// <summary>An RFC 9162 consistency proof between two tree sizes.</summary>
+/// <param name="First">The smaller size.</param>
+/// <param name="Second">The larger size.</param>
+/// <param name="Path">The proof's hashes, lowercase hex.</param>
+public sealed record LedgerConsistencyProof(long First, long Second, IReadOnlyList<string> Path);

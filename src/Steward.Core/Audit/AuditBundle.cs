@@ -29,8 +29,9 @@ public static class AuditBundle
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(publicKey);
+        // Heads before the state, unfiltered: a head beyond the exported entries means the tail was cut.
+        var heads = await store.ListHeadsAsync(cancellationToken);
         var state = await store.GetStateAsync(cancellationToken);
-        var heads = (await store.ListHeadsAsync(cancellationToken)).Where(h => h.Head.TreeSize <= state.TreeSize).ToList();
         var range = new CompactRange();
         await using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = false });
         json.WriteStartObject();
@@ -89,7 +90,8 @@ public static class AuditBundle
     /// </summary>
     /// <param name="bundle">The bundle's JSON.</param>
     /// <param name="trustedKey">The log key the auditor trusts (DER SPKI); null trusts the bundle's own key (compare its key id with the published one).</param>
-    public static LedgerVerification Verify(Stream bundle, byte[]? trustedKey = null)
+    /// <param name="trustedHeads">Heads the auditor kept elsewhere (a heads file), checked with the bundle's own.</param>
+    public static LedgerVerification Verify(Stream bundle, byte[]? trustedKey = null, IEnumerable<SignedTreeHead>? trustedHeads = null)
     {
         using var document = JsonDocument.Parse(bundle, new JsonDocumentOptions { MaxDepth = 8 });
         var root = document.RootElement;
@@ -103,7 +105,7 @@ public static class AuditBundle
             new TreeHead(h.GetProperty("treeSize").GetInt64(), Convert.FromHexString(Text(h, "rootHash")), Time(Text(h, "timestamp"))),
             Convert.FromBase64String(Text(h, "signature")),
             publicKey)).ToList();
-        var verifier = new LedgerVerifier(heads, trustedKey ?? publicKey, keepNodes: false);
+        var verifier = new LedgerVerifier(heads.Concat(trustedHeads ?? []), trustedKey ?? publicKey, keepNodes: false);
         foreach (var e in root.GetProperty("entries").EnumerateArray())
         {
             var entry = new AuditEntry(

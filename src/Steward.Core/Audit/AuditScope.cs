@@ -20,8 +20,9 @@ public sealed class AuditScope
 
     private readonly Func<object?, string?>? _resourceFromResult;
 
-    private AuditScope(string actor, string action, string resource, string payloadDigest, Func<object?, string?>? resourceFromResult, string outcome = AuditEntry.Ok)
+    private AuditScope(string actor, string action, string resource, string payloadDigest, Func<object?, string?>? resourceFromResult, string outcome = AuditEntry.Ok, byte[]? payload = null)
     {
+        Payload = payload is not null && AuditPayload.IsKept(action) ? payload : null;
         _resourceFromResult = resourceFromResult;
         Actor = actor;
         Action = action;
@@ -45,6 +46,9 @@ public sealed class AuditScope
     /// <summary>Lowercase hex SHA-256 of the canonical payload.</summary>
     public string PayloadDigest { get; }
 
+    /// <summary>The payload's canonical bytes, kept beside the entry (<see cref="AuditPayload.IsKept"/>); null when not kept.</summary>
+    public byte[]? Payload { get; }
+
     /// <summary>How the operation ended: <see cref="AuditEntry.Ok"/>, or <see cref="AuditEntry.Denied"/> for a refused request.</summary>
     public string Outcome { get; }
 
@@ -55,13 +59,25 @@ public sealed class AuditScope
     /// <param name="actor">Who acts.</param>
     /// <param name="action">What is done (<see cref="AuditActions"/>).</param>
     /// <param name="resource">What it is done to (<see cref="AuditResources"/>).</param>
-    /// <param name="payload">The operation's input as a JSON object; digested with <see cref="AuditPayload.Digest"/>.</param>
+    /// <param name="payload">The operation's input as a JSON object; digested with <see cref="AuditPayload.Digest(System.Text.Json.Nodes.JsonNode)"/>.</param>
     /// <param name="resourceFromResult">
     /// For creates whose id the database allocates (an experiment id, a version number): names
     /// the resource from what the store's write returned; null keeps <paramref name="resource"/>.
     /// </param>
     public static Lease Begin(ICurrentActor actor, string action, string resource, JsonNode? payload, Func<object?, string?>? resourceFromResult = null) =>
-        BeginWithDigest(actor, action, resource, () => AuditPayload.Digest(payload), resourceFromResult);
+        BeginWithCanonical(actor, action, resource, () => AuditPayload.Canonical(payload), resourceFromResult);
+
+    /// <summary>As <see cref="Begin(ICurrentActor, string, string, JsonNode?, Func{object?, string?}?)"/>, with the payload's canonical bytes written by the caller (only when this scope is the outermost).</summary>
+    public static Lease BeginWithCanonical(ICurrentActor actor, string action, string resource, Func<byte[]> canonicalPayload, Func<object?, string?>? resourceFromResult = null)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(canonicalPayload);
+        var previous = Ambient.Value;
+        if (previous is not null) return new Lease(previous);
+        var bytes = canonicalPayload();
+        Ambient.Value = new AuditScope(actor.Name, action, resource, AuditPayload.Digest(bytes), resourceFromResult, AuditEntry.Ok, bytes);
+        return new Lease(null);
+    }
 
     /// <summary>As <see cref="Begin(ICurrentActor, string, string, JsonNode?, Func{object?, string?}?)"/>, with the payload's digest computed by the caller (only when this scope is the outermost).</summary>
     public static Lease BeginWithDigest(ICurrentActor actor, string action, string resource, Func<string> payloadDigest, Func<object?, string?>? resourceFromResult = null)
@@ -82,7 +98,7 @@ public sealed class AuditScope
     /// <param name="actor">Who acted (or tried to): a name, since the request may prove no identity.</param>
     /// <param name="action">What is recorded, e.g. <c>auth.denied</c>.</param>
     /// <param name="resource">What was attempted.</param>
-    /// <param name="payload">Details, digested with <see cref="AuditPayload.Digest"/>.</param>
+    /// <param name="payload">Details, digested with <see cref="AuditPayload.Digest(System.Text.Json.Nodes.JsonNode)"/>.</param>
     /// <param name="outcome">How it ended, e.g. <see cref="AuditEntry.Denied"/>.</param>
     public static Lease BeginStandalone(string actor, string action, string resource, JsonNode? payload, string outcome)
     {

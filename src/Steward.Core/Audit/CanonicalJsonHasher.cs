@@ -18,7 +18,14 @@ internal sealed class CanonicalJsonHasher : IDisposable
 
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private readonly byte[] _buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
+    private readonly System.Buffers.ArrayBufferWriter<byte>? _copy;
     private int _position;
+
+    /// <param name="keepBytes">Also keep the bytes written (<see cref="FinishBytes"/>), for a payload the ledger keeps.</param>
+    public CanonicalJsonHasher(bool keepBytes = false)
+    {
+        if (keepBytes) _copy = new System.Buffers.ArrayBufferWriter<byte>(16 * 1024);
+    }
 
     public void Raw(char token)
     {
@@ -138,6 +145,14 @@ internal sealed class CanonicalJsonHasher : IDisposable
         return Convert.ToHexStringLower(_hash.GetHashAndReset());
     }
 
+    /// <summary>Everything written, as bytes (only with <c>keepBytes</c>).</summary>
+    public byte[] FinishBytes()
+    {
+        if (_copy is null) throw new InvalidOperationException("This hasher keeps no bytes.");
+        Flush();
+        return _copy.WrittenSpan.ToArray();
+    }
+
     public void Dispose()
     {
         _hash.Dispose();
@@ -152,6 +167,7 @@ internal sealed class CanonicalJsonHasher : IDisposable
     private void Flush()
     {
         _hash.AppendData(_buffer, 0, _position);
+        _copy?.Write(_buffer.AsSpan(0, _position));
         _position = 0;
     }
 }

@@ -47,6 +47,22 @@ public interface ILedgerStore
 
     /// <summary>Every head issued, by tree size then time.</summary>
     Task<IReadOnlyList<SignedTreeHead>> ListHeadsAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The kept payloads (canonical bytes) of the given digests; digests with no kept payload
+    /// (entries older than payload keeping, credentials) are absent from the answer.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, byte[]>> ReadPayloadsAsync(IReadOnlyCollection<string> digests, CancellationToken cancellationToken);
+
+    /// <summary>The public key (DER SubjectPublicKeyInfo) recorded as the one that signs this ledger's heads, or null before one was.</summary>
+    Task<byte[]?> GetSigningKeyAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records <paramref name="publicKey"/> as the ledger's signing key unless one is recorded
+    /// already, and returns the recorded one: the caller compares, so of two servers racing on
+    /// an empty database exactly one key wins.
+    /// </summary>
+    Task<byte[]> RecordSigningKeyAsync(byte[] publicKey, CancellationToken cancellationToken);
 }
 
 /// <summary>The committed size of the log and the hashes of its edge nodes.</summary>

@@ -28,6 +28,7 @@ public sealed class LedgerVerifier : INodeSink
     private readonly byte[]? _trustedKey;
     private int _nextHead;
     private long _lastGoodHead;
+    private bool _headMismatch;
     private bool _stopped;
     private (int Rank, long Index, string Message)? _problem;
 
@@ -36,7 +37,10 @@ public sealed class LedgerVerifier : INodeSink
     /// <param name="keepNodes">Keep every recomputed node, to compare with a store's (<see cref="CheckStoredNodesAsync"/>).</param>
     public LedgerVerifier(IEnumerable<SignedTreeHead> heads, byte[]? trustedKey, bool keepNodes)
     {
-        _heads = heads.OrderBy(h => h.Head.TreeSize).ThenBy(h => h.Head.Timestamp).ToList();
+        // The same head may come from the database and from an auditor's file: check it once.
+        _heads = heads
+            .DistinctBy(h => (h.Head.TreeSize, h.Head.RootHashHex, h.Head.Timestamp, Convert.ToBase64String(h.Signature)))
+            .OrderBy(h => h.Head.TreeSize).ThenBy(h => h.Head.Timestamp).ToList();
         _trustedKey = trustedKey;
         KeepNodes = keepNodes;
         foreach (var head in _heads)
@@ -54,18 +58,23 @@ public sealed class LedgerVerifier : INodeSink
 
     /// <summary>
     /// Verifies a stored log end to end: recomputes every leaf and node from the entry rows,
-    /// compares them, the stored size and edge, and every stored signed head.
+    /// compares them, the stored size and edge, every stored signed head and every head the
+    /// caller kept elsewhere (<paramref name="trustedHeads"/>, e.g. an auditor's heads file).
     /// </summary>
     /// <param name="store">The ledger to check.</param>
     /// <param name="trustedKey">The log's public key; null checks each head against the key stored with it.</param>
+    /// <param name="trustedHeads">Heads kept outside the database; they survive an attacker who rewrites or deletes the stored ones.</param>
     /// <param name="cancellationToken">Cancels the check.</param>
-    public static async Task<LedgerVerification> VerifyStoreAsync(ILedgerStore store, byte[]? trustedKey, CancellationToken cancellationToken)
+    public static async Task<LedgerVerification> VerifyStoreAsync(
+        ILedgerStore store, byte[]? trustedKey, IEnumerable<SignedTreeHead>? trustedHeads, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
-        // The state first: entries, nodes and heads appended while this runs lie beyond it and are left out.
+        // Heads first, then the state: a head is made from a state already committed, so every
+        // head read here lies within the state read next, unless entries were cut off the tail.
+        // Entries, nodes and heads appended while this runs lie beyond the state and are left out.
+        var heads = await store.ListHeadsAsync(cancellationToken);
         var state = await store.GetStateAsync(cancellationToken);
-        var heads = (await store.ListHeadsAsync(cancellationToken)).Where(h => h.Head.TreeSize <= state.TreeSize);
-        var verifier = new LedgerVerifier(heads, trustedKey, keepNodes: true);
+        var verifier = new LedgerVerifier(heads.Concat(trustedHeads ?? []), trustedKey, keepNodes: true);
         long next = 0;
         const int PageSize = 10_000;
         while (true)
@@ -83,6 +92,10 @@ public sealed class LedgerVerifier : INodeSink
         await verifier.CheckStoredNodesAsync(store, state, cancellationToken);
         return verifier.Finish();
     }
+
+    /// <inheritdoc cref="VerifyStoreAsync(ILedgerStore, byte[], IEnumerable{SignedTreeHead}, CancellationToken)"/>
+    public static Task<LedgerVerification> VerifyStoreAsync(ILedgerStore store, byte[]? trustedKey, CancellationToken cancellationToken) =>
+        VerifyStoreAsync(store, trustedKey, null, cancellationToken);
 
     /// <summary>Entries recomputed so far.</summary>
     public long Count => _range.Size;
@@ -190,7 +203,7 @@ public sealed class LedgerVerifier : INodeSink
             var head = _heads[_nextHead].Head;
             if (head.TreeSize > _range.Size && !_stopped)
             {
-                Report(RankEntry, _range.Size, $"entry {_range.Size} is missing: a signed tree head covers {head.TreeSize} entries, the log holds {_range.Size}");
+                Report(RankEntry, _range.Size, $"entry {_range.Size} is missing: the tree head of {head.TimestampText} signed {head.TreeSize} entries, the log holds {_range.Size} (its tail was cut)");
             }
         }
 
@@ -210,6 +223,13 @@ public sealed class LedgerVerifier : INodeSink
         _levels[node.Level].Append(hash);
     }
 
+    /// <summary>
+    /// Compares the recomputed root of the first <paramref name="size"/> entries with every head
+    /// of that size. A head's root commits to its whole prefix but to no single entry, so the
+    /// first changed entry is pinned between the largest head that still matches and the
+    /// smallest that does not: exactly, when those sizes are adjacent (an auditor who saves a
+    /// head after each write), else to that range — heads saved more often narrow it.
+    /// </summary>
     private void CheckHeadsAt(long size)
     {
         while (_nextHead < _heads.Count && _heads[_nextHead].Head.TreeSize == size)
@@ -217,11 +237,16 @@ public sealed class LedgerVerifier : INodeSink
             var head = _heads[_nextHead++].Head;
             if (head.RootHash.AsSpan().SequenceEqual(_range.RootHash()))
             {
-                _lastGoodHead = size;
+                if (!_headMismatch) _lastGoodHead = size;
             }
-            else
+            else if (!_headMismatch)
             {
-                Report(RankHead, _lastGoodHead, $"the entries before {size} differ from those the tree head of {head.TimestampText} signed (root {head.RootHashHex}); the first changed entry is at or after {_lastGoodHead}");
+                _headMismatch = true;
+                var signed = $"the tree head of size {size} ({head.TimestampText}, root {head.RootHashHex}) signed";
+                var matches = _lastGoodHead > 0 ? $"the head of size {_lastGoodHead} matches" : "no earlier head matches";
+                Report(RankHead, _lastGoodHead, size - _lastGoodHead == 1
+                    ? $"entry {_lastGoodHead} differs from the one {signed} ({matches}): the entry was changed and the hashes recomputed"
+                    : $"the entries differ from those {signed}; the first changed entry is one of {_lastGoodHead} to {size - 1} ({matches}; heads saved more often narrow this)");
             }
         }
     }

@@ -17,9 +17,12 @@ public sealed partial class TrackingService
     /// <c>{"metrics": [{"key", "step", "timestamp", "value"}], "params": [{"key", "value"}], "run_id", "tags": [{"key", "value"}]}</c>,
     /// lists in request order, numbers as <see cref="AuditPayload"/> writes them.
     /// </summary>
-    internal static string BatchDigest(string runId, RunBatch batch)
+    internal static string BatchDigest(string runId, RunBatch batch) => AuditPayload.Digest(BatchPayload(runId, batch));
+
+    /// <summary>The canonical bytes whose digest <see cref="BatchDigest"/> is, which the ledger keeps beside the entry.</summary>
+    internal static byte[] BatchPayload(string runId, RunBatch batch)
     {
-        using var json = new CanonicalJsonHasher();
+        using var json = new CanonicalJsonHasher(keepBytes: true);
         json.Raw('{');
         json.Name("metrics");
         json.Raw('[');
@@ -53,7 +56,7 @@ public sealed partial class TrackingService
         json.Name("tags");
         WritePairs(json, batch.Tags.Select(t => (t.Key, t.Value)));
         json.Raw('}');
-        return json.Finish();
+        return json.FinishBytes();
     }
 
     private static void WritePairs(CanonicalJsonHasher json, IEnumerable<(string Key, string Value)> pairs)

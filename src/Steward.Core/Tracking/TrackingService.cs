@@ -245,7 +245,7 @@ public sealed partial class TrackingService(ITrackingStore store, TimeProvider c
         if (batch.Count == 0) return;
         await DemandRunAsync(runId!, action, cancellationToken);
         if (batch.Tags.Any(t => t.Key == UserTag)) await CheckUserTagAsync(runId!, batch.Tags, cancellationToken);
-        using var audit = AuditScope.BeginWithDigest(actor, action, AuditResources.Run(runId!), () => BatchDigest(runId!, batch));
+        using var audit = AuditScope.BeginWithCanonical(actor, action, AuditResources.Run(runId!), () => BatchPayload(runId!, batch));
         await store.LogBatchAsync(runId!, batch, cancellationToken);
     }
 

@@ -45,6 +45,16 @@ public static class TreeHeadVerifier
         }
     }
 
+    /// <summary>The DER SubjectPublicKeyInfo of a public key as published: PEM (<c>-----BEGIN PUBLIC KEY-----</c>, anywhere in the text) or base64 DER.</summary>
+    /// <exception cref="ArgumentException">The text is neither, or the key is not P-256.</exception>
+    public static byte[] ParsePublicKey(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var der = DecodePublicKey(text);
+        ImportPublicKey(der).Dispose();
+        return der;
+    }
+
     private static byte[] DecodePublicKey(string text)
     {
         if (PemEncoding.TryFind(text, out var fields))

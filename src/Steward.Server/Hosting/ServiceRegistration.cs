@@ -7,7 +7,6 @@ using Steward.Registry;
 using Steward.Server.Identity;
 using Steward.Server.ModelAudits;
 using Steward.Storage;
-using Steward.Storage.Ledger;
 using Steward.Tracking;
 using Steward.Tracking.LoggedModels;
 using Steward.Web.Audits;
@@ -49,7 +48,6 @@ internal static class ServiceRegistration
         services.AddSingleton<IdentityService>();
         services.AddSingleton<AdminBootstrap>();
         services.AddSingleton<IAuthorshipQuery, AuthorshipQuery>();
-        services.AddSingleton(_ => LedgerKeyFile.LoadOrCreate(storage.LedgerKeyPath));
         services.AddSingleton<AuditService>();
         services.AddSingleton<TrackingService>();
         services.AddSingleton<RegistryService>();

@@ -9,12 +9,13 @@ using Steward.Audit;
 using Steward.Errors;
 using Steward.Identity;
 using Steward.Ledger.Merkle;
+using Steward.Ledger.Signing;
 using Steward.Server.NativeApi.Contracts;
 
 namespace Steward.Server.NativeApi;
 
 /// <summary>
-/// <c>/api/v1/audit</c>: the ledger as auditors' tools read it — the signed head, entries with
+/// <c>/api/v1/audit</c>: the ledger as auditors' tools read it — the signed head, the key that signs it, entries with
 /// their canonical bytes, inclusion and consistency proofs. A stable contract (README). Every
 /// route needs the read-ledger permission.
 /// </summary>
@@ -27,6 +28,7 @@ internal static class AuditApi
         var audit = api.MapGroup("/audit");
         audit.AddEndpointFilter(DemandReadLedger);
         audit.MapGet("/head", HeadAsync);
+        audit.MapGet("/key", Key);
         audit.MapGet("/entries", EntriesAsync);
         audit.MapGet("/proof/inclusion", InclusionAsync);
         audit.MapGet("/proof/consistency", ConsistencyAsync);
@@ -39,6 +41,9 @@ internal static class AuditApi
             new TreeHeadDto(signed.Head.TreeSize, signed.Head.RootHashHex, signed.Head.TimestampText, Convert.ToBase64String(signed.Signature), Convert.ToBase64String(signed.PublicKey)),
             Json.TreeHeadDto);
     }
+
+    private static JsonHttpResult<LedgerKeyDto> Key(TreeHeadSigner signer) =>
+        ApiResults.Ok(new LedgerKeyDto(signer.KeyId, signer.PublicKeyBase64, signer.PublicKeyPem), Json.LedgerKeyDto);
 
     private static async Task<JsonHttpResult<AuditEntriesDto>> EntriesAsync(
         AuditService audit,

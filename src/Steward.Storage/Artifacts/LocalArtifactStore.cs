@@ -14,10 +14,12 @@ public sealed partial class LocalArtifactStore : IArtifactStore
     private readonly string _root;
 
     /// <summary>Creates a store rooted at <paramref name="root"/>; the folder is created when missing.</summary>
-    public LocalArtifactStore(string root)
+    /// <param name="root">The folder artifacts are kept in.</param>
+    /// <param name="create">Create the folder now (false when the storage is only read, e.g. to verify it).</param>
+    public LocalArtifactStore(string root, bool create = true)
     {
         _root = Path.GetFullPath(root);
-        Directory.CreateDirectory(_root);
+        if (create) Directory.CreateDirectory(_root);
     }
 
     /// <summary>The absolute root folder.</summary>

@@ -170,6 +170,41 @@ internal sealed class SqlLedgerStore(SqlDatabase database) : ILedgerStore
             .Select(r => r.ToHead()).ToList(),
             cancellationToken);
 
+    public Task<IReadOnlyDictionary<string, byte[]>> ReadPayloadsAsync(IReadOnlyCollection<string> digests, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(digests);
+        return database.ReadAsync(async session =>
+        {
+            var found = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+            foreach (var chunk in digests.Distinct().Chunk(500))
+            {
+                var names = string.Join(", ", chunk.Select((_, i) => $"@d{i}"));
+                var args = new DynamicParameters();
+                for (var i = 0; i < chunk.Length; i++) args.Add($"d{i}", chunk[i]);
+                await using var reader = await session.ReaderAsync($"SELECT digest, payload FROM ledger_payloads WHERE digest IN ({names})", args);
+                while (await reader.ReadAsync(cancellationToken)) found[reader.GetString(0)] = reader.GetFieldValue<byte[]>(1);
+            }
+
+            return (IReadOnlyDictionary<string, byte[]>)found;
+        }, cancellationToken);
+    }
+
+    public Task<byte[]?> GetSigningKeyAsync(CancellationToken cancellationToken) =>
+        database.ReadAsync(session => session.FirstOrDefaultAsync<byte[]?>("SELECT public_key FROM ledger_key WHERE id = 1"), cancellationToken);
+
+    public Task<byte[]> RecordSigningKeyAsync(byte[] publicKey, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(publicKey);
+        return database.WriteWithoutEntryAsync(async session =>
+        {
+            // ON CONFLICT DO NOTHING in both dialects: the first key recorded stays.
+            await session.ExecuteAsync(
+                "INSERT INTO ledger_key (id, key_id, public_key, recorded_at) VALUES (1, @KeyId, @PublicKey, @Now) ON CONFLICT (id) DO NOTHING",
+                new { KeyId = TreeHeadVerifier.KeyIdOf(publicKey), PublicKey = publicKey, Now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() });
+            return (await session.FirstOrDefaultAsync<byte[]>("SELECT public_key FROM ledger_key WHERE id = 1"))!;
+        }, cancellationToken);
+    }
+
     private sealed class StateRow
     {
         public long TreeSize { get; set; }

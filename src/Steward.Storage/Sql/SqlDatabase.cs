@@ -46,6 +46,7 @@ internal abstract class SqlDatabase : IAsyncDisposable
             var result = await write(session);
             if (RecordsLedger)
             {
+                if (scope.Payload is { } payload) await LedgerPayloads.SaveAsync(session, scope.PayloadDigest, payload);
                 var entry = new NewAuditEntry(scope.Actor, scope.Action, scope.ResourceFor(result), scope.PayloadDigest, scope.Outcome);
                 await LedgerAppender.AppendAsync(session, [entry], commit: true);
             }

@@ -30,12 +30,14 @@ internal sealed class SqliteDatabase : SqlDatabase
 
     public override string Description => $"SQLite at {Path}";
 
-    public static SqliteDatabase Open(string path)
+    /// <param name="path">The database file.</param>
+    /// <param name="readOnly">Open an existing file for reading only (verification): nothing is created or changed.</param>
+    public static SqliteDatabase Open(string path, bool readOnly = false)
     {
         var connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
+            Mode = readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate,
             // Connections are pooled here, where their pragmas are known to be set.
             Pooling = false,
             DefaultTimeout = 30,
@@ -43,8 +45,9 @@ internal sealed class SqliteDatabase : SqlDatabase
 
         var writer = OpenConnection(connectionString);
         // WAL lets readers proceed during writes; it is a property of the file, set once.
-        using (var command = writer.CreateCommand())
+        if (!readOnly)
         {
+            using var command = writer.CreateCommand();
             command.CommandText = "PRAGMA journal_mode=WAL;";
             command.ExecuteNonQuery();
         }

@@ -23,3 +23,6 @@ internal sealed record InclusionProofDto(long Index, long TreeSize, string LeafH
 
 /// <summary>An RFC 9162 consistency proof.</summary>
 internal sealed record ConsistencyProofDto(long First, long Second, IReadOnlyList<string> Path);
+
+/// <summary>The key that signs the ledger's heads: key id (hex SHA-256 of the DER), DER SubjectPublicKeyInfo base64, and PEM.</summary>
+internal sealed record LedgerKeyDto(string KeyId, string PublicKey, string PublicKeyPem);

@@ -43,6 +43,7 @@ namespace Steward.Server.NativeApi.Contracts;
 [JsonSerializable(typeof(ModelAuditDto))]
 [JsonSerializable(typeof(ListResponse<ModelAuditDto>))]
 [JsonSerializable(typeof(TreeHeadDto))]
+[JsonSerializable(typeof(LedgerKeyDto))]
 [JsonSerializable(typeof(AuditEntriesDto))]
 [JsonSerializable(typeof(InclusionProofDto))]
 [JsonSerializable(typeof(ConsistencyProofDto))]
