@@ -120,6 +120,7 @@ public sealed class StewardStorage : IAsyncDisposable
     /// <summary>How long a staged artifact write may sit untouched before a starting server sharing a PostgreSQL database removes it.</summary>
     public static readonly TimeSpan SharedStagingGrace = TimeSpan.FromHours(1);
 
+    /// <summary>
     /// Opens an existing Steward database for reading only, as verification does: no migration
     /// runs, nothing is created, so read-only database rights suffice and a database of another
     /// version is read as it is rather than changed.
