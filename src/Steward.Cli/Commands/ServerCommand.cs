@@ -74,6 +74,9 @@ internal static class ServerCommand
         logging.Services.Configure<ConsoleLoggerOptions>(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
         logging.SetMinimumLevel(LogLevel.Warning);
         logging.AddFilter("Steward", LogLevel.Information);
+        // Session keys live in the database by design, unencrypted at rest like the rest of it;
+        // Data Protection warns about that at every start.
+        logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
     }
 
     /// <summary>The PostgreSQL connection string from <c>--db</c>, else <c>$STEWARD_DB</c>; null for SQLite.</summary>
