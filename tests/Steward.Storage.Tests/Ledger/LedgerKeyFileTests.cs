@@ -18,7 +18,7 @@ public sealed class LedgerKeyFileTests : IDisposable
         using var created = LedgerKeyFile.LoadOrCreate(path);
 
         Assert.Equal([LedgerKeyFile.DefaultFileName], Directory.GetFiles(_folder).Select(Path.GetFileName));
-        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+        if (!OperatingSystem.IsWindows()) Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
         using var loaded = LedgerKeyFile.LoadOrCreate(path);
         Assert.Equal(created.PublicKey, loaded.PublicKey);
     }
