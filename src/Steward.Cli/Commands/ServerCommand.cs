@@ -84,6 +84,12 @@ internal static class ServerCommand
         logging.Services.Configure<ConsoleLoggerOptions>(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
         logging.SetMinimumLevel(LogLevel.Warning);
         logging.AddFilter("Steward", LogLevel.Information);
+        // Session keys live in the database by design, unencrypted at rest like the rest of it;
+        // Data Protection warns about that at every start.
+        logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
+        // A failed start (a busy port) is the command's one-line error, not a stack trace here;
+        // Steward's hosted services log their own failures under their own names.
+        logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
     }
 
     /// <summary>The PostgreSQL connection string from <c>--db</c>, else <c>$STEWARD_DB</c>; null for SQLite.</summary>

@@ -19,19 +19,31 @@ public static class LedgerKeyFile
 
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var signer = TreeHeadSigner.Generate();
+        // Written whole under a temporary name, then linked into place: a stop halfway leaves no
+        // truncated key (which would stop every later start), and a server starting beside this
+        // one never reads half a key.
+        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         try
         {
-            using var stream = new FileStream(path, options);
-            using var writer = new StreamWriter(stream);
-            writer.Write(signer.ExportPkcs8Pem());
+            using (var stream = new FileStream(temporary, options))
+            {
+                stream.Write(System.Text.Encoding.ASCII.GetBytes(signer.ExportPkcs8Pem()));
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temporary, path, overwrite: false);
         }
         catch (IOException) when (File.Exists(path))
         {
             // Another server on the same data directory created it first: use theirs.
             signer.Dispose();
             return TreeHeadSigner.FromPkcs8Pem(File.ReadAllText(path));
+        }
+        finally
+        {
+            File.Delete(temporary);
         }
 
         return signer;
