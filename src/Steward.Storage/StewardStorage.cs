@@ -38,6 +38,7 @@ public sealed class StewardStorage : IAsyncDisposable
         Governance = new GovernanceStores(database);
         Identities = new SqlIdentityStore(database);
         CredentialChanges = new SqlCredentialChangeFeed(database);
+        SessionKeys = new SqlSessionKeyStore(database);
         Artifacts = artifacts;
     }
 
@@ -62,13 +63,16 @@ public sealed class StewardStorage : IAsyncDisposable
     /// <summary>Credential changes any server sharing the database committed (PostgreSQL only).</summary>
     public ICredentialChangeFeed CredentialChanges { get; }
 
+    /// <summary>The keys of the web UI's cookies, shared by every server on the database.</summary>
+    public ISessionKeyStore SessionKeys { get; }
+
     /// <summary>The audit ledger: entries, Merkle tree nodes and signed heads.</summary>
     public ILedgerStore Ledger { get; }
 
     /// <summary>Where the ledger's signing key is kept (<see cref="LedgerKeyFile"/>).</summary>
     public string LedgerKeyPath { get; }
 
-    /// <summary>Artifact bytes, in <c>{DataDirectory}/artifacts</c>.</summary>
+    /// <summary>Artifact bytes, in <see cref="StorageOptions.ArtifactDirectory"/>.</summary>
     public IArtifactStore Artifacts { get; }
 
     /// <summary>Which database and folder are in use, for the start-up message (no secrets).</summary>
@@ -91,7 +95,10 @@ public sealed class StewardStorage : IAsyncDisposable
             var keyPath = string.IsNullOrWhiteSpace(options.LedgerKeyPath)
                 ? Path.Combine(dataDirectory, LedgerKeyFile.DefaultFileName)
                 : Path.GetFullPath(options.LedgerKeyPath);
-            return new StewardStorage(database, new LocalArtifactStore(Path.Combine(dataDirectory, "artifacts")), keyPath);
+            var artifactDirectory = string.IsNullOrWhiteSpace(options.ArtifactDirectory)
+                ? Path.Combine(dataDirectory, "artifacts")
+                : Path.GetFullPath(options.ArtifactDirectory);
+            return new StewardStorage(database, new LocalArtifactStore(artifactDirectory), keyPath);
         }
         catch
         {

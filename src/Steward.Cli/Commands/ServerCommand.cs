@@ -16,6 +16,7 @@ internal static class ServerCommand
             CliOptions.Data,
             CliOptions.Database,
             CliOptions.LedgerKey,
+            CliOptions.Artifacts,
             CliOptions.DataSets,
             CliOptions.RequireTokens,
         };
@@ -32,6 +33,7 @@ internal static class ServerCommand
             DataDirectory = parse.GetRequiredValue(CliOptions.Data),
             Database = DatabaseOption(parse),
             LedgerKeyPath = NonEmpty(parse.GetValue(CliOptions.LedgerKey)),
+            ArtifactDirectory = NonEmpty(parse.GetValue(CliOptions.Artifacts)),
             DataSetDirectory = NonEmpty(parse.GetValue(CliOptions.DataSets)),
             RequireTokens = parse.GetValue(CliOptions.RequireTokens),
         };

@@ -60,7 +60,8 @@ internal static class ServiceRegistration
         services.AddSingleton<IReportDocuments, ServerReportDocuments>();
         services.AddSingleton<ModelAuditLauncher>();
         services.AddSingleton<IAuditLauncher>(provider => provider.GetRequiredService<ModelAuditLauncher>());
-        services.AddStewardWeb(new WebUiOptions(policy.CredentialsRequired, Path.Combine(options.DataDirectory, "ui-keys")));
+        services.AddSingleton(storage.SessionKeys);
+        services.AddStewardWeb(new WebUiOptions(policy.CredentialsRequired));
         services.AddProblemDetails();
         return services;
     }
