@@ -39,6 +39,7 @@ public sealed class StewardStorage : IAsyncDisposable
         Identities = new SqlIdentityStore(database);
         CredentialChanges = new SqlCredentialChangeFeed(database);
         SessionKeys = new SqlSessionKeyStore(database);
+        GateTransactions = new SqlGateTransaction(database);
         Artifacts = artifacts;
     }
 
@@ -62,6 +63,9 @@ public sealed class StewardStorage : IAsyncDisposable
 
     /// <summary>Credential changes any server sharing the database committed (PostgreSQL only).</summary>
     public ICredentialChangeFeed CredentialChanges { get; }
+
+    /// <summary>Stage and alias changes as one transaction with their gate's evaluation.</summary>
+    public IGateTransaction GateTransactions { get; }
 
     /// <summary>The keys of the web UI's cookies, shared by every server on the database.</summary>
     public ISessionKeyStore SessionKeys { get; }

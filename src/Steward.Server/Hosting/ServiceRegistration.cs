@@ -24,6 +24,7 @@ internal static class ServiceRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(storage.Tracking);
         services.AddSingleton(storage.Registry);
+        services.AddSingleton(storage.GateTransactions);
         services.AddSingleton(storage.LoggedModels);
         services.AddSingleton(storage.Artifacts);
         services.AddSingleton(storage.Ledger);
