@@ -47,9 +47,9 @@ internal sealed class DatabaseKeyRepository(ISessionKeyStore store, TimeProvider
             .GetAwaiter().GetResult();
     }
 
-    /// <summary>The server acting on its own, as at start-up (<see cref="UserNames.Bootstrap"/>).</summary>
+    /// <summary>The server acting on its own (<see cref="UserNames.Server"/>).</summary>
     private sealed class ServerActor : ICurrentActor
     {
-        public string Name => UserNames.Bootstrap;
+        public string Name => UserNames.Server;
     }
 }

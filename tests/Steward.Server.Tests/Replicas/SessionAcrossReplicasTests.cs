@@ -49,7 +49,7 @@ public sealed partial class SessionAcrossReplicasTests
         Assert.All(entries, entry =>
         {
             Assert.StartsWith("dataprotection_key/", entry.Resource, StringComparison.Ordinal);
-            Assert.Equal("bootstrap", entry.Actor);
+            Assert.Equal("steward-server", entry.Actor);
         });
     }
 
