@@ -96,6 +96,12 @@ internal static class CliOptions
         HelpName = "path",
     };
 
+    public static readonly Option<string?> Artifacts = new("--artifacts")
+    {
+        Description = "The artifact store's folder. Default: artifacts in --data. Replicas sharing one PostgreSQL database need the same (shared) folder.",
+        HelpName = "dir",
+    };
+
     public static readonly Option<string?> DataSets = new("--datasets")
     {
         Description = "The folder of CSV and Parquet files that audits run through the API may read. Default: datasets in --data.",

@@ -67,7 +67,11 @@ public sealed class StewardServer : IAsyncDisposable
         Action<IServiceCollection>? services = null)
     {
         var storage = await StewardStorage.OpenAsync(
-            new StorageOptions { DataDirectory = options.DataDirectory, PostgresConnectionString = options.Database, LedgerKeyPath = options.LedgerKeyPath },
+            new StorageOptions
+            {
+                DataDirectory = options.DataDirectory, PostgresConnectionString = options.Database, LedgerKeyPath = options.LedgerKeyPath,
+                ArtifactDirectory = options.ArtifactDirectory,
+            },
             cancellationToken);
         return await StartWithStorageAsync(options, storage, cancellationToken, logging, services);
     }

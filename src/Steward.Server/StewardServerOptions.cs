@@ -37,6 +37,12 @@ public sealed record StewardServerOptions
     public TimeSpan LedgerHeadInterval { get; init; } = Audit.Heads.HeadSchedule.Default.Interval;
 
     /// <summary>
+    /// The artifact store's folder; null uses <c>{DataDirectory}/artifacts</c>. Servers sharing
+    /// one PostgreSQL database need the same folder (a shared mount).
+    /// </summary>
+    public string? ArtifactDirectory { get; init; }
+
+    /// <summary>
     /// The folder whose CSV and Parquet files audits run through the API may read; null uses
     /// <c>{DataDirectory}/datasets</c>. Paths outside it are refused.
     /// </summary>

@@ -38,6 +38,8 @@ public sealed class StewardStorage : IAsyncDisposable
         Governance = new GovernanceStores(database);
         Identities = new SqlIdentityStore(database);
         CredentialChanges = new SqlCredentialChangeFeed(database);
+        SessionKeys = new SqlSessionKeyStore(database);
+        GateTransactions = new SqlGateTransaction(database);
         Artifacts = artifacts;
     }
 
@@ -62,13 +64,19 @@ public sealed class StewardStorage : IAsyncDisposable
     /// <summary>Credential changes any server sharing the database committed (PostgreSQL only).</summary>
     public ICredentialChangeFeed CredentialChanges { get; }
 
+    /// <summary>Stage and alias changes as one transaction with their gate's evaluation.</summary>
+    public IGateTransaction GateTransactions { get; }
+
+    /// <summary>The keys of the web UI's cookies, shared by every server on the database.</summary>
+    public ISessionKeyStore SessionKeys { get; }
+
     /// <summary>The audit ledger: entries, Merkle tree nodes and signed heads.</summary>
     public ILedgerStore Ledger { get; }
 
     /// <summary>Where the ledger's signing key is kept (<see cref="LedgerKeyFile"/>).</summary>
     public string LedgerKeyPath { get; }
 
-    /// <summary>Artifact bytes, in <c>{DataDirectory}/artifacts</c>.</summary>
+    /// <summary>Artifact bytes, in <see cref="StorageOptions.ArtifactDirectory"/>.</summary>
     public IArtifactStore Artifacts { get; }
 
     /// <summary>True on PostgreSQL, where several servers share one ledger.</summary>
@@ -94,7 +102,7 @@ public sealed class StewardStorage : IAsyncDisposable
             var keyPath = string.IsNullOrWhiteSpace(options.LedgerKeyPath)
                 ? Path.Combine(dataDirectory, LedgerKeyFile.DefaultFileName)
                 : Path.GetFullPath(options.LedgerKeyPath);
-            return new StewardStorage(database, new LocalArtifactStore(Path.Combine(dataDirectory, "artifacts")), keyPath);
+            return new StewardStorage(database, new LocalArtifactStore(ArtifactFolder(options, dataDirectory)), keyPath);
         }
         catch
         {
@@ -150,7 +158,7 @@ public sealed class StewardStorage : IAsyncDisposable
             var keyPath = string.IsNullOrWhiteSpace(options.LedgerKeyPath)
                 ? Path.Combine(dataDirectory, LedgerKeyFile.DefaultFileName)
                 : Path.GetFullPath(options.LedgerKeyPath);
-            return new StewardStorage(database, new LocalArtifactStore(Path.Combine(dataDirectory, "artifacts"), create: false), keyPath);
+            return new StewardStorage(database, new LocalArtifactStore(ArtifactFolder(options, dataDirectory), create: false), keyPath);
         }
         catch
         {
@@ -158,6 +166,9 @@ public sealed class StewardStorage : IAsyncDisposable
             throw;
         }
     }
+
+    private static string ArtifactFolder(StorageOptions options, string dataDirectory) =>
+        string.IsNullOrWhiteSpace(options.ArtifactDirectory) ? Path.Combine(dataDirectory, "artifacts") : Path.GetFullPath(options.ArtifactDirectory);
 
     /// <summary>Closes the database connections.</summary>
     public ValueTask DisposeAsync() => _database.DisposeAsync();

@@ -13,6 +13,13 @@ public sealed record StorageOptions
     public string? PostgresConnectionString { get; init; }
 
     /// <summary>
+    /// The artifact store's folder; null means <c>{DataDirectory}/artifacts</c>. Servers sharing
+    /// one PostgreSQL database must all be given the same folder (a shared mount), since a run
+    /// logged through one is read through another.
+    /// </summary>
+    public string? ArtifactDirectory { get; init; }
+
+    /// <summary>
     /// The ledger's signing key file; null means <c>{DataDirectory}/ledger-key.pem</c>. Servers
     /// sharing one PostgreSQL database must all be given the same key file.
     /// </summary>

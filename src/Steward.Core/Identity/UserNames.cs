@@ -15,10 +15,13 @@ public static partial class UserNames
     /// <summary>The ledger's actor for what the server does on its own at start (creating the first admin).</summary>
     public const string Bootstrap = "bootstrap";
 
+    /// <summary>The ledger's actor for what a server does on its own while running (creating the web UI's cookie keys).</summary>
+    public const string Server = "steward-server";
+
     /// <summary>The user a server that requires credentials creates when it has no administrator.</summary>
     public const string FirstAdmin = "admin";
 
-    private static readonly string[] Reserved = [Principal.LocalAdminName, Anonymous, Bootstrap];
+    private static readonly string[] Reserved = [Principal.LocalAdminName, Anonymous, Bootstrap, Server];
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$")]
     private static partial Regex Pattern();

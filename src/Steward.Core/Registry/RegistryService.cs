@@ -15,7 +15,8 @@ namespace Steward.Registry;
 /// domain. Stage and alias changes all go through <see cref="ApplyAsync"/>, which asks the
 /// <see cref="IVersionChangeGate"/> first.
 /// </summary>
-public sealed partial class RegistryService(IRegistryStore store, ITrackingStore runs, IVersionChangeGate gate, TimeProvider clock, ICurrentActor actor, AccessControl access)
+public sealed partial class RegistryService(
+    IRegistryStore store, ITrackingStore runs, IVersionChangeGate gate, IGateTransaction transaction, TimeProvider clock, ICurrentActor actor, AccessControl access)
 {
     [GeneratedRegex(@"^v\d+$", RegexOptions.IgnoreCase)]
     private static partial Regex ReservedVersionAlias();
@@ -226,24 +227,29 @@ public sealed partial class RegistryService(IRegistryStore store, ITrackingStore
             _ => throw new ArgumentOutOfRangeException(nameof(change)),
         };
 
-        var current = await GetModelVersionAsync(change.Name, target.ToString(CultureInfo.InvariantCulture), cancellationToken);
         await DemandModelAsync(Permission.ChangeStage, change.Name, change is StageTransition ? AuditActions.ModelVersionTransitionStage
             : change is AliasAssignment ? AuditActions.RegisteredModelSetAlias : AuditActions.RegisteredModelDeleteAlias, cancellationToken);
-        await gate.CheckAsync(change, current, cancellationToken);
-        using var audit = AuditChange(change, target);
-        switch (change)
+        // The gate reads the evidence and the store writes in one transaction under the model's
+        // lock, so no approval, rejection or audit can land between the verdict and the change.
+        return await transaction.RunAsync(change.Name, async () =>
         {
-            case StageTransition t:
-                return await store.TransitionStageAsync(t.Name, t.Version, t.Stage, t.ArchiveExistingVersions, Now, cancellationToken);
-            case AliasAssignment a:
-                await store.SetAliasAsync(a.Name, a.Alias, a.Version, Now, cancellationToken);
-                break;
-            case AliasRemoval r:
-                await store.DeleteAliasAsync(r.Name, r.Alias, Now, cancellationToken);
-                break;
-        }
+            var current = await GetModelVersionAsync(change.Name, target.ToString(CultureInfo.InvariantCulture), cancellationToken);
+            await gate.CheckAsync(change, current, cancellationToken);
+            using var audit = AuditChange(change, target);
+            switch (change)
+            {
+                case StageTransition t:
+                    return await store.TransitionStageAsync(t.Name, t.Version, t.Stage, t.ArchiveExistingVersions, Now, cancellationToken);
+                case AliasAssignment a:
+                    await store.SetAliasAsync(a.Name, a.Alias, a.Version, Now, cancellationToken);
+                    break;
+                case AliasRemoval r:
+                    await store.DeleteAliasAsync(r.Name, r.Alias, Now, cancellationToken);
+                    break;
+            }
 
-        return await GetModelVersionAsync(change.Name, target.ToString(CultureInfo.InvariantCulture), cancellationToken);
+            return await GetModelVersionAsync(change.Name, target.ToString(CultureInfo.InvariantCulture), cancellationToken);
+        }, cancellationToken);
     }
 
     /// <summary>Parses a version number given as text, as both APIs receive it.</summary>

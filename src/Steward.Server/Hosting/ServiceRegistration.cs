@@ -23,6 +23,7 @@ internal static class ServiceRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(storage.Tracking);
         services.AddSingleton(storage.Registry);
+        services.AddSingleton(storage.GateTransactions);
         services.AddSingleton(storage.LoggedModels);
         services.AddSingleton(storage.Artifacts);
         services.AddSingleton(storage.Ledger);
@@ -62,7 +63,8 @@ internal static class ServiceRegistration
         services.AddSingleton<IReportDocuments, ServerReportDocuments>();
         services.AddSingleton<ModelAuditLauncher>();
         services.AddSingleton<IAuditLauncher>(provider => provider.GetRequiredService<ModelAuditLauncher>());
-        services.AddStewardWeb(new WebUiOptions(policy.CredentialsRequired, Path.Combine(options.DataDirectory, "ui-keys")));
+        services.AddSingleton(storage.SessionKeys);
+        services.AddStewardWeb(new WebUiOptions(policy.CredentialsRequired));
         services.AddProblemDetails();
         return services;
     }

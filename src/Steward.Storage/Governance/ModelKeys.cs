@@ -6,7 +6,8 @@ namespace Steward.Storage.Governance;
 /// <summary>
 /// Resolves a model name to its surrogate key inside a governance write, locking the model's row
 /// on PostgreSQL so that writes about one model (numbering revisions, creating its record)
-/// happen one after the other across servers.
+/// happen one after the other across servers — and after, or before, a stage or alias change
+/// whose gate reads them (<see cref="SqlGateTransaction"/> takes the same lock).
 /// </summary>
 internal static class ModelKeys
 {

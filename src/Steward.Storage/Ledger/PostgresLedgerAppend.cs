@@ -47,6 +47,8 @@ internal static class PostgresLedgerAppend
         append.Parameters.Add(Texts("payload_digests", digests));
         append.Parameters.Add(Texts("outcomes", outcomes));
 
+        // Inside a unit the transaction goes on after the append; the unit commits it.
+        commit &= !session.InUnit;
         await using var batch = new NpgsqlBatch((NpgsqlConnection)session.Connection, (NpgsqlTransaction?)session.Transaction);
         batch.BatchCommands.Add(append);
         if (commit) batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));

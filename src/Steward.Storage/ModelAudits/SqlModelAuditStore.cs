@@ -53,7 +53,8 @@ internal sealed class SqlModelAuditStore(SqlDatabase database) : IModelAuditStor
 
     private static async Task<long> VersionKeyAsync(SqlSession session, string modelName, int version)
     {
-        var modelId = await session.ScalarAsync<long?>("SELECT model_id FROM registered_models WHERE name = @modelName", new { modelName })
+        // Locked: an audit is evidence, and a promotion's gate reads it under the same lock.
+        var modelId = await session.ScalarAsync<long?>($"SELECT model_id FROM registered_models WHERE name = @modelName {session.Dialect.ForUpdate}", new { modelName })
             ?? throw StewardException.NotFound($"Registered Model with name={modelName} not found");
         var exists = await session.ScalarAsync<long?>(
             "SELECT model_id FROM model_versions WHERE model_id = @modelId AND version = @version", new { modelId, version });

@@ -64,7 +64,7 @@ internal sealed class PostgresDatabase : SqlDatabase
         return new PostgresDatabase(reads, writes, listen, description);
     }
 
-    public override async Task<T> ReadAsync<T>(Func<SqlSession, Task<T>> read, CancellationToken cancellationToken)
+    protected override async Task<T> ReadOnConnectionAsync<T>(Func<SqlSession, Task<T>> read, CancellationToken cancellationToken)
     {
         await using var connection = await _reads.OpenConnectionAsync(cancellationToken);
         return await read(new SqlSession(connection, null, Dialect, cancellationToken));

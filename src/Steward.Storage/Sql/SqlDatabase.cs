@@ -11,7 +11,7 @@ namespace Steward.Storage.Sql;
 /// with no <see cref="AuditScope"/> is refused, so nothing can change without an entry, and a
 /// write that fails takes its entry with it in the rollback.
 /// </summary>
-internal abstract class SqlDatabase : IAsyncDisposable
+internal abstract partial class SqlDatabase : IAsyncDisposable
 {
     static SqlDatabase()
     {
@@ -27,8 +27,15 @@ internal abstract class SqlDatabase : IAsyncDisposable
     /// <summary>Where the data lives, without secrets.</summary>
     public abstract string Description { get; }
 
-    /// <summary>Runs a read on a connection that sees every committed write.</summary>
-    public abstract Task<T> ReadAsync<T>(Func<SqlSession, Task<T>> read, CancellationToken cancellationToken);
+    /// <summary>
+    /// Runs a read on a connection that sees every committed write; inside a unit
+    /// (<see cref="UnitAsync{T}"/>), on the unit's transaction, which also sees its own writes.
+    /// </summary>
+    public Task<T> ReadAsync<T>(Func<SqlSession, Task<T>> read, CancellationToken cancellationToken) =>
+        CurrentUnit is { } unit ? unit.RunAsync(read) : ReadOnConnectionAsync(read, cancellationToken);
+
+    /// <summary>Runs a read on a connection of its own.</summary>
+    protected abstract Task<T> ReadOnConnectionAsync<T>(Func<SqlSession, Task<T>> read, CancellationToken cancellationToken);
 
     /// <summary>
     /// Runs a write in one transaction with the ledger entry of the current
@@ -41,6 +48,17 @@ internal abstract class SqlDatabase : IAsyncDisposable
         // Read synchronously, before any await: the scope is the caller's operation.
         var scope = AuditScope.Current ?? throw new InvalidOperationException(
             "A write reached the database outside an audit scope; every write must open one (AuditScope.Begin) so that it is recorded in the ledger.");
+        if (CurrentUnit is { } unit)
+        {
+            // The unit appends its entries together, as its transaction's last statement.
+            return unit.WriteAsync(async session =>
+            {
+                var result = await write(session);
+                if (RecordsLedger) unit.Entries.Add(new NewAuditEntry(scope.Actor, scope.Action, scope.ResourceFor(result), scope.PayloadDigest, scope.Outcome));
+                return result;
+            });
+        }
+
         return TransactionAsync(async session =>
         {
             var result = await write(session);
@@ -61,7 +79,7 @@ internal abstract class SqlDatabase : IAsyncDisposable
     /// which change no audited data.
     /// </summary>
     public Task<T> WriteWithoutEntryAsync<T>(Func<SqlSession, Task<T>> write, CancellationToken cancellationToken) =>
-        TransactionAsync(write, cancellationToken);
+        OwnTransactionAsync(write, cancellationToken);
 
     /// <summary>Runs a delegate in one transaction: committed when it returns, rolled back when it throws.</summary>
     protected abstract Task<T> TransactionAsync<T>(Func<SqlSession, Task<T>> write, CancellationToken cancellationToken);

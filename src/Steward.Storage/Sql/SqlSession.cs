@@ -23,6 +23,12 @@ internal sealed class SqlSession(DbConnection connection, DbTransaction? transac
     /// </summary>
     public bool Committed { get; set; }
 
+    /// <summary>
+    /// True for the transaction of a unit (<see cref="SqlDatabase.UnitAsync{T}"/>), which goes on
+    /// after each write's ledger append: the unit, not the append, commits it.
+    /// </summary>
+    public bool InUnit { get; init; }
+
     public async Task<List<T>> QueryAsync<T>(string sql, object? args = null) =>
         (await connection.QueryAsync<T>(Command(sql, args))).AsList();
 

@@ -55,7 +55,7 @@ internal sealed class SqliteDatabase : SqlDatabase
         return new SqliteDatabase(System.IO.Path.GetFullPath(path), connectionString, writer);
     }
 
-    public override async Task<T> ReadAsync<T>(Func<SqlSession, Task<T>> read, CancellationToken cancellationToken)
+    protected override async Task<T> ReadOnConnectionAsync<T>(Func<SqlSession, Task<T>> read, CancellationToken cancellationToken)
     {
         if (!_readers.TryTake(out var connection)) connection = OpenConnection(_connectionString);
         try

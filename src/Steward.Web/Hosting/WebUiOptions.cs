@@ -5,5 +5,4 @@ namespace Steward.Web.Hosting;
 /// True when every request must authenticate; false on a loopback server, where a visitor who
 /// has not signed in acts as the local admin (and the UI says so).
 /// </param>
-/// <param name="KeyDirectory">Where the keys protecting session and antiforgery cookies are kept.</param>
-public sealed record WebUiOptions(bool CredentialsRequired, string KeyDirectory);
+public sealed record WebUiOptions(bool CredentialsRequired);

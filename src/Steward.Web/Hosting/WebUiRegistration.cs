@@ -1,8 +1,11 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Steward.Identity;
 using Steward.Web.Components;
 using Steward.Web.Downloads;
 using Steward.Web.Session;
@@ -12,15 +15,19 @@ namespace Steward.Web.Hosting;
 /// <summary>How a host adds the web UI: its services, then its routes after the APIs'.</summary>
 public static class WebUiRegistration
 {
-    /// <summary>Registers the UI's services. The host registers <see cref="Reports.IReportDocuments"/> itself.</summary>
+    /// <summary>
+    /// Registers the UI's services. The host registers <see cref="Reports.IReportDocuments"/> and
+    /// the <see cref="ISessionKeyStore"/> that keeps the cookies' keys itself.
+    /// </summary>
     public static IServiceCollection AddStewardWeb(this IServiceCollection services, WebUiOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         services.AddSingleton(options);
-        // Keys beside the data, so sessions survive a restart of the same server.
-        services.AddDataProtection()
-            .SetApplicationName("steward")
-            .PersistKeysToFileSystem(new DirectoryInfo(options.KeyDirectory));
+        // Keys in the metadata database, so sessions survive a restart and every server sharing
+        // the database reads the cookies the others issued.
+        services.AddDataProtection().SetApplicationName("steward");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider => new ConfigureOptions<KeyManagementOptions>(keys =>
+            keys.XmlRepository = new DatabaseKeyRepository(provider.GetRequiredService<ISessionKeyStore>(), provider.GetRequiredService<TimeProvider>())));
         services.AddAntiforgery(antiforgery =>
         {
             antiforgery.Cookie.Name = "steward-antiforgery";
