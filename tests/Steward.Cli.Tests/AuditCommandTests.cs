@@ -38,7 +38,7 @@ public sealed class AuditCommandTests : IAsyncLifetime
     {
         var result = await CliRunner.RunAsync("audit", "verify", "--data", _data);
         Assert.True(result.ExitCode == 0, result.Stderr);
-        Assert.StartsWith("ok: 4 entries and 2 signed heads verified", result.Stdout, StringComparison.Ordinal);
+        Assert.StartsWith("ok: 5 entries and 2 signed heads verified", result.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed class AuditCommandTests : IAsyncLifetime
         await File.WriteAllTextAsync(bundle, text[..at] + "\"action\":\"run.delete\"" + text[(at + "\"action\":\"run.log_batch\"".Length)..]);
         var tampered = await CliRunner.RunAsync("audit", "verify", "--bundle", bundle);
         Assert.Equal(2, tampered.ExitCode);
-        Assert.Equal("steward: error: audit verification failed at entry 2: entry 2: its fields do not match its canonical bytes", tampered.Stderr.Trim());
+        Assert.Equal("steward: error: audit verification failed at entry 3: entry 3: its fields do not match its canonical bytes", tampered.Stderr.Trim());
     }
 
     [Fact]

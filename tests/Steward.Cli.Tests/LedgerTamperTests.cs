@@ -25,7 +25,7 @@ public sealed class LedgerTamperTests
             await using (var server = await site.StartAsync())
             {
                 using var client = new StewardClient(server.Address);
-                await LedgerSite.WriteAsync(client, 8); // entries 0..9
+                await LedgerSite.WriteAsync(client, 7); // entries 0..9 (0: the cookie key of the first start)
                 var saved = await CliRunner.RunAsync("audit", "head", "--server", server.Address.AbsoluteUri, "--save", heads);
                 Assert.True(saved.ExitCode == 0, saved.Stderr);
                 await LedgerSite.WriteAsync(client, 0); // entries 10, 11
@@ -61,7 +61,7 @@ public sealed class LedgerTamperTests
             await using (var server = await site.StartAsync())
             {
                 using var client = new StewardClient(server.Address);
-                var run = await LedgerSite.WriteAsync(client, 8); // entries 0..9
+                var run = await LedgerSite.WriteAsync(client, 7); // entries 0..9 (0: the cookie key of the first start)
                 for (var i = 0; i < 4; i++)
                 {
                     await File.AppendAllTextAsync(heads, HeadsFile.Format(await SignedAsync(client)) + "\n");
@@ -93,7 +93,7 @@ public sealed class LedgerTamperTests
             await using (var server = await site.StartAsync())
             {
                 using var client = new StewardClient(server.Address);
-                await LedgerSite.WriteAsync(client, 6); // entries 0..7
+                await LedgerSite.WriteAsync(client, 5); // entries 0..7 (0: the cookie key of the first start)
                 await File.AppendAllTextAsync(heads, HeadsFile.Format(await SignedAsync(client)) + "\n");
             }
 
@@ -119,7 +119,7 @@ public sealed class LedgerTamperTests
         await using (var server = await site.StartAsync())
         {
             using var client = new StewardClient(server.Address);
-            await LedgerSite.WriteAsync(client, 6);
+            await LedgerSite.WriteAsync(client, 5); // entries 0..7 (0: the cookie key of the first start)
             await client.GetLedgerHeadAsync();
         }
 
@@ -150,7 +150,7 @@ public sealed class LedgerTamperTests
         await using (var server = await site.StartAsync())
         {
             using var client = new StewardClient(server.Address);
-            await LedgerSite.WriteAsync(client, 2);
+            await LedgerSite.WriteAsync(client, 1); // entries 0..3 (0: the cookie key of the first start)
         }
 
         Assert.Equal(0, await site.ScalarAsync("SELECT COUNT(*) FROM ledger_heads"));

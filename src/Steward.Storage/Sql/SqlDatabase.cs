@@ -54,7 +54,12 @@ internal abstract partial class SqlDatabase : IAsyncDisposable
             return unit.WriteAsync(async session =>
             {
                 var result = await write(session);
-                if (RecordsLedger) unit.Entries.Add(new NewAuditEntry(scope.Actor, scope.Action, scope.ResourceFor(result), scope.PayloadDigest, scope.Outcome));
+                if (RecordsLedger)
+                {
+                    if (scope.Payload is { } payload) await LedgerPayloads.SaveAsync(session, scope.PayloadDigest, payload);
+                    unit.Entries.Add(new NewAuditEntry(scope.Actor, scope.Action, scope.ResourceFor(result), scope.PayloadDigest, scope.Outcome));
+                }
+
                 return result;
             });
         }
