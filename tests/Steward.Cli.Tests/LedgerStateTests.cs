@@ -67,6 +67,28 @@ public sealed class LedgerStateTests
         Assert.Contains("alias champion", result.Stdout, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [MemberData(nameof(Backends))]
+    public async Task an_edited_attestation_and_an_added_waiver_are_reported(string backend)
+    {
+        await using var site = await LedgerSite.CreateAsync(backend);
+        var (_, model) = await SeedAsync(site);
+        await using (var server = await site.StartAsync())
+        {
+            using var client = new StewardClient(server.Address);
+            await client.AttestStepAsync(model, "1", "business-kpi", "https://wiki.example.org/kpi/churn", "retention KPI");
+        }
+
+        await site.ExecuteAsync("UPDATE step_attestations SET link = 'https://elsewhere.example.org/'");
+        await site.ExecuteAsync("INSERT INTO step_waivers (model_id, version, step, reason, expires_at, waived_by, waived_at) SELECT model_id, 1, 'model-card', 'slipped in', 4102444800000, 'nobody', 0 FROM registered_models");
+
+        var result = await CliRunner.RunAsync(["audit", "verify", .. site.StorageArgs, "--state"]);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("2 difference(s)", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("https://wiki.example.org/kpi/churn", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("slipped in", result.Stdout, StringComparison.Ordinal);
+    }
+
     private static async Task<(string RunId, string Model)> SeedAsync(LedgerSite site)
     {
         await using var server = await site.StartAsync();

@@ -1,6 +1,7 @@
 using Steward.Audit.State;
 using Steward.Cli.Infrastructure;
 using Steward.Cli.Output;
+using Steward.Governance.Lifecycle;
 using Steward.Registry;
 using Steward.Storage;
 using Steward.Tracking;
@@ -12,7 +13,12 @@ internal static class AuditStateCheck
 {
     public static async Task<int> RunAsync(StewardStorage storage, CancellationToken cancellationToken)
     {
-        IReadOnlyList<IStateReplay> replays = [new TrackingStateReplay(storage.Tracking), new RegistryStateReplay(storage.Registry)];
+        IReadOnlyList<IStateReplay> replays =
+        [
+            new TrackingStateReplay(storage.Tracking),
+            new RegistryStateReplay(storage.Registry),
+            new LifecycleStateReplay(storage.Governance.Lifecycle),
+        ];
         StateVerification state;
         try
         {
