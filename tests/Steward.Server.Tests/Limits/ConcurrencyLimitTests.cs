@@ -10,13 +10,32 @@ public sealed class ConcurrencyLimitTests
 {
     private const int Limit = 2;
 
-    /// <summary>Starts a request as <paramref name="token"/> whose body never finishes, so it stays in progress.</summary>
-    private static async Task<RawHttp> HoldRequestAsync(TestServer server, string token)
+    /// <summary>
+    /// Starts a request as <paramref name="token"/> whose body keeps arriving, a little at a time, so it
+    /// stays in progress. The trickle outpaces Kestrel's minimum body data rate (240 bytes/s after a
+    /// 5 s grace), which would otherwise end a stalled request on a busy machine and free its slot.
+    /// </summary>
+    private static async Task<(RawHttp Request, Task Trickle)> HoldRequestAsync(TestServer server, string token, CancellationToken stop)
     {
         var request = await RawHttp.StartAsync(server.Address, "POST", "/api/2.0/mlflow/experiments/create",
-            $"Authorization: Bearer {token}", "Content-Type: application/json", "Content-Length: 100");
+            $"Authorization: Bearer {token}", "Content-Type: application/json", "Content-Length: 1000000");
         await request.SendAsync("{\"name\": ");
-        return request;
+        var trickle = Task.Run(async () =>
+        {
+            try
+            {
+                while (!stop.IsCancellationRequested && request.BodyBytesSent < 900_000)
+                {
+                    await request.SendAsync(new string(' ', 100));
+                    await Task.Delay(100, stop);
+                }
+            }
+            catch (Exception e) when (e is OperationCanceledException or IOException or ObjectDisposedException)
+            {
+                // Stopped, or the connection closed: the request is no longer held.
+            }
+        }, CancellationToken.None);
+        return (request, trickle);
     }
 
     private static async Task<HttpResponseMessage> MeAsync(TestServer server, string token)
@@ -43,8 +62,9 @@ public sealed class ConcurrencyLimitTests
     {
         await using var secured = await SecuredServer.StartAsync(Backend.Sqlite, options => options with { MaxConcurrentRequestsPerIdentity = Limit });
         using var other = await secured.NewUserAsync("other", ["auditor"]);
-        var held = new List<RawHttp>();
-        for (var i = 0; i < Limit; i++) held.Add(await HoldRequestAsync(secured.Server, secured.AdminToken));
+        using var stop = new CancellationTokenSource();
+        var held = new List<(RawHttp Request, Task Trickle)>();
+        for (var i = 0; i < Limit; i++) held.Add(await HoldRequestAsync(secured.Server, secured.AdminToken, stop.Token));
 
         using var refused = await UntilRefusedAsync(secured.Server, secured.AdminToken);
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
@@ -56,7 +76,12 @@ public sealed class ConcurrencyLimitTests
         using var served = await MeAsync(secured.Server, other.Token);
         Assert.Equal(HttpStatusCode.OK, served.StatusCode);
 
-        foreach (var request in held) await request.DisposeAsync();
+        await stop.CancelAsync();
+        foreach (var (request, trickle) in held)
+        {
+            await trickle;
+            await request.DisposeAsync();
+        }
         var statuses = new List<HttpStatusCode>();
         for (var attempt = 0; attempt < 50 && statuses.LastOrDefault() != HttpStatusCode.OK; attempt++)
         {
