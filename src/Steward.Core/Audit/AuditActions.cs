@@ -82,6 +82,26 @@ public static class AuditResources
 
     public static string ModelVersion(string name, int version) => $"registered_model/{name}/version/{version}";
 
+    /// <summary>
+    /// Reads back a resource under <c>registered_model/</c>: the model's name, the version when it
+    /// names one, and what lies under the version (<c>approvals</c>, <c>lifecycle/model-card</c>;
+    /// null for the version itself). Null for any other resource.
+    /// </summary>
+    public static (string Name, int? Version, string? Under)? ParseModel(string resource)
+    {
+        const string prefix = "registered_model/", mark = "/version/";
+        ArgumentNullException.ThrowIfNull(resource);
+        if (!resource.StartsWith(prefix, StringComparison.Ordinal)) return null;
+        var rest = resource[prefix.Length..];
+        var at = rest.LastIndexOf(mark, StringComparison.Ordinal);
+        if (at <= 0) return (rest, null, null);
+        var tail = rest[(at + mark.Length)..];
+        var slash = tail.IndexOf('/', StringComparison.Ordinal);
+        return int.TryParse(slash < 0 ? tail : tail[..slash], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version)
+            ? (rest[..at], version, slash < 0 ? null : tail[(slash + 1)..])
+            : (rest, null, null);
+    }
+
     public static string Domain(string name) => $"domain/{name}";
 
     public static string User(string name) => $"user/{name}";

@@ -14,21 +14,18 @@ namespace Steward.Registry;
 /// </summary>
 public sealed class RegistryStateReplay(IRegistryStore store) : IStateReplay
 {
-    private const string Prefix = "registered_model/";
-    private const string VersionMark = "/version/";
-
     private readonly Dictionary<string, ExpectedModel> _models = new(StringComparer.Ordinal);
 
     public bool Apply(AuditEntry entry, JsonElement? payload)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        if (!entry.Resource.StartsWith(Prefix, StringComparison.Ordinal)
+        // What lies under a version (approvals, lifecycle steps) is the lifecycle replay's.
+        if (AuditResources.ParseModel(entry.Resource) is not (var name, var version, null)
             || !(entry.Action.StartsWith("registered_model.", StringComparison.Ordinal) || entry.Action.StartsWith("model_version.", StringComparison.Ordinal)))
         {
             return false;
         }
 
-        var (name, version) = Parse(entry.Resource);
         var model = Model(name);
         switch (entry.Action)
         {
@@ -104,14 +101,6 @@ public sealed class RegistryStateReplay(IRegistryStore store) : IStateReplay
     {
         if (!_models.TryGetValue(name, out var model)) _models[name] = model = new ExpectedModel();
         return model;
-    }
-
-    private static (string Name, int? Version) Parse(string resource)
-    {
-        var rest = resource[Prefix.Length..];
-        var mark = rest.LastIndexOf(VersionMark, StringComparison.Ordinal);
-        if (mark > 0 && int.TryParse(rest[(mark + VersionMark.Length)..], NumberStyles.None, CultureInfo.InvariantCulture, out var version)) return (rest[..mark], version);
-        return (rest, null);
     }
 
     private static string? Show(int? version) => version?.ToString(CultureInfo.InvariantCulture);

@@ -15,35 +15,33 @@ namespace Steward.Governance.Lifecycle;
 /// </summary>
 public sealed class LifecycleStateReplay(ILifecycleStore store) : IStateReplay
 {
-    private const string Prefix = "registered_model/";
-
     private readonly Dictionary<string, Dictionary<int, List<Decision>>> _models = new(StringComparer.Ordinal);
 
     public bool Apply(AuditEntry entry, JsonElement? payload)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        if (!entry.Resource.StartsWith(Prefix, StringComparison.Ordinal)) return false;
-        var rest = entry.Resource[Prefix.Length..];
+        if (AuditResources.ParseModel(entry.Resource) is not { } parsed) return false;
+        var (model, number, under) = parsed;
         switch (entry.Action)
         {
             // Renames and deletes come from the registry's entries; they move or end what is expected.
             case AuditActions.RegisteredModelRename:
-                if (_models.Remove(rest, out var moved) && payload?.GetProperty("new_name").GetString() is { } renamed) _models[renamed] = moved;
+                if (_models.Remove(model, out var moved) && payload?.GetProperty("new_name").GetString() is { } renamed) _models[renamed] = moved;
                 return false;
             case AuditActions.RegisteredModelDelete:
-                _models.Remove(rest);
+                _models.Remove(model);
                 return false;
-            case AuditActions.ModelVersionDelete when Parse(rest) is ({ } name, { } version, null):
+            case AuditActions.ModelVersionDelete when (model, number, under) is ({ } name, { } version, null):
                 if (_models.TryGetValue(name, out var versions)) versions.Remove(version);
                 return false;
-            case GovernanceActions.VersionApprove or GovernanceActions.VersionReject when Parse(rest) is ({ } name, { } version, "approvals"):
+            case GovernanceActions.VersionApprove or GovernanceActions.VersionReject when (model, number, under) is ({ } name, { } version, "approvals"):
                 Add(name, version, new Decision(entry.Action, entry.Actor, payload is { } p ? Text(p, "reason") : null));
                 return true;
-            case GovernanceActions.StepWaive when Parse(rest) is ({ } name, { } version, { } step) && step.StartsWith("lifecycle/", StringComparison.Ordinal):
+            case GovernanceActions.StepWaive when (model, number, under) is ({ } name, { } version, { } step) && step.StartsWith("lifecycle/", StringComparison.Ordinal):
                 Add(name, version, new Decision(entry.Action, entry.Actor,
                     payload is { } w ? $"{Text(w, "step")}: {Text(w, "reason")} until {w.GetProperty("expires_at").GetInt64().ToString(CultureInfo.InvariantCulture)}" : null));
                 return true;
-            case GovernanceActions.StepAttest when Parse(rest) is ({ } name, { } version, { } step) && step.StartsWith("lifecycle/", StringComparison.Ordinal):
+            case GovernanceActions.StepAttest when (model, number, under) is ({ } name, { } version, { } step) && step.StartsWith("lifecycle/", StringComparison.Ordinal):
                 Add(name, version, new Decision(entry.Action, entry.Actor, payload is { } a ? $"{Text(a, "step")}: {Text(a, "link")} {Text(a, "note")}" : null));
                 return true;
             default:
@@ -99,20 +97,6 @@ public sealed class LifecycleStateReplay(ILifecycleStore store) : IStateReplay
         if (!_models.TryGetValue(name, out var versions)) _models[name] = versions = [];
         if (!versions.TryGetValue(version, out var list)) versions[version] = list = [];
         list.Add(decision);
-    }
-
-    /// <summary>A resource below <c>registered_model/</c>: the model, the version, and what under the version (null for the version itself).</summary>
-    private static (string? Name, int? Version, string? Under) Parse(string rest)
-    {
-        const string mark = "/version/";
-        var at = rest.LastIndexOf(mark, StringComparison.Ordinal);
-        if (at <= 0) return (rest, null, null);
-        var tail = rest[(at + mark.Length)..];
-        var slash = tail.IndexOf('/', StringComparison.Ordinal);
-        var number = slash < 0 ? tail : tail[..slash];
-        return int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var version)
-            ? (rest[..at], version, slash < 0 ? null : tail[(slash + 1)..])
-            : (rest, null, null);
     }
 
     private static string Text(JsonElement payload, string name) => payload.TryGetProperty(name, out var value) ? value.GetString() ?? "" : "";
