@@ -29,7 +29,11 @@ public sealed class AuditScope
         Resource = resource;
         PayloadDigest = payloadDigest;
         Outcome = outcome;
+        Change = AuditedChange.Transitional(actor, action, resource, payloadDigest, Payload, outcome, resourceFromResult);
     }
+
+    /// <summary>The same entry as an explicit <see cref="AuditedChange"/>, for stores that take one.</summary>
+    public AuditedChange Change { get; }
 
     /// <summary>The operation under way, or null outside any.</summary>
     public static AuditScope? Current => Ambient.Value;
@@ -93,7 +97,7 @@ public sealed class AuditScope
     /// <summary>
     /// Opens the scope of an operation that stands on its own whatever is under way — a request
     /// refused for its credentials or permissions, whose entry is appended with
-    /// <see cref="ILedgerStore.AppendAsync"/> — replacing any open scope until the lease is disposed.
+    /// <see cref="ILedgerStore.AppendAsync(AuditedChange, CancellationToken)"/> — replacing any open scope until the lease is disposed.
     /// </summary>
     /// <param name="actor">Who acted (or tried to): a name, since the request may prove no identity.</param>
     /// <param name="action">What is recorded, e.g. <c>auth.denied</c>.</param>

@@ -5,7 +5,7 @@ namespace Steward.Audit;
 /// <summary>
 /// The stored audit log: entry rows, the perfect-subtree hashes proofs are built from, and the
 /// signed tree heads the server issued. Entries are appended by the database itself, inside
-/// each write's transaction; <see cref="AppendAsync"/> is only for operations whose effect lies
+/// each write's transaction; <see cref="AppendAsync(AuditedChange, CancellationToken)"/> is only for operations whose effect lies
 /// outside the database (artifact bytes, reads of protected content).
 /// </summary>
 /// <remarks>
@@ -17,6 +17,12 @@ public interface ILedgerStore
     /// <summary>Appends the entry of the current <see cref="AuditScope"/> in a transaction of its own.</summary>
     /// <exception cref="InvalidOperationException">No audit scope is open.</exception>
     Task AppendAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Appends <paramref name="change"/>'s entry in a transaction of its own: for operations whose
+    /// effect lies outside the database (artifact bytes, reads of protected content, refusals).
+    /// </summary>
+    Task AppendAsync(AuditedChange change, CancellationToken cancellationToken);
 
     /// <summary>
     /// Appends <paramref name="entries"/> in one transaction of their own, at contiguous indexes

@@ -7,13 +7,16 @@ using Steward.Storage.Sql;
 
 namespace Steward.Storage.Ledger;
 
-/// <summary>The audit ledger on SQLite or PostgreSQL; appends happen in <see cref="SqlDatabase.WriteAsync{T}"/>.</summary>
+/// <summary>The audit ledger on SQLite or PostgreSQL; appends happen in <see cref="SqlDatabase.WriteAsync{T}(AuditedChange, Func{SqlSession, Task{T}}, CancellationToken)"/>.</summary>
 internal sealed class SqlLedgerStore(SqlDatabase database) : ILedgerStore
 {
     private const string EntryColumns = "seq, timestamp_ms, actor, action, resource, payload_digest, outcome";
 
     public Task AppendAsync(CancellationToken cancellationToken) =>
         database.WriteAsync(_ => Task.FromResult(true), cancellationToken);
+
+    public Task AppendAsync(AuditedChange change, CancellationToken cancellationToken) =>
+        database.WriteAsync(change, _ => Task.FromResult(true), cancellationToken);
 
     public Task<long> AppendBatchAsync(IReadOnlyList<NewAuditEntry> entries, CancellationToken cancellationToken)
     {

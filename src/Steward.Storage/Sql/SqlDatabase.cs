@@ -48,6 +48,18 @@ internal abstract partial class SqlDatabase : IAsyncDisposable
         // Read synchronously, before any await: the scope is the caller's operation.
         var scope = AuditScope.Current ?? throw new InvalidOperationException(
             "A write reached the database outside an audit scope; every write must open one (AuditScope.Begin) so that it is recorded in the ledger.");
+        return WriteAsync(scope.Change, write, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs a write in one transaction with <paramref name="change"/>'s ledger entry: committed
+    /// when the delegate returns, rolled back (entry and all) when it throws. Inside a unit
+    /// (<see cref="UnitAsync{T}"/>) the write runs under a savepoint and its entry is appended
+    /// with the unit's.
+    /// </summary>
+    public Task<T> WriteAsync<T>(AuditedChange change, Func<SqlSession, Task<T>> write, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
         if (CurrentUnit is { } unit)
         {
             // The unit appends its entries together, as its transaction's last statement.
@@ -56,8 +68,8 @@ internal abstract partial class SqlDatabase : IAsyncDisposable
                 var result = await write(session);
                 if (RecordsLedger)
                 {
-                    if (scope.Payload is { } payload) await LedgerPayloads.SaveAsync(session, scope.PayloadDigest, payload);
-                    unit.Entries.Add(new NewAuditEntry(scope.Actor, scope.Action, scope.ResourceFor(result), scope.PayloadDigest, scope.Outcome));
+                    if (change.Payload is { } payload) await LedgerPayloads.SaveAsync(session, change.PayloadDigest, payload);
+                    unit.Entries.Add(change.EntryFor(result));
                 }
 
                 return result;
@@ -69,14 +81,21 @@ internal abstract partial class SqlDatabase : IAsyncDisposable
             var result = await write(session);
             if (RecordsLedger)
             {
-                if (scope.Payload is { } payload) await LedgerPayloads.SaveAsync(session, scope.PayloadDigest, payload);
-                var entry = new NewAuditEntry(scope.Actor, scope.Action, scope.ResourceFor(result), scope.PayloadDigest, scope.Outcome);
-                await LedgerAppender.AppendAsync(session, [entry], commit: true);
+                if (change.Payload is { } payload) await LedgerPayloads.SaveAsync(session, change.PayloadDigest, payload);
+                await LedgerAppender.AppendAsync(session, [change.EntryFor(result)], commit: true);
             }
 
             return result;
         }, cancellationToken);
     }
+
+    /// <summary>As <see cref="WriteAsync{T}(AuditedChange, Func{SqlSession, Task{T}}, CancellationToken)"/>, for a write that returns nothing.</summary>
+    public Task WriteAsync(AuditedChange change, Func<SqlSession, Task> write, CancellationToken cancellationToken) =>
+        WriteAsync(change, async session =>
+        {
+            await write(session);
+            return true;
+        }, cancellationToken);
 
     /// <summary>
     /// A transaction that appends no entry of its own: only for schema migrations and the
