@@ -1,3 +1,4 @@
+using Steward.Audit;
 using Steward.Paging;
 using Steward.Tracking;
 
@@ -7,19 +8,20 @@ namespace Steward.Registry;
 /// Where registered models, their versions, tags and aliases live.
 /// </summary>
 /// <remarks>
-/// Every method is one transaction. Missing models or versions throw
+/// Every method is one transaction; every write takes the <see cref="AuditedChange"/> whose
+/// ledger entry it appends in that transaction. Missing models or versions throw
 /// <see cref="Errors.StewardException"/> with ResourceDoesNotExist; a duplicate name throws
 /// ResourceAlreadyExists. Deleted versions are gone for readers (their numbers are not reused).
 /// </remarks>
 public interface IRegistryStore
 {
-    Task<RegisteredModel> CreateRegisteredModelAsync(string name, string description, IReadOnlyList<Tag> tags, string userId, string domain, long now, CancellationToken cancellationToken);
+    Task<RegisteredModel> CreateRegisteredModelAsync(AuditedChange change, string name, string description, IReadOnlyList<Tag> tags, string userId, string domain, long now, CancellationToken cancellationToken);
 
     /// <summary>The domain a model (and so its versions) belongs to, or null when there is no such model.</summary>
     Task<string?> GetModelDomainAsync(string name, CancellationToken cancellationToken);
 
     /// <summary>Moves a model with its versions to another domain.</summary>
-    Task<RegisteredModel> SetModelDomainAsync(string name, string domain, long now, CancellationToken cancellationToken);
+    Task<RegisteredModel> SetModelDomainAsync(AuditedChange change, string name, string domain, long now, CancellationToken cancellationToken);
 
     Task<RegisteredModel?> GetRegisteredModelAsync(string name, CancellationToken cancellationToken);
 
@@ -31,16 +33,16 @@ public interface IRegistryStore
     Task<IReadOnlyList<string>> ListNameFamilyAsync(string name, CancellationToken cancellationToken);
 
     /// <summary>Renames a model; its versions follow.</summary>
-    Task<RegisteredModel> RenameRegisteredModelAsync(string name, string newName, long now, CancellationToken cancellationToken);
+    Task<RegisteredModel> RenameRegisteredModelAsync(AuditedChange change, string name, string newName, long now, CancellationToken cancellationToken);
 
-    Task<RegisteredModel> UpdateRegisteredModelAsync(string name, string description, long now, CancellationToken cancellationToken);
+    Task<RegisteredModel> UpdateRegisteredModelAsync(AuditedChange change, string name, string description, long now, CancellationToken cancellationToken);
 
     /// <summary>Deletes a model with its versions, tags and aliases.</summary>
-    Task DeleteRegisteredModelAsync(string name, CancellationToken cancellationToken);
+    Task DeleteRegisteredModelAsync(AuditedChange change, string name, CancellationToken cancellationToken);
 
-    Task SetRegisteredModelTagAsync(string name, Tag tag, long now, CancellationToken cancellationToken);
+    Task SetRegisteredModelTagAsync(AuditedChange change, string name, Tag tag, long now, CancellationToken cancellationToken);
 
-    Task DeleteRegisteredModelTagAsync(string name, string key, long now, CancellationToken cancellationToken);
+    Task DeleteRegisteredModelTagAsync(AuditedChange change, string name, string key, long now, CancellationToken cancellationToken);
 
     Task<Page<RegisteredModel>> SearchRegisteredModelsAsync(RegistryQuery query, CancellationToken cancellationToken);
 
@@ -48,27 +50,27 @@ public interface IRegistryStore
     Task<IReadOnlyList<ModelVersion>> GetLatestVersionsAsync(string name, IReadOnlyList<ModelStage> stages, CancellationToken cancellationToken);
 
     /// <summary>Adds a version numbered one more than the highest ever used for the model.</summary>
-    Task<ModelVersion> CreateModelVersionAsync(NewModelVersion version, CancellationToken cancellationToken);
+    Task<ModelVersion> CreateModelVersionAsync(AuditedChange change, NewModelVersion version, CancellationToken cancellationToken);
 
     Task<ModelVersion?> GetModelVersionAsync(string name, int version, CancellationToken cancellationToken);
 
-    Task<ModelVersion> UpdateModelVersionAsync(string name, int version, string description, long now, CancellationToken cancellationToken);
+    Task<ModelVersion> UpdateModelVersionAsync(AuditedChange change, string name, int version, string description, long now, CancellationToken cancellationToken);
 
     /// <summary>Deletes a version and the aliases that pointed at it.</summary>
-    Task DeleteModelVersionAsync(string name, int version, CancellationToken cancellationToken);
+    Task DeleteModelVersionAsync(AuditedChange change, string name, int version, long now, CancellationToken cancellationToken);
 
-    Task SetModelVersionTagAsync(string name, int version, Tag tag, long now, CancellationToken cancellationToken);
+    Task SetModelVersionTagAsync(AuditedChange change, string name, int version, Tag tag, long now, CancellationToken cancellationToken);
 
-    Task DeleteModelVersionTagAsync(string name, int version, string key, long now, CancellationToken cancellationToken);
+    Task DeleteModelVersionTagAsync(AuditedChange change, string name, int version, string key, long now, CancellationToken cancellationToken);
 
     Task<Page<ModelVersion>> SearchModelVersionsAsync(RegistryQuery query, CancellationToken cancellationToken);
 
     /// <summary>Moves a version to a stage; with <c>archiveExisting</c>, others in that stage become Archived.</summary>
-    Task<ModelVersion> TransitionStageAsync(string name, int version, ModelStage stage, bool archiveExisting, long now, CancellationToken cancellationToken);
+    Task<ModelVersion> TransitionStageAsync(AuditedChange change, string name, int version, ModelStage stage, bool archiveExisting, long now, CancellationToken cancellationToken);
 
-    Task SetAliasAsync(string name, string alias, int version, long now, CancellationToken cancellationToken);
+    Task SetAliasAsync(AuditedChange change, string name, string alias, int version, long now, CancellationToken cancellationToken);
 
-    Task DeleteAliasAsync(string name, string alias, long now, CancellationToken cancellationToken);
+    Task DeleteAliasAsync(AuditedChange change, string name, string alias, long now, CancellationToken cancellationToken);
 
     /// <summary>The version an alias points at, or null when the model has no such alias.</summary>
     Task<int?> ResolveAliasAsync(string name, string alias, CancellationToken cancellationToken);

@@ -3,13 +3,13 @@ using Steward.Audit;
 
 namespace Steward.Registry;
 
-/// <summary>The ledger side of the registry: each write's scope and its payload, as MLflow's request names the fields.</summary>
+/// <summary>The ledger side of the registry: each write's change and its payload, as MLflow's request names the fields.</summary>
 public sealed partial class RegistryService
 {
-    private AuditScope.Lease Audit(string action, string resource, JsonObject payload, Func<object?, string?>? resourceFromResult = null) =>
-        AuditScope.Begin(actor, action, resource, payload, resourceFromResult);
+    private AuditedChange Audit(string action, string resource, JsonObject payload, Func<object?, string?>? resourceFromResult = null) =>
+        AuditedChange.Of(actor, action, resource, payload, resourceFromResult);
 
-    private AuditScope.Lease AuditVersion(string action, string name, int version, JsonObject payload)
+    private AuditedChange AuditVersion(string action, string name, int version, JsonObject payload)
     {
         payload["name"] = name;
         payload["version"] = version;
@@ -17,7 +17,7 @@ public sealed partial class RegistryService
     }
 
     /// <summary>Stage moves name the version; alias changes name the model, whose aliases they are.</summary>
-    private AuditScope.Lease AuditChange(VersionChange change, int version) => change switch
+    private AuditedChange AuditChange(VersionChange change, int version) => change switch
     {
         StageTransition t => AuditVersion(AuditActions.ModelVersionTransitionStage, t.Name, t.Version, new()
         {

@@ -18,8 +18,8 @@ public sealed partial class RegistryService
         var resource = AuditResources.RegisteredModel(name!);
         await access.DemandAsync(Permission.AssignDomain, AuditActions.RegisteredModelSetDomain, resource, cancellationToken);
         await access.ExistingDomainAsync(domain, "domain", cancellationToken);
-        using var audit = Audit(AuditActions.RegisteredModelSetDomain, resource, new() { ["name"] = name, ["domain"] = domain });
-        return await store.SetModelDomainAsync(name!, domain!, Now, cancellationToken);
+        var audit = Audit(AuditActions.RegisteredModelSetDomain, resource, new() { ["name"] = name, ["domain"] = domain });
+        return await store.SetModelDomainAsync(audit, name!, domain!, Now, cancellationToken);
     }
 
     /// <summary>Demands a permission in the domain of a model, looked up only for callers who are not admins.</summary>

@@ -33,11 +33,11 @@ public sealed partial class RegistryService(
         var (requested, field, checkedTags) = TrackingService.DomainRequest(domain, tags);
         foreach (var tag in checkedTags) CheckTag(tag);
         var chosen = await access.ChooseDomainAsync(Permission.WriteRegistry, AuditActions.RegisteredModelCreate, requested, field, cancellationToken);
-        using var audit = Audit(AuditActions.RegisteredModelCreate, AuditResources.RegisteredModel(name!), new()
+        var audit = Audit(AuditActions.RegisteredModelCreate, AuditResources.RegisteredModel(name!), new()
         {
             ["name"] = name, ["description"] = description, ["tags"] = TrackingService.TagsPayload(checkedTags), ["user_id"] = actor.Name, ["domain"] = chosen,
         });
-        return await store.CreateRegisteredModelAsync(name!, description ?? "", checkedTags, actor.Name, chosen, Now, cancellationToken);
+        return await store.CreateRegisteredModelAsync(audit, name!, description ?? "", checkedTags, actor.Name, chosen, Now, cancellationToken);
     }
 
     public async Task<RegisteredModel> GetRegisteredModelAsync(string? name, CancellationToken cancellationToken)
@@ -55,24 +55,24 @@ public sealed partial class RegistryService(
         Validation.Required(name, "name");
         CheckModelName(newName, "new_name");
         await DemandModelAsync(Permission.WriteRegistry, name!, AuditActions.RegisteredModelRename, cancellationToken);
-        using var audit = Audit(AuditActions.RegisteredModelRename, AuditResources.RegisteredModel(name!), new() { ["name"] = name, ["new_name"] = newName });
-        return await store.RenameRegisteredModelAsync(name!, newName!, Now, cancellationToken);
+        var audit = Audit(AuditActions.RegisteredModelRename, AuditResources.RegisteredModel(name!), new() { ["name"] = name, ["new_name"] = newName });
+        return await store.RenameRegisteredModelAsync(audit, name!, newName!, Now, cancellationToken);
     }
 
     public async Task<RegisteredModel> UpdateRegisteredModelAsync(string? name, string? description, CancellationToken cancellationToken)
     {
         Validation.Required(name, "name");
         await DemandModelAsync(Permission.WriteRegistry, name!, AuditActions.RegisteredModelUpdate, cancellationToken);
-        using var audit = Audit(AuditActions.RegisteredModelUpdate, AuditResources.RegisteredModel(name!), new() { ["name"] = name, ["description"] = description });
-        return await store.UpdateRegisteredModelAsync(name!, description ?? "", Now, cancellationToken);
+        var audit = Audit(AuditActions.RegisteredModelUpdate, AuditResources.RegisteredModel(name!), new() { ["name"] = name, ["description"] = description });
+        return await store.UpdateRegisteredModelAsync(audit, name!, description ?? "", Now, cancellationToken);
     }
 
     public async Task DeleteRegisteredModelAsync(string? name, CancellationToken cancellationToken)
     {
         Validation.Required(name, "name");
         await DemandModelAsync(Permission.WriteRegistry, name!, AuditActions.RegisteredModelDelete, cancellationToken);
-        using var audit = Audit(AuditActions.RegisteredModelDelete, AuditResources.RegisteredModel(name!), new() { ["name"] = name });
-        await store.DeleteRegisteredModelAsync(name!, cancellationToken);
+        var audit = Audit(AuditActions.RegisteredModelDelete, AuditResources.RegisteredModel(name!), new() { ["name"] = name });
+        await store.DeleteRegisteredModelAsync(audit, name!, cancellationToken);
     }
 
     /// <summary>Sets a tag; the <c>steward.domain</c> tag is no tag but a request to move the model (<see cref="SetModelDomainAsync"/>).</summary>
@@ -88,8 +88,8 @@ public sealed partial class RegistryService(
         var tag = new Tag(key ?? "", value ?? throw StewardException.Invalid("Missing value for required parameter 'value'."));
         CheckTag(tag);
         await DemandModelAsync(Permission.WriteRegistry, name!, AuditActions.RegisteredModelSetTag, cancellationToken);
-        using var audit = Audit(AuditActions.RegisteredModelSetTag, AuditResources.RegisteredModel(name!), new() { ["name"] = name, ["key"] = tag.Key, ["value"] = tag.Value });
-        await store.SetRegisteredModelTagAsync(name!, tag, Now, cancellationToken);
+        var audit = Audit(AuditActions.RegisteredModelSetTag, AuditResources.RegisteredModel(name!), new() { ["name"] = name, ["key"] = tag.Key, ["value"] = tag.Value });
+        await store.SetRegisteredModelTagAsync(audit, name!, tag, Now, cancellationToken);
     }
 
     public async Task DeleteRegisteredModelTagAsync(string? name, string? key, CancellationToken cancellationToken)
@@ -98,8 +98,8 @@ public sealed partial class RegistryService(
         Validation.Required(key, "key");
         if (key == DomainNames.Tag) throw TrackingService.DomainTagIsNoTag("model");
         await DemandModelAsync(Permission.WriteRegistry, name!, AuditActions.RegisteredModelDeleteTag, cancellationToken);
-        using var audit = Audit(AuditActions.RegisteredModelDeleteTag, AuditResources.RegisteredModel(name!), new() { ["name"] = name, ["key"] = key });
-        await store.DeleteRegisteredModelTagAsync(name!, key!, Now, cancellationToken);
+        var audit = Audit(AuditActions.RegisteredModelDeleteTag, AuditResources.RegisteredModel(name!), new() { ["name"] = name, ["key"] = key });
+        await store.DeleteRegisteredModelTagAsync(audit, name!, key!, Now, cancellationToken);
     }
 
     public Task<Page<RegisteredModel>> SearchRegisteredModelsAsync(string? filter, IReadOnlyList<string>? orderBy, long? maxResults, string? pageToken, CancellationToken cancellationToken)
@@ -133,7 +133,7 @@ public sealed partial class RegistryService(
         }
 
         var version = new NewModelVersion(name!, source!, string.IsNullOrEmpty(runId) ? null : runId, tags ?? [], runLink ?? "", description ?? "", actor.Name, Now);
-        using var audit = Audit(
+        var audit = Audit(
             AuditActions.ModelVersionCreate,
             AuditResources.RegisteredModel(name!),
             new()
@@ -142,7 +142,7 @@ public sealed partial class RegistryService(
                 ["run_link"] = runLink, ["description"] = description, ["user_id"] = actor.Name,
             },
             result => result is ModelVersion created ? AuditResources.ModelVersion(created.Name, created.Version) : null);
-        return await store.CreateModelVersionAsync(version, cancellationToken);
+        return await store.CreateModelVersionAsync(audit, version, cancellationToken);
     }
 
     public async Task<ModelVersion> GetModelVersionAsync(string? name, string? version, CancellationToken cancellationToken)
@@ -158,8 +158,8 @@ public sealed partial class RegistryService(
         Validation.Required(name, "name");
         var number = ParseVersion(version);
         await DemandModelAsync(Permission.WriteRegistry, name!, AuditActions.ModelVersionUpdate, cancellationToken);
-        using var audit = AuditVersion(AuditActions.ModelVersionUpdate, name!, number, new() { ["description"] = description });
-        return await store.UpdateModelVersionAsync(name!, number, description ?? "", Now, cancellationToken);
+        var audit = AuditVersion(AuditActions.ModelVersionUpdate, name!, number, new() { ["description"] = description });
+        return await store.UpdateModelVersionAsync(audit, name!, number, description ?? "", Now, cancellationToken);
     }
 
     public async Task DeleteModelVersionAsync(string? name, string? version, CancellationToken cancellationToken)
@@ -167,8 +167,8 @@ public sealed partial class RegistryService(
         Validation.Required(name, "name");
         var number = ParseVersion(version);
         await DemandModelAsync(Permission.WriteRegistry, name!, AuditActions.ModelVersionDelete, cancellationToken);
-        using var audit = AuditVersion(AuditActions.ModelVersionDelete, name!, number, []);
-        await store.DeleteModelVersionAsync(name!, number, cancellationToken);
+        var audit = AuditVersion(AuditActions.ModelVersionDelete, name!, number, []);
+        await store.DeleteModelVersionAsync(audit, name!, number, Now, cancellationToken);
     }
 
     public async Task SetModelVersionTagAsync(string? name, string? version, string? key, string? value, CancellationToken cancellationToken)
@@ -178,8 +178,8 @@ public sealed partial class RegistryService(
         CheckTag(tag);
         var number = ParseVersion(version);
         await DemandModelAsync(Permission.WriteRegistry, name!, AuditActions.ModelVersionSetTag, cancellationToken);
-        using var audit = AuditVersion(AuditActions.ModelVersionSetTag, name!, number, new() { ["key"] = tag.Key, ["value"] = tag.Value });
-        await store.SetModelVersionTagAsync(name!, number, tag, Now, cancellationToken);
+        var audit = AuditVersion(AuditActions.ModelVersionSetTag, name!, number, new() { ["key"] = tag.Key, ["value"] = tag.Value });
+        await store.SetModelVersionTagAsync(audit, name!, number, tag, Now, cancellationToken);
     }
 
     public async Task DeleteModelVersionTagAsync(string? name, string? version, string? key, CancellationToken cancellationToken)
@@ -188,8 +188,8 @@ public sealed partial class RegistryService(
         var number = ParseVersion(version);
         Validation.Required(key, "key");
         await DemandModelAsync(Permission.WriteRegistry, name!, AuditActions.ModelVersionDeleteTag, cancellationToken);
-        using var audit = AuditVersion(AuditActions.ModelVersionDeleteTag, name!, number, new() { ["key"] = key });
-        await store.DeleteModelVersionTagAsync(name!, number, key!, Now, cancellationToken);
+        var audit = AuditVersion(AuditActions.ModelVersionDeleteTag, name!, number, new() { ["key"] = key });
+        await store.DeleteModelVersionTagAsync(audit, name!, number, key!, Now, cancellationToken);
     }
 
     public Task<Page<ModelVersion>> SearchModelVersionsAsync(string? filter, IReadOnlyList<string>? orderBy, long? maxResults, string? pageToken, CancellationToken cancellationToken)
@@ -235,16 +235,16 @@ public sealed partial class RegistryService(
         {
             var current = await GetModelVersionAsync(change.Name, target.ToString(CultureInfo.InvariantCulture), cancellationToken);
             await gate.CheckAsync(change, current, cancellationToken);
-            using var audit = AuditChange(change, target);
+            var audit = AuditChange(change, target);
             switch (change)
             {
                 case StageTransition t:
-                    return await store.TransitionStageAsync(t.Name, t.Version, t.Stage, t.ArchiveExistingVersions, Now, cancellationToken);
+                    return await store.TransitionStageAsync(audit, t.Name, t.Version, t.Stage, t.ArchiveExistingVersions, Now, cancellationToken);
                 case AliasAssignment a:
-                    await store.SetAliasAsync(a.Name, a.Alias, a.Version, Now, cancellationToken);
+                    await store.SetAliasAsync(audit, a.Name, a.Alias, a.Version, Now, cancellationToken);
                     break;
                 case AliasRemoval r:
-                    await store.DeleteAliasAsync(r.Name, r.Alias, Now, cancellationToken);
+                    await store.DeleteAliasAsync(audit, r.Name, r.Alias, Now, cancellationToken);
                     break;
             }
 

@@ -12,7 +12,7 @@ namespace Steward.Storage.Governance;
 internal static class ModelKeys
 {
     public static async Task<long> LockModelAsync(SqlSession session, string name) =>
-        await session.FirstOrDefaultAsync<long?>($"SELECT model_id FROM registered_models WHERE name = @name {session.Dialect.ForUpdate}", new { name })
+        await session.FirstOrDefaultAsync<long?>(GovernanceSql.Get(session, "lock_model"), new { name })
             ?? throw StewardException.NotFound($"Registered Model with name={name} not found");
 
     /// <summary>The model's key after checking the version exists.</summary>

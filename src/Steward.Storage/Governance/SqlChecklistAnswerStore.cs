@@ -1,3 +1,4 @@
+using Steward.Audit;
 using Steward.Governance.Checklists;
 using Steward.Storage.Sql;
 
@@ -6,8 +7,11 @@ namespace Steward.Storage.Governance;
 /// <summary>Current checklist answers on SQLite or PostgreSQL; the ledger keeps the history of each change.</summary>
 internal sealed class SqlChecklistAnswerStore(SqlDatabase database) : IChecklistAnswerStore
 {
-    public Task<ChecklistAnswer> SetAsync(ChecklistAnswer answer, CancellationToken cancellationToken) =>
-        database.WriteAsync(async session =>
+    // SQL rule: statements that differ by dialect, or run past a few lines, live in the .sql files beside
+    // this store (GovernanceSql, SqlText); short statements that every dialect reads alike stay inline.
+
+    public Task<ChecklistAnswer> SetAsync(AuditedChange change, ChecklistAnswer answer, CancellationToken cancellationToken) =>
+        database.WriteAsync(change, async session =>
         {
             var modelId = await ModelKeys.LockVersionAsync(session, answer.ModelName, answer.Version);
             var args = new
@@ -28,12 +32,7 @@ internal sealed class SqlChecklistAnswerStore(SqlDatabase database) : IChecklist
     public Task<IReadOnlyList<ChecklistAnswer>> ListAsync(string modelName, int version, CancellationToken cancellationToken) =>
         database.ReadAsync<IReadOnlyList<ChecklistAnswer>>(async session =>
         {
-            var rows = await session.QueryAsync<AnswerRow>("""
-                SELECT rm.name AS model_name, a.version, a.checklist, a.item, a.status, a.evidence, a.note, a.answered_by, a.answered_at
-                FROM checklist_answers a JOIN registered_models rm ON rm.model_id = a.model_id
-                WHERE rm.name = @modelName AND a.version = @version
-                ORDER BY a.checklist, a.item
-                """, new { modelName, version });
+            var rows = await session.QueryAsync<AnswerRow>(GovernanceSql.Get(session, "list_checklist_answers"), new { modelName, version });
             return rows.Select(r => r.ToAnswer()).ToList();
         }, cancellationToken);
 

@@ -12,7 +12,7 @@ internal sealed class SqlGateTransaction(SqlDatabase database) : IGateTransactio
     public Task<T> RunAsync<T>(string modelName, Func<Task<T>> change, CancellationToken cancellationToken) =>
         database.UnitAsync(
             // No row for an unknown model: the change then fails with NotFound, having locked nothing.
-            session => session.ExecuteAsync($"SELECT model_id FROM registered_models WHERE name = @modelName {session.Dialect.ForUpdate}", new { modelName }),
+            session => session.ExecuteAsync(GovernanceSql.Get(session, "lock_model"), new { name = modelName }),
             change,
             cancellationToken);
 }

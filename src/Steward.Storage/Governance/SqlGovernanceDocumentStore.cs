@@ -1,19 +1,24 @@
 using System.Data.Common;
+using Steward.Audit;
 using Steward.Errors;
 using Steward.Governance.Configuration;
 using Steward.Storage.Sql;
 
 namespace Steward.Storage.Governance;
 
+/// <summary>Versions of governance configuration files on SQLite or PostgreSQL, numbered per (kind, name).</summary>
 internal sealed class SqlGovernanceDocumentStore(SqlDatabase database) : IGovernanceDocumentStore
 {
+    // SQL rule: statements that differ by dialect, or run past a few lines, live in the .sql files beside
+    // this store (GovernanceSql, SqlText); short statements that every dialect reads alike stay inline.
+
     private const string Columns = "kind, name, version, content, sha256, created_by, created_at";
 
-    public async Task<VersionedDocument> AddAsync(string kind, string name, string content, string sha256, string createdBy, long now, CancellationToken cancellationToken)
+    public async Task<VersionedDocument> AddAsync(AuditedChange change, string kind, string name, string content, string sha256, string createdBy, long now, CancellationToken cancellationToken)
     {
         try
         {
-            return await database.WriteAsync(async session =>
+            return await database.WriteAsync(change, async session =>
             {
                 var version = 1 + (await session.ScalarAsync<int?>(
                     "SELECT MAX(version) FROM governance_documents WHERE kind = @kind AND name = @name", new { kind, name }) ?? 0);
@@ -45,12 +50,7 @@ internal sealed class SqlGovernanceDocumentStore(SqlDatabase database) : IGovern
 
     public Task<IReadOnlyList<VersionedDocument>> ListLatestAsync(string kind, CancellationToken cancellationToken) =>
         database.ReadAsync<IReadOnlyList<VersionedDocument>>(async session =>
-            (await session.QueryAsync<DocumentRow>(
-                $"""
-                SELECT {Columns} FROM governance_documents d
-                WHERE kind = @kind AND version = (SELECT MAX(version) FROM governance_documents WHERE kind = d.kind AND name = d.name)
-                ORDER BY name
-                """, new { kind }))
+            (await session.QueryAsync<DocumentRow>(GovernanceSql.Get(session, "latest_documents"), new { kind }))
                 .Select(r => r.ToDocument()).ToList(), cancellationToken);
 
     private sealed class DocumentRow

@@ -1,3 +1,4 @@
+using Steward.Audit;
 using Steward.Errors;
 using Steward.Governance.Records;
 using Steward.Storage.Sql;
@@ -7,17 +8,11 @@ namespace Steward.Storage.Governance;
 /// <summary>Governance records and reviews on SQLite or PostgreSQL; every write locks the model's row first.</summary>
 internal sealed class SqlGovernanceRecordStore(SqlDatabase database) : IGovernanceRecordStore
 {
-    private const string RecordSelect = """
-        SELECT rm.name AS model_name, g.owner, g.domain, g.purpose, g.intended_use, g.affected_parties, g.target, g.status, g.checklists,
-               g.created_by, g.created_at, g.updated_by, g.updated_at,
-               r.review_id, r.reviewed_at, r.reviewer, r.outcome, r.notes
-        FROM governance_records g
-        JOIN registered_models rm ON rm.model_id = g.model_id
-        LEFT JOIN governance_reviews r ON r.review_id = g.last_review_id
-        """;
+    // SQL rule: statements that differ by dialect, or run past a few lines, live in the .sql files beside
+    // this store (GovernanceSql, SqlText); short statements that every dialect reads alike stay inline.
 
-    public Task<(GovernanceRecord Record, bool Created)> UpsertAsync(string modelName, GovernanceRecordChanges changes, string actor, long now, CancellationToken cancellationToken) =>
-        database.WriteAsync(async session =>
+    public Task<(GovernanceRecord Record, bool Created)> UpsertAsync(AuditedChange change, string modelName, GovernanceRecordChanges changes, string actor, long now, CancellationToken cancellationToken) =>
+        database.WriteAsync(change, async session =>
         {
             var modelId = await ModelKeys.LockModelAsync(session, modelName);
             var existing = await LoadAsync(session, "WHERE g.model_id = @modelId", new { modelId });
@@ -58,21 +53,11 @@ internal sealed class SqlGovernanceRecordStore(SqlDatabase database) : IGovernan
             };
             if (existing.Count == 0)
             {
-                await session.ExecuteAsync("""
-                    INSERT INTO governance_records (model_id, owner, domain, purpose, intended_use, affected_parties, target, status, checklists,
-                                                    created_by, created_at, updated_by, updated_at, last_review_id)
-                    VALUES (@modelId, @Owner, @Domain, @Purpose, @IntendedUse, @AffectedParties, @Target, @status, @checklists,
-                            @CreatedBy, @CreatedAt, @UpdatedBy, @UpdatedAt, NULL)
-                    """, args);
+                await session.ExecuteAsync(GovernanceSql.Get(session, "insert_governance_record"), args);
             }
             else
             {
-                await session.ExecuteAsync("""
-                    UPDATE governance_records SET owner = @Owner, domain = @Domain, purpose = @Purpose, intended_use = @IntendedUse,
-                        affected_parties = @AffectedParties, target = @Target, status = @status, checklists = @checklists,
-                        updated_by = @UpdatedBy, updated_at = @UpdatedAt
-                    WHERE model_id = @modelId
-                    """, args);
+                await session.ExecuteAsync(GovernanceSql.Get(session, "update_governance_record"), args);
             }
 
             return (next, existing.Count == 0);
@@ -95,8 +80,8 @@ internal sealed class SqlGovernanceRecordStore(SqlDatabase database) : IGovernan
             });
         }, cancellationToken);
 
-    public Task<Review> AddReviewAsync(string modelName, ReviewOutcome outcome, string notes, string reviewer, long now, CancellationToken cancellationToken) =>
-        database.WriteAsync(async session =>
+    public Task<Review> AddReviewAsync(AuditedChange change, string modelName, ReviewOutcome outcome, string notes, string reviewer, long now, CancellationToken cancellationToken) =>
+        database.WriteAsync(change, async session =>
         {
             var modelId = await ModelKeys.LockModelAsync(session, modelName);
             if (await session.FirstOrDefaultAsync<int?>("SELECT 1 FROM governance_records WHERE model_id = @modelId", new { modelId }) is null)
@@ -111,16 +96,12 @@ internal sealed class SqlGovernanceRecordStore(SqlDatabase database) : IGovernan
     public Task<IReadOnlyList<Review>> ListReviewsAsync(string modelName, CancellationToken cancellationToken) =>
         database.ReadAsync<IReadOnlyList<Review>>(async session =>
         {
-            var rows = await session.QueryAsync<RecordRow>("""
-                SELECT rm.name AS model_name, r.review_id, r.reviewed_at, r.reviewer, r.outcome, r.notes
-                FROM governance_reviews r JOIN registered_models rm ON rm.model_id = r.model_id
-                WHERE rm.name = @modelName ORDER BY r.review_id DESC
-                """, new { modelName });
+            var rows = await session.QueryAsync<RecordRow>(GovernanceSql.Get(session, "list_governance_reviews"), new { modelName });
             return rows.Select(r => r.ToReview()!).ToList();
         }, cancellationToken);
 
     private static async Task<List<GovernanceRecord>> LoadAsync(SqlSession session, string where, object args) =>
-        (await session.QueryAsync<RecordRow>($"{RecordSelect} {where}", args)).Select(r => r.ToRecord()).ToList();
+        (await session.QueryAsync<RecordRow>($"{GovernanceSql.Get(session, "select_governance_records")} {where}", args)).Select(r => r.ToRecord()).ToList();
 
     private sealed class RecordRow
     {

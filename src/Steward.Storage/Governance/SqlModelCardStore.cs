@@ -1,3 +1,4 @@
+using Steward.Audit;
 using Steward.Errors;
 using Steward.Governance.ModelCards;
 using Steward.Storage.Sql;
@@ -7,13 +8,16 @@ namespace Steward.Storage.Governance;
 /// <summary>Model card revisions on SQLite or PostgreSQL, each the whole card as JSON.</summary>
 internal sealed class SqlModelCardStore(SqlDatabase database) : IModelCardStore
 {
+    // SQL rule: statements that differ by dialect, or run past a few lines, live in the .sql files beside
+    // this store (GovernanceSql, SqlText); short statements that every dialect reads alike stay inline.
+
     private const string Select = """
         SELECT rm.name AS model_name, c.version, c.revision, c.sections, c.edited_by, c.edited_at
         FROM model_cards c JOIN registered_models rm ON rm.model_id = c.model_id
         """;
 
-    public Task<ModelCard> AddRevisionAsync(ModelCard card, CancellationToken cancellationToken) =>
-        database.WriteAsync(async session =>
+    public Task<ModelCard> AddRevisionAsync(AuditedChange change, ModelCard card, CancellationToken cancellationToken) =>
+        database.WriteAsync(change, async session =>
         {
             var modelId = await ModelKeys.LockVersionAsync(session, card.ModelName, card.Version);
             var newest = await session.ScalarAsync<int?>("SELECT MAX(revision) FROM model_cards WHERE model_id = @modelId AND version = @Version", new { modelId, card.Version }) ?? 0;

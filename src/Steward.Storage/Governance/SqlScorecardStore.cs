@@ -1,4 +1,5 @@
 using System.Globalization;
+using Steward.Audit;
 using Steward.Governance;
 using Steward.Governance.Scorecards;
 using Steward.Storage.Sql;
@@ -8,22 +9,15 @@ namespace Steward.Storage.Governance;
 /// <summary>Filed scorecards on SQLite or PostgreSQL. Factors and tier floors are kept as JSON; the score as exact decimal text.</summary>
 internal sealed class SqlScorecardStore(SqlDatabase database) : IScorecardStore
 {
-    private const string Select = """
-        SELECT s.scorecard_id, rm.name AS model_name, s.version, s.score, s.tier, s.tier_from_score, s.raised_by, s.factors,
-               s.config_version, s.config_sha256, s.filed_by, s.filed_at
-        FROM scorecards s JOIN registered_models rm ON rm.model_id = s.model_id
-        """;
+    // SQL rule: statements that differ by dialect, or run past a few lines, live in the .sql files beside
+    // this store (GovernanceSql, SqlText); short statements that every dialect reads alike stay inline.
 
-    public Task<Scorecard> AddAsync(NewScorecard scorecard, string filedBy, long now, CancellationToken cancellationToken) =>
-        database.WriteAsync(async session =>
+    public Task<Scorecard> AddAsync(AuditedChange change, NewScorecard scorecard, string filedBy, long now, CancellationToken cancellationToken) =>
+        database.WriteAsync(change, async session =>
         {
             var modelId = await ModelKeys.LockVersionAsync(session, scorecard.ModelName, scorecard.Version);
             var result = scorecard.Result;
-            var id = await session.ScalarAsync<long>("""
-                INSERT INTO scorecards (model_id, version, score, tier, tier_from_score, raised_by, factors, config_version, config_sha256, filed_by, filed_at)
-                VALUES (@modelId, @Version, @score, @tier, @tierFromScore, @raisedBy, @factors, @ConfigVersion, @ConfigSha256, @filedBy, @now)
-                RETURNING scorecard_id
-                """,
+            var id = await session.ScalarAsync<long>(GovernanceSql.Get(session, "insert_scorecard"),
                 new
                 {
                     modelId, scorecard.Version, score = result.Score.ToString(CultureInfo.InvariantCulture),
@@ -37,12 +31,12 @@ internal sealed class SqlScorecardStore(SqlDatabase database) : IScorecardStore
 
     public Task<IReadOnlyList<Scorecard>> ListAsync(string modelName, int version, CancellationToken cancellationToken) =>
         database.ReadAsync<IReadOnlyList<Scorecard>>(async session =>
-            (await session.QueryAsync<ScorecardRow>($"{Select} WHERE rm.name = @modelName AND s.version = @version ORDER BY s.scorecard_id DESC", new { modelName, version }))
+            (await session.QueryAsync<ScorecardRow>($"{GovernanceSql.Get(session, "select_scorecards")} WHERE rm.name = @modelName AND s.version = @version ORDER BY s.scorecard_id DESC", new { modelName, version }))
                 .Select(r => r.ToScorecard()).ToList(), cancellationToken);
 
     public Task<IReadOnlyList<Scorecard>> LatestPerModelAsync(CancellationToken cancellationToken) =>
         database.ReadAsync<IReadOnlyList<Scorecard>>(async session =>
-            (await session.QueryAsync<ScorecardRow>($"{Select} WHERE s.scorecard_id IN (SELECT MAX(scorecard_id) FROM scorecards GROUP BY model_id) ORDER BY rm.name"))
+            (await session.QueryAsync<ScorecardRow>($"{GovernanceSql.Get(session, "select_scorecards")} WHERE s.scorecard_id IN (SELECT MAX(scorecard_id) FROM scorecards GROUP BY model_id) ORDER BY rm.name"))
                 .Select(r => r.ToScorecard()).ToList(), cancellationToken);
 
     private sealed class ScorecardRow

@@ -5,7 +5,11 @@ using Steward.Tracking.Search;
 
 namespace Steward.Storage.Registry;
 
-/// <summary>Translates registered-model and model-version searches to SQL.</summary>
+/// <summary>
+/// Translates registered-model and model-version searches to SQL. Built here rather than kept in
+/// a .sql file: the conditions and order come from the query, and <see cref="FilterSql"/> writes
+/// the few dialect differences (LIKE, ILIKE, lists).
+/// </summary>
 internal static class RegistrySearchSql
 {
     private static readonly Dictionary<string, string> ModelColumns = new(StringComparer.Ordinal)
@@ -38,7 +42,7 @@ internal static class RegistrySearchSql
 
         foreach (var order in query.OrderBy) q.OrderBy(ModelColumns[order.Key], order.Ascending);
         q.Order.Add("rm.name ASC");
-        var select = "SELECT rm.model_id, rm.name, rm.creation_time, rm.last_updated_time, rm.user_id, rm.description, rm.domain";
+        var select = $"SELECT {SqlRegistryStore.ModelColumns}";
         return (q.Build(select, "registered_models rm", query.MaxResults + 1, query.Offset), q.Args);
     }
 
@@ -55,7 +59,7 @@ internal static class RegistrySearchSql
         foreach (var order in query.OrderBy) q.OrderBy(VersionColumns[order.Key], order.Ascending);
         q.Order.Add("rm.name ASC");
         q.Order.Add("v.version DESC");
-        var select = "SELECT v.model_id, rm.name, v.version, v.creation_time, v.last_updated_time, v.user_id, v.description, v.current_stage, v.source, v.run_id, v.run_link, v.status, v.status_message";
+        var select = $"SELECT {SqlRegistryStore.VersionColumns}";
         return (q.Build(select, "model_versions v JOIN registered_models rm ON rm.model_id = v.model_id", query.MaxResults + 1, query.Offset), q.Args);
     }
 }

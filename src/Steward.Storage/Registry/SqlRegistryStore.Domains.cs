@@ -1,3 +1,4 @@
+using Steward.Audit;
 using Steward.Registry;
 
 namespace Steward.Storage.Registry;
@@ -8,8 +9,8 @@ internal sealed partial class SqlRegistryStore
     public Task<string?> GetModelDomainAsync(string name, CancellationToken cancellationToken) =>
         database.ReadAsync(session => session.ScalarAsync<string?>("SELECT domain FROM registered_models WHERE name = @name", new { name }), cancellationToken);
 
-    public Task<RegisteredModel> SetModelDomainAsync(string name, string domain, long now, CancellationToken cancellationToken) =>
-        database.WriteAsync(async session =>
+    public Task<RegisteredModel> SetModelDomainAsync(AuditedChange change, string name, string domain, long now, CancellationToken cancellationToken) =>
+        database.WriteAsync(change, async session =>
         {
             var model = await RequireModelAsync(session, name);
             await session.ExecuteAsync(

@@ -1,3 +1,4 @@
+using Steward.Audit;
 using Steward.Errors;
 using Steward.Paging;
 using Steward.Registry;
@@ -8,10 +9,11 @@ namespace Steward.Storage.Registry;
 
 internal sealed partial class SqlRegistryStore
 {
-    private const string VersionColumns = "v.model_id, rm.name, v.version, v.creation_time, v.last_updated_time, v.user_id, v.description, v.current_stage, v.source, v.run_id, v.run_link, v.status, v.status_message";
+    /// <summary>A version row's columns, <c>v</c> being <c>model_versions</c> joined to <c>rm</c>, its model.</summary>
+    internal const string VersionColumns = "v.model_id, rm.name, v.version, v.creation_time, v.last_updated_time, v.user_id, v.description, v.current_stage, v.source, v.run_id, v.run_link, v.status, v.status_message";
 
-    public Task<ModelVersion> CreateModelVersionAsync(NewModelVersion version, CancellationToken cancellationToken) =>
-        database.WriteAsync(async session =>
+    public Task<ModelVersion> CreateModelVersionAsync(AuditedChange change, NewModelVersion version, CancellationToken cancellationToken) =>
+        database.WriteAsync(change, async session =>
         {
             // One UPDATE both locks the model row (PostgreSQL) until commit and takes the next
             // number, so concurrent creates on several servers get distinct numbers, and
@@ -41,8 +43,8 @@ internal sealed partial class SqlRegistryStore
     public Task<ModelVersion?> GetModelVersionAsync(string name, int version, CancellationToken cancellationToken) =>
         database.ReadAsync(session => LoadVersionAsync(session, name, version), cancellationToken);
 
-    public Task<ModelVersion> UpdateModelVersionAsync(string name, int version, string description, long now, CancellationToken cancellationToken) =>
-        database.WriteAsync(async session =>
+    public Task<ModelVersion> UpdateModelVersionAsync(AuditedChange change, string name, int version, string description, long now, CancellationToken cancellationToken) =>
+        database.WriteAsync(change, async session =>
         {
             var row = await RequireVersionAsync(session, name, version);
             await session.ExecuteAsync(
@@ -51,25 +53,25 @@ internal sealed partial class SqlRegistryStore
             return await LoadVersionAsync(session, name, version) ?? throw VersionNotFound(name, version);
         }, cancellationToken);
 
-    public Task DeleteModelVersionAsync(string name, int version, CancellationToken cancellationToken) =>
-        database.WriteAsync(async session =>
+    public Task DeleteModelVersionAsync(AuditedChange change, string name, int version, long now, CancellationToken cancellationToken) =>
+        database.WriteAsync(change, async session =>
         {
             var row = await RequireVersionAsync(session, name, version);
             await session.ExecuteAsync(Sql("delete_version"), new { row.ModelId, version });
             await session.ExecuteAsync(
                 "UPDATE registered_models SET last_updated_time = @now WHERE model_id = @ModelId",
-                new { row.ModelId, now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() });
+                new { row.ModelId, now });
         }, cancellationToken);
 
-    public Task SetModelVersionTagAsync(string name, int version, Tag tag, long now, CancellationToken cancellationToken) =>
-        database.WriteAsync(async session =>
+    public Task SetModelVersionTagAsync(AuditedChange change, string name, int version, Tag tag, long now, CancellationToken cancellationToken) =>
+        database.WriteAsync(change, async session =>
         {
             var row = await TouchVersionAsync(session, name, version, now);
             await UpsertVersionTagsAsync(session, row.ModelId, version, [tag]);
         }, cancellationToken);
 
-    public Task DeleteModelVersionTagAsync(string name, int version, string key, long now, CancellationToken cancellationToken) =>
-        database.WriteAsync(async session =>
+    public Task DeleteModelVersionTagAsync(AuditedChange change, string name, int version, string key, long now, CancellationToken cancellationToken) =>
+        database.WriteAsync(change, async session =>
         {
             var row = await TouchVersionAsync(session, name, version, now);
             await session.ExecuteAsync(
@@ -88,8 +90,8 @@ internal sealed partial class SqlRegistryStore
         }, cancellationToken);
     }
 
-    public Task<ModelVersion> TransitionStageAsync(string name, int version, ModelStage stage, bool archiveExisting, long now, CancellationToken cancellationToken) =>
-        database.WriteAsync(async session =>
+    public Task<ModelVersion> TransitionStageAsync(AuditedChange change, string name, int version, ModelStage stage, bool archiveExisting, long now, CancellationToken cancellationToken) =>
+        database.WriteAsync(change, async session =>
         {
             var row = await RequireVersionAsync(session, name, version);
             if (archiveExisting)
@@ -115,8 +117,8 @@ internal sealed partial class SqlRegistryStore
             return await LoadVersionAsync(session, name, version) ?? throw VersionNotFound(name, version);
         }, cancellationToken);
 
-    public Task SetAliasAsync(string name, string alias, int version, long now, CancellationToken cancellationToken) =>
-        database.WriteAsync(async session =>
+    public Task SetAliasAsync(AuditedChange change, string name, string alias, int version, long now, CancellationToken cancellationToken) =>
+        database.WriteAsync(change, async session =>
         {
             var row = await RequireVersionAsync(session, name, version);
             await session.ExecuteAsync(
@@ -125,8 +127,8 @@ internal sealed partial class SqlRegistryStore
             await session.ExecuteAsync("UPDATE registered_models SET last_updated_time = @now WHERE model_id = @ModelId", new { row.ModelId, now });
         }, cancellationToken);
 
-    public Task DeleteAliasAsync(string name, string alias, long now, CancellationToken cancellationToken) =>
-        database.WriteAsync(async session =>
+    public Task DeleteAliasAsync(AuditedChange change, string name, string alias, long now, CancellationToken cancellationToken) =>
+        database.WriteAsync(change, async session =>
         {
             var model = await TouchModelAsync(session, name, now);
             await session.ExecuteAsync("DELETE FROM registered_model_aliases WHERE model_id = @ModelId AND alias = @alias", new { model.ModelId, alias });

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Steward.Audit;
 using Steward.Errors;
 using Steward.Paging;
 using Steward.Registry;
@@ -13,17 +14,21 @@ namespace Steward.Storage.Registry;
 /// </summary>
 internal sealed partial class SqlRegistryStore(SqlDatabase database) : IRegistryStore
 {
-    private const string ModelColumns = "rm.model_id, rm.name, rm.creation_time, rm.last_updated_time, rm.user_id, rm.description, rm.domain";
+    // SQL rule: statements that differ by dialect, or run past a few lines, live in the .sql files beside
+    // this store (SqlText); short statements that every dialect reads alike stay inline.
+
+    /// <summary>A model row's columns, <c>rm</c> being <c>registered_models</c>.</summary>
+    internal const string ModelColumns = "rm.model_id, rm.name, rm.creation_time, rm.last_updated_time, rm.user_id, rm.description, rm.domain";
 
     private SqlDialect Dialect => database.Dialect;
 
     private string Sql(string name) => SqlText.Get(Dialect, $"Registry.{name}");
 
-    public async Task<RegisteredModel> CreateRegisteredModelAsync(string name, string description, IReadOnlyList<Tag> tags, string userId, string domain, long now, CancellationToken cancellationToken)
+    public async Task<RegisteredModel> CreateRegisteredModelAsync(AuditedChange change, string name, string description, IReadOnlyList<Tag> tags, string userId, string domain, long now, CancellationToken cancellationToken)
     {
         try
         {
-            return await database.WriteAsync(async session =>
+            return await database.WriteAsync(change, async session =>
             {
                 if (await FindModelAsync(session, name) is not null) throw ModelExists(name);
                 var id = await session.ScalarAsync<long>(
@@ -43,11 +48,11 @@ internal sealed partial class SqlRegistryStore(SqlDatabase database) : IRegistry
     public Task<RegisteredModel?> GetRegisteredModelAsync(string name, CancellationToken cancellationToken) =>
         database.ReadAsync(session => LoadModelAsync(session, name), cancellationToken);
 
-    public async Task<RegisteredModel> RenameRegisteredModelAsync(string name, string newName, long now, CancellationToken cancellationToken)
+    public async Task<RegisteredModel> RenameRegisteredModelAsync(AuditedChange change, string name, string newName, long now, CancellationToken cancellationToken)
     {
         try
         {
-            return await database.WriteAsync(async session =>
+            return await database.WriteAsync(change, async session =>
             {
                 var model = await RequireModelAsync(session, name);
                 if (newName != name && await FindModelAsync(session, newName) is not null) throw ModelExists(newName);
@@ -64,8 +69,8 @@ internal sealed partial class SqlRegistryStore(SqlDatabase database) : IRegistry
         }
     }
 
-    public Task<RegisteredModel> UpdateRegisteredModelAsync(string name, string description, long now, CancellationToken cancellationToken) =>
-        database.WriteAsync(async session =>
+    public Task<RegisteredModel> UpdateRegisteredModelAsync(AuditedChange change, string name, string description, long now, CancellationToken cancellationToken) =>
+        database.WriteAsync(change, async session =>
         {
             var model = await RequireModelAsync(session, name);
             await session.ExecuteAsync(
@@ -74,22 +79,22 @@ internal sealed partial class SqlRegistryStore(SqlDatabase database) : IRegistry
             return await LoadModelAsync(session, name) ?? throw ModelNotFound(name);
         }, cancellationToken);
 
-    public Task DeleteRegisteredModelAsync(string name, CancellationToken cancellationToken) =>
-        database.WriteAsync(async session =>
+    public Task DeleteRegisteredModelAsync(AuditedChange change, string name, CancellationToken cancellationToken) =>
+        database.WriteAsync(change, async session =>
         {
             var model = await RequireModelAsync(session, name);
             await session.ExecuteAsync(Sql("delete_model"), new { model.ModelId });
         }, cancellationToken);
 
-    public Task SetRegisteredModelTagAsync(string name, Tag tag, long now, CancellationToken cancellationToken) =>
-        database.WriteAsync(async session =>
+    public Task SetRegisteredModelTagAsync(AuditedChange change, string name, Tag tag, long now, CancellationToken cancellationToken) =>
+        database.WriteAsync(change, async session =>
         {
             var model = await TouchModelAsync(session, name, now);
             await UpsertModelTagsAsync(session, model.ModelId, [tag]);
         }, cancellationToken);
 
-    public Task DeleteRegisteredModelTagAsync(string name, string key, long now, CancellationToken cancellationToken) =>
-        database.WriteAsync(async session =>
+    public Task DeleteRegisteredModelTagAsync(AuditedChange change, string name, string key, long now, CancellationToken cancellationToken) =>
+        database.WriteAsync(change, async session =>
         {
             // Deleting a tag the model does not have is not an error, as in MLflow.
             var model = await TouchModelAsync(session, name, now);

@@ -6,8 +6,8 @@ using Steward.Storage.Tests.Support;
 namespace Steward.Storage.Tests.Governance;
 
 /// <summary>
-/// What the governance store contracts share: the stores wrapped so that each call runs in an
-/// audit scope of its own (as a service would open one), and registered models to write about.
+/// What the governance store contracts share: the stores, each write given a change of its own
+/// (<see cref="TestChange"/>, as a service would make one), and registered models to write about.
 /// </summary>
 public abstract class GovernanceContract(StorageFixture fixture)
 {
@@ -19,16 +19,13 @@ public abstract class GovernanceContract(StorageFixture fixture)
 
     protected static CancellationToken None => CancellationToken.None;
 
-    protected static T Audited<T>(T store)
-        where T : class => AuditedProxy<T>.Wrap(store);
-
     /// <summary>A new registered model with <paramref name="versions"/> versions.</summary>
     protected async Task<string> NewModelAsync(int versions = 1)
     {
         var name = $"gov-{Guid.NewGuid():N}";
-        await Registry.CreateRegisteredModelAsync(name, "", [], "alice", "default", 1000, None);
+        await Registry.CreateRegisteredModelAsync(TestChange.Next(), name, "", [], "alice", "default", 1000, None);
         for (var i = 0; i < versions; i++)
-            await Registry.CreateModelVersionAsync(new NewModelVersion(name, "mlflow-artifacts:/1/r/artifacts/model", null, [], "", "", "bob", 2000), None);
+            await Registry.CreateModelVersionAsync(TestChange.Next(), new NewModelVersion(name, "mlflow-artifacts:/1/r/artifacts/model", null, [], "", "", "bob", 2000), None);
         return name;
     }
 

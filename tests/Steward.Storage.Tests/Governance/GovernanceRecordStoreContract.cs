@@ -7,7 +7,7 @@ namespace Steward.Storage.Tests.Governance;
 /// <summary>What every <see cref="IGovernanceRecordStore"/> must do, run against SQLite and PostgreSQL.</summary>
 public abstract class GovernanceRecordStoreContract(StorageFixture fixture) : GovernanceContract(fixture)
 {
-    private IGovernanceRecordStore Store => Audited(Stores.Records);
+    private IGovernanceRecordStore Store => Stores.Records;
 
     private static GovernanceRecordChanges Owned(string owner = "alice", string domain = "emea") => new(Owner: owner, Domain: domain);
 
@@ -15,7 +15,7 @@ public abstract class GovernanceRecordStoreContract(StorageFixture fixture) : Go
     public async Task A_new_record_reads_back_with_every_field()
     {
         var name = await NewModelAsync();
-        var (record, created) = await Store.UpsertAsync(name, new GovernanceRecordChanges("alice", "emea", "keep customers", "offers only", "customers", "churn", GovernanceStatus.Active, ["gdpr", "sox"]), "carol", 5000, None);
+        var (record, created) = await Store.UpsertAsync(TestChange.Next(), name, new GovernanceRecordChanges("alice", "emea", "keep customers", "offers only", "customers", "churn", GovernanceStatus.Active, ["gdpr", "sox"]), "carol", 5000, None);
         Assert.True(created);
         var stored = await Store.GetAsync(name, None);
         Assert.Equal(record.UpdatedAt, stored!.UpdatedAt);
@@ -29,8 +29,8 @@ public abstract class GovernanceRecordStoreContract(StorageFixture fixture) : Go
     public async Task Changing_a_record_keeps_the_fields_left_out()
     {
         var name = await NewModelAsync();
-        await Store.UpsertAsync(name, new GovernanceRecordChanges("alice", "emea", Purpose: "keep customers"), "carol", 5000, None);
-        var (record, created) = await Store.UpsertAsync(name, new GovernanceRecordChanges(Owner: "bob", Status: GovernanceStatus.Suspended), "dave", 6000, None);
+        await Store.UpsertAsync(TestChange.Next(), name, new GovernanceRecordChanges("alice", "emea", Purpose: "keep customers"), "carol", 5000, None);
+        var (record, created) = await Store.UpsertAsync(TestChange.Next(), name, new GovernanceRecordChanges(Owner: "bob", Status: GovernanceStatus.Suspended), "dave", 6000, None);
         Assert.False(created);
         Assert.Equal(("bob", "emea", "keep customers", GovernanceStatus.Suspended), (record.Owner, record.Domain, record.Purpose, record.Status));
         Assert.Equal(("carol", 5000L, "dave", 6000L), (record.CreatedBy, record.CreatedAt, record.UpdatedBy, record.UpdatedAt));
@@ -42,9 +42,9 @@ public abstract class GovernanceRecordStoreContract(StorageFixture fixture) : Go
     {
         var name = await NewModelAsync();
         var before = await LedgerSizeAsync();
-        var error = await ThrowsAsync(ErrorCode.InvalidParameterValue, () => Store.UpsertAsync(name, new GovernanceRecordChanges(Domain: "emea"), "carol", 5000, None));
+        var error = await ThrowsAsync(ErrorCode.InvalidParameterValue, () => Store.UpsertAsync(TestChange.Next(), name, new GovernanceRecordChanges(Domain: "emea"), "carol", 5000, None));
         Assert.Contains("'owner'", error.Message, StringComparison.Ordinal);
-        await ThrowsAsync(ErrorCode.InvalidParameterValue, () => Store.UpsertAsync(name, new GovernanceRecordChanges(Owner: "alice"), "carol", 5000, None));
+        await ThrowsAsync(ErrorCode.InvalidParameterValue, () => Store.UpsertAsync(TestChange.Next(), name, new GovernanceRecordChanges(Owner: "alice"), "carol", 5000, None));
         Assert.Null(await Store.GetAsync(name, None));
         Assert.Equal(before, await LedgerSizeAsync());
     }
@@ -52,15 +52,15 @@ public abstract class GovernanceRecordStoreContract(StorageFixture fixture) : Go
     [Fact]
     public async Task A_record_for_an_unknown_model_is_not_found()
     {
-        await ThrowsAsync(ErrorCode.ResourceDoesNotExist, () => Store.UpsertAsync("no-such-model", Owned(), "carol", 5000, None));
+        await ThrowsAsync(ErrorCode.ResourceDoesNotExist, () => Store.UpsertAsync(TestChange.Next(), "no-such-model", Owned(), "carol", 5000, None));
     }
 
     [Fact]
     public async Task A_record_follows_its_model_through_a_rename()
     {
         var name = await NewModelAsync();
-        await Store.UpsertAsync(name, Owned(), "carol", 5000, None);
-        await Registry.RenameRegisteredModelAsync(name, name + "-renamed", 6000, None);
+        await Store.UpsertAsync(TestChange.Next(), name, Owned(), "carol", 5000, None);
+        await Registry.RenameRegisteredModelAsync(TestChange.Next(), name, name + "-renamed", 6000, None);
         Assert.Equal(name + "-renamed", (await Store.GetAsync(name + "-renamed", None))!.ModelName);
         Assert.Null(await Store.GetAsync(name, None));
     }
@@ -72,9 +72,9 @@ public abstract class GovernanceRecordStoreContract(StorageFixture fixture) : Go
         var a = await NewModelAsync();
         var b = await NewModelAsync();
         var c = await NewModelAsync();
-        await Store.UpsertAsync(a, Owned("alice", domain), "carol", 1, None);
-        await Store.UpsertAsync(b, new GovernanceRecordChanges("bob", domain, Status: GovernanceStatus.Active), "carol", 1, None);
-        await Store.UpsertAsync(c, Owned("alice", "elsewhere"), "carol", 1, None);
+        await Store.UpsertAsync(TestChange.Next(), a, Owned("alice", domain), "carol", 1, None);
+        await Store.UpsertAsync(TestChange.Next(), b, new GovernanceRecordChanges("bob", domain, Status: GovernanceStatus.Active), "carol", 1, None);
+        await Store.UpsertAsync(TestChange.Next(), c, Owned("alice", "elsewhere"), "carol", 1, None);
 
         Assert.Equal(new[] { a, b }.Order(StringComparer.Ordinal), (await Store.ListAsync(new GovernanceRecordFilter(Domain: domain), None)).Select(r => r.ModelName));
         Assert.Equal([b], (await Store.ListAsync(new GovernanceRecordFilter(Domain: domain, Status: GovernanceStatus.Active), None)).Select(r => r.ModelName));
@@ -85,9 +85,9 @@ public abstract class GovernanceRecordStoreContract(StorageFixture fixture) : Go
     public async Task A_review_becomes_the_records_last_and_reviews_list_newest_first()
     {
         var name = await NewModelAsync();
-        await Store.UpsertAsync(name, Owned(), "carol", 5000, None);
-        await Store.AddReviewAsync(name, ReviewOutcome.NeedsRemediation, "drift in q3", "rita", 7000, None);
-        var second = await Store.AddReviewAsync(name, ReviewOutcome.Satisfactory, "fixed", "rita", 8000, None);
+        await Store.UpsertAsync(TestChange.Next(), name, Owned(), "carol", 5000, None);
+        await Store.AddReviewAsync(TestChange.Next(), name, ReviewOutcome.NeedsRemediation, "drift in q3", "rita", 7000, None);
+        var second = await Store.AddReviewAsync(TestChange.Next(), name, ReviewOutcome.Satisfactory, "fixed", "rita", 8000, None);
 
         Assert.Equal(second, (await Store.GetAsync(name, None))!.LastReview);
         Assert.Equal([ReviewOutcome.Satisfactory, ReviewOutcome.NeedsRemediation], (await Store.ListReviewsAsync(name, None)).Select(r => r.Outcome));
@@ -97,7 +97,7 @@ public abstract class GovernanceRecordStoreContract(StorageFixture fixture) : Go
     public async Task A_model_without_a_record_cannot_be_reviewed()
     {
         var name = await NewModelAsync();
-        await ThrowsAsync(ErrorCode.ResourceDoesNotExist, () => Store.AddReviewAsync(name, ReviewOutcome.Satisfactory, "", "rita", 7000, None));
+        await ThrowsAsync(ErrorCode.ResourceDoesNotExist, () => Store.AddReviewAsync(TestChange.Next(), name, ReviewOutcome.Satisfactory, "", "rita", 7000, None));
         Assert.Empty(await Store.ListReviewsAsync(name, None));
     }
 }

@@ -10,7 +10,7 @@ namespace Steward.Storage.Tests.Governance;
 /// <summary>What every <see cref="ILifecycleStore"/> must do, run against SQLite and PostgreSQL.</summary>
 public abstract class LifecycleStoreContract(StorageFixture fixture) : GovernanceContract(fixture)
 {
-    private ILifecycleStore Store => Audited(Stores.Lifecycle);
+    private ILifecycleStore Store => Stores.Lifecycle;
 
     private static Approval Approval(string name, string approver, ApprovalDecision decision, int version = 1) =>
         new(0, name, version, approver, [Role.RiskManager, Role.EthicsOfficer], decision, "looked at it", RiskTier.High, "abc123", "{\"name\":\"x\"}", 7000);
@@ -19,8 +19,8 @@ public abstract class LifecycleStoreContract(StorageFixture fixture) : Governanc
     public async Task Approvals_read_back_in_order_with_the_roles_and_evidence_they_were_given_on()
     {
         var name = await NewModelAsync();
-        var first = await Store.AddApprovalAsync(Approval(name, "rita", ApprovalDecision.Approved), None);
-        var second = await Store.AddApprovalAsync(Approval(name, "eve", ApprovalDecision.Rejected), None);
+        var first = await Store.AddApprovalAsync(TestChange.Next(), Approval(name, "rita", ApprovalDecision.Approved), None);
+        var second = await Store.AddApprovalAsync(TestChange.Next(), Approval(name, "eve", ApprovalDecision.Rejected), None);
         Assert.True(second.Id > first.Id);
         var stored = await Store.ListApprovalsAsync(name, 1, None);
         Assert.Equal([(first.Id, "rita", ApprovalDecision.Approved), (second.Id, "eve", ApprovalDecision.Rejected)], stored.Select(a => (a.Id, a.Approver, a.Decision)));
@@ -33,8 +33,8 @@ public abstract class LifecycleStoreContract(StorageFixture fixture) : Governanc
     public async Task Waivers_and_attestations_belong_to_their_version()
     {
         var name = await NewModelAsync(versions: 2);
-        var waiver = await Store.AddWaiverAsync(new Waiver(0, name, 2, "drift-monitoring", "pilot", 9000, "mle", 8000), None);
-        var attestation = await Store.AddAttestationAsync(new Attestation(0, name, 2, "business-kpi", "https://wiki/kpi", "", "pm", [Role.ProductManager], 8000), None);
+        var waiver = await Store.AddWaiverAsync(TestChange.Next(), new Waiver(0, name, 2, "drift-monitoring", "pilot", 9000, "mle", 8000), None);
+        var attestation = await Store.AddAttestationAsync(TestChange.Next(), new Attestation(0, name, 2, "business-kpi", "https://wiki/kpi", "", "pm", [Role.ProductManager], 8000), None);
         Assert.Empty(await Store.ListWaiversAsync(name, 1, None));
         Assert.Equal([waiver], await Store.ListWaiversAsync(name, 2, None));
         var stored = Assert.Single(await Store.ListAttestationsAsync(name, 2, None));
@@ -45,8 +45,8 @@ public abstract class LifecycleStoreContract(StorageFixture fixture) : Governanc
     public async Task Decisions_follow_a_renamed_model()
     {
         var name = await NewModelAsync();
-        await Store.AddApprovalAsync(Approval(name, "rita", ApprovalDecision.Approved), None);
-        await Registry.RenameRegisteredModelAsync(name, name + "-renamed", 9000, None);
+        await Store.AddApprovalAsync(TestChange.Next(), Approval(name, "rita", ApprovalDecision.Approved), None);
+        await Registry.RenameRegisteredModelAsync(TestChange.Next(), name, name + "-renamed", 9000, None);
         Assert.Equal(name + "-renamed", Assert.Single(await Store.ListApprovalsAsync(name + "-renamed", 1, None)).ModelName);
     }
 
@@ -55,9 +55,9 @@ public abstract class LifecycleStoreContract(StorageFixture fixture) : Governanc
     {
         var name = await NewModelAsync();
         Assert.Null(await Store.FirstEnteredStagingAsync(name, 1, None));
-        await Registry.TransitionStageAsync(name, 1, ModelStage.Staging, false, 3000, None);
-        await Registry.TransitionStageAsync(name, 1, ModelStage.Archived, false, 4000, None);
-        await Registry.TransitionStageAsync(name, 1, ModelStage.Staging, false, 5000, None);
+        await Registry.TransitionStageAsync(TestChange.Next(), name, 1, ModelStage.Staging, false, 3000, None);
+        await Registry.TransitionStageAsync(TestChange.Next(), name, 1, ModelStage.Archived, false, 4000, None);
+        await Registry.TransitionStageAsync(TestChange.Next(), name, 1, ModelStage.Staging, false, 5000, None);
         Assert.Equal(3000, await Store.FirstEnteredStagingAsync(name, 1, None));
     }
 
@@ -65,8 +65,8 @@ public abstract class LifecycleStoreContract(StorageFixture fixture) : Governanc
     public async Task A_decision_on_an_unknown_version_is_not_found_and_stores_nothing()
     {
         var name = await NewModelAsync();
-        await ThrowsAsync(ErrorCode.ResourceDoesNotExist, () => Store.AddApprovalAsync(Approval(name, "rita", ApprovalDecision.Approved, version: 9), None));
-        await ThrowsAsync(ErrorCode.ResourceDoesNotExist, () => Store.AddWaiverAsync(new Waiver(0, name, 9, "evaluation", "x", 9000, "mle", 8000), None));
+        await ThrowsAsync(ErrorCode.ResourceDoesNotExist, () => Store.AddApprovalAsync(TestChange.Next(), Approval(name, "rita", ApprovalDecision.Approved, version: 9), None));
+        await ThrowsAsync(ErrorCode.ResourceDoesNotExist, () => Store.AddWaiverAsync(TestChange.Next(), new Waiver(0, name, 9, "evaluation", "x", 9000, "mle", 8000), None));
         Assert.Empty(await Store.ListApprovalsAsync(name, 9, None));
     }
 }

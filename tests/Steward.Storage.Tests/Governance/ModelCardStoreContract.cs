@@ -7,7 +7,7 @@ namespace Steward.Storage.Tests.Governance;
 /// <summary>What every <see cref="IModelCardStore"/> must do, run against SQLite and PostgreSQL.</summary>
 public abstract class ModelCardStoreContract(StorageFixture fixture) : GovernanceContract(fixture)
 {
-    private IModelCardStore Store => Audited(Stores.ModelCards);
+    private IModelCardStore Store => Stores.ModelCards;
 
     private static ModelCard Card(string name, int revision, string text) => new(name, 1, revision, "alice", 1000L * revision,
     [
@@ -19,8 +19,8 @@ public abstract class ModelCardStoreContract(StorageFixture fixture) : Governanc
     public async Task Revisions_read_back_whole_and_the_newest_is_the_default()
     {
         var name = await NewModelAsync();
-        await Store.AddRevisionAsync(Card(name, 1, "first"), None);
-        await Store.AddRevisionAsync(Card(name, 2, "second"), None);
+        await Store.AddRevisionAsync(TestChange.Next(), Card(name, 1, "first"), None);
+        await Store.AddRevisionAsync(TestChange.Next(), Card(name, 2, "second"), None);
 
         var newest = await Store.GetAsync(name, 1, null, None);
         Assert.Equal(2, newest!.Revision);
@@ -34,9 +34,9 @@ public abstract class ModelCardStoreContract(StorageFixture fixture) : Governanc
     public async Task A_revision_that_does_not_follow_the_newest_is_refused()
     {
         var name = await NewModelAsync();
-        await Store.AddRevisionAsync(Card(name, 1, "first"), None);
-        await ThrowsAsync(ErrorCode.ResourceAlreadyExists, () => Store.AddRevisionAsync(Card(name, 1, "again"), None));
-        await ThrowsAsync(ErrorCode.ResourceAlreadyExists, () => Store.AddRevisionAsync(Card(name, 3, "skip"), None));
+        await Store.AddRevisionAsync(TestChange.Next(), Card(name, 1, "first"), None);
+        await ThrowsAsync(ErrorCode.ResourceAlreadyExists, () => Store.AddRevisionAsync(TestChange.Next(), Card(name, 1, "again"), None));
+        await ThrowsAsync(ErrorCode.ResourceAlreadyExists, () => Store.AddRevisionAsync(TestChange.Next(), Card(name, 3, "skip"), None));
         Assert.Equal("first", (await Store.GetAsync(name, 1, null, None))!.Section("factors").Text);
     }
 
@@ -44,7 +44,7 @@ public abstract class ModelCardStoreContract(StorageFixture fixture) : Governanc
     public async Task A_card_for_an_unknown_version_is_not_found()
     {
         var name = await NewModelAsync();
-        await ThrowsAsync(ErrorCode.ResourceDoesNotExist, () => Store.AddRevisionAsync(Card(name, 1, "x") with { Version = 4 }, None));
+        await ThrowsAsync(ErrorCode.ResourceDoesNotExist, () => Store.AddRevisionAsync(TestChange.Next(), Card(name, 1, "x") with { Version = 4 }, None));
         Assert.Null(await Store.GetAsync(name, 4, null, None));
     }
 }

@@ -8,7 +8,7 @@ namespace Steward.Storage.Tests.Governance;
 /// <summary>What every <see cref="IScorecardStore"/> must do, run against SQLite and PostgreSQL.</summary>
 public abstract class ScorecardStoreContract(StorageFixture fixture) : GovernanceContract(fixture)
 {
-    private IScorecardStore Store => Audited(Stores.Scorecards);
+    private IScorecardStore Store => Stores.Scorecards;
 
     private static NewScorecard Card(string name, int version, decimal score, RiskTier tier) => new(
         name, version,
@@ -24,7 +24,7 @@ public abstract class ScorecardStoreContract(StorageFixture fixture) : Governanc
     public async Task A_filed_scorecard_reads_back_with_its_factors_and_exact_score()
     {
         var name = await NewModelAsync();
-        var filed = await Store.AddAsync(Card(name, 1, 3.5m, RiskTier.Medium), "alice", 9000, None);
+        var filed = await Store.AddAsync(TestChange.Next(), Card(name, 1, 3.5m, RiskTier.Medium), "alice", 9000, None);
         var stored = Assert.Single(await Store.ListAsync(name, 1, None));
         Assert.Equal(filed.Id, stored.Id);
         Assert.Equal(3.5m, stored.Score);
@@ -39,9 +39,9 @@ public abstract class ScorecardStoreContract(StorageFixture fixture) : Governanc
     public async Task Scorecards_list_newest_first_and_the_latest_per_model_spans_versions()
     {
         var name = await NewModelAsync(versions: 2);
-        await Store.AddAsync(Card(name, 1, 3, RiskTier.Low), "alice", 1, None);
-        await Store.AddAsync(Card(name, 1, 5, RiskTier.Medium), "alice", 2, None);
-        var newest = await Store.AddAsync(Card(name, 2, 8, RiskTier.High), "alice", 3, None);
+        await Store.AddAsync(TestChange.Next(), Card(name, 1, 3, RiskTier.Low), "alice", 1, None);
+        await Store.AddAsync(TestChange.Next(), Card(name, 1, 5, RiskTier.Medium), "alice", 2, None);
+        var newest = await Store.AddAsync(TestChange.Next(), Card(name, 2, 8, RiskTier.High), "alice", 3, None);
 
         Assert.Equal([5m, 3m], (await Store.ListAsync(name, 1, None)).Select(s => s.Score));
         Assert.Equal(newest.Id, (await Store.LatestPerModelAsync(None)).Single(s => s.ModelName == name).Id);
@@ -51,7 +51,7 @@ public abstract class ScorecardStoreContract(StorageFixture fixture) : Governanc
     public async Task A_scorecard_for_an_unknown_version_is_not_found()
     {
         var name = await NewModelAsync();
-        await ThrowsAsync(ErrorCode.ResourceDoesNotExist, () => Store.AddAsync(Card(name, 7, 1, RiskTier.Low), "alice", 1, None));
+        await ThrowsAsync(ErrorCode.ResourceDoesNotExist, () => Store.AddAsync(TestChange.Next(), Card(name, 7, 1, RiskTier.Low), "alice", 1, None));
         Assert.Empty(await Store.ListAsync(name, 7, None));
     }
 }

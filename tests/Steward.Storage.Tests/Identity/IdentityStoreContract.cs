@@ -63,7 +63,7 @@ public abstract class IdentityStoreContract(StorageFixture fixture)
         var user = await NewUserAsync(domains: [domain]);
         await fixture.Storage.Tracking.CreateExperimentAsync(Unique("e"), null, TrackingService.DefaultArtifactRoot, domain, [], Now, None);
         await fixture.Storage.Tracking.CreateExperimentAsync(Unique("e"), null, TrackingService.DefaultArtifactRoot, domain, [], Now, None);
-        await fixture.Storage.Registry.CreateRegisteredModelAsync(Unique("m"), "", [], user.Name, domain, Now, None);
+        await fixture.Storage.Registry.CreateRegisteredModelAsync(TestChange.Next(), Unique("m"), "", [], user.Name, domain, Now, None);
 
         var details = await Store.GetDomainDetailsAsync(domain, None);
         Assert.NotNull(details);
@@ -268,10 +268,10 @@ public abstract class IdentityStoreContract(StorageFixture fixture)
         var (first, second) = (await NewDomainAsync(), await NewDomainAsync());
         var registry = fixture.Storage.Registry;
         var name = Unique("m");
-        var model = await registry.CreateRegisteredModelAsync(name, "", [], "alice", first, Now, None);
+        var model = await registry.CreateRegisteredModelAsync(TestChange.Next(), name, "", [], "alice", first, Now, None);
         Assert.Equal(first, model.Domain);
         Assert.Equal(first, await registry.GetModelDomainAsync(name, None));
-        Assert.Equal(second, (await registry.SetModelDomainAsync(name, second, Now, None)).Domain);
+        Assert.Equal(second, (await registry.SetModelDomainAsync(TestChange.Next(), name, second, Now, None)).Domain);
         Assert.Equal(second, (await registry.GetRegisteredModelAsync(name, None))!.Domain);
         Assert.Null(await registry.GetModelDomainAsync(Unique("missing"), None));
     }

@@ -17,9 +17,9 @@ public abstract class ModelAuditStoreContract(StorageFixture fixture)
     private async Task<string> NewVersionAsync(int versions = 1)
     {
         var name = $"model-{Guid.NewGuid():N}";
-        await Registry.CreateRegisteredModelAsync(name, "", [], "alice", "default", 1000, None);
+        await Registry.CreateRegisteredModelAsync(TestChange.Next(), name, "", [], "alice", "default", 1000, None);
         for (var i = 0; i < versions; i++)
-            await Registry.CreateModelVersionAsync(new NewModelVersion(name, "mlflow-artifacts:/1/r/artifacts/model", null, [], "", "", "bob", 2000), None);
+            await Registry.CreateModelVersionAsync(TestChange.Next(), new NewModelVersion(name, "mlflow-artifacts:/1/r/artifacts/model", null, [], "", "", "bob", 2000), None);
         return name;
     }
 
@@ -66,7 +66,7 @@ public abstract class ModelAuditStoreContract(StorageFixture fixture)
         var name = await NewVersionAsync();
         var added = await Store.AddAsync(Audit(name, 1), "carol", None);
         var renamed = name + "-renamed";
-        await Registry.RenameRegisteredModelAsync(name, renamed, 3000, None);
+        await Registry.RenameRegisteredModelAsync(TestChange.Next(), name, renamed, 3000, None);
         var listed = Assert.Single(await Store.ListAsync(renamed, 1, null, None));
         Assert.Equal(added.Id, listed.Id);
         Assert.Equal(renamed, listed.ModelName);

@@ -1,3 +1,5 @@
+using Steward.Storage.Tests.Support;
+
 namespace Steward.Storage.Tests.Registry;
 
 /// <summary>The names a model has had, which the ledger knows it by.</summary>
@@ -8,13 +10,13 @@ public abstract partial class RegistryStoreContract
     {
         var model = await NewModelAsync();
         var (second, third) = (UniqueName(), UniqueName());
-        await Store.RenameRegisteredModelAsync(model.Name, second, 2000, None);
-        await Store.RenameRegisteredModelAsync(second, third, 3000, None);
+        await Store.RenameRegisteredModelAsync(TestChange.Next(), model.Name, second, 2000, None);
+        await Store.RenameRegisteredModelAsync(TestChange.Next(), second, third, 3000, None);
 
         Assert.Equal(new[] { model.Name, second, third }.Order(), (await Store.ListNameFamilyAsync(third, None)).Order());
         Assert.Equal(third, (await Store.ListNameFamilyAsync(third, None))[0]);
 
-        await Store.DeleteRegisteredModelAsync(third, None);
+        await Store.DeleteRegisteredModelAsync(TestChange.Next(), third, None);
         await NewModelAsync(second);
         Assert.Equal(new[] { model.Name, second, third }.Order(), (await Store.ListNameFamilyAsync(second, None)).Order());
     }

@@ -1,5 +1,6 @@
 using Steward.Paging;
 using Steward.Registry;
+using Steward.Storage.Tests.Support;
 using Steward.Tracking;
 using Steward.Tracking.Search;
 
@@ -60,7 +61,7 @@ public abstract partial class RegistryStoreContract
         await NewVersionAsync(first.Name, runId: runId, tags: [new Tag("quality", "good")]);
         await NewVersionAsync(first.Name);
         await NewVersionAsync(second.Name, runId: runId);
-        await Store.TransitionStageAsync(first.Name, 2, ModelStage.Staging, false, 3000, None);
+        await Store.TransitionStageAsync(TestChange.Next(), first.Name, 2, ModelStage.Staging, false, 3000, None);
         var source = (await GetVersionAsync(second.Name, 1)).Source;
 
         var a = first.Name;
@@ -84,7 +85,7 @@ public abstract partial class RegistryStoreContract
     {
         var model = await NewModelAsync();
         for (var i = 0; i < 5; i++) await NewVersionAsync(model.Name, tags: [new Tag("i", $"{i + 1}")]);
-        await Store.SetAliasAsync(model.Name, "champion", 3, 3000, None);
+        await Store.SetAliasAsync(TestChange.Next(), model.Name, "champion", 3, 3000, None);
 
         var versions = new List<ModelVersion>();
         string? token = null;

@@ -19,10 +19,10 @@ public abstract partial class RegistryStoreContract(StorageFixture fixture)
     protected static string UniqueName(string prefix = "model") => $"{prefix}-{Guid.NewGuid():N}";
 
     protected Task<RegisteredModel> NewModelAsync(string? name = null, IReadOnlyList<Tag>? tags = null, long now = 1000) =>
-        Store.CreateRegisteredModelAsync(name ?? UniqueName(), "a model", tags ?? [], "alice", "default", now, None);
+        Store.CreateRegisteredModelAsync(TestChange.Next(), name ?? UniqueName(), "a model", tags ?? [], "alice", "default", now, None);
 
     protected Task<ModelVersion> NewVersionAsync(string name, long now = 2000, IReadOnlyList<Tag>? tags = null, string? runId = null) =>
-        Store.CreateModelVersionAsync(new NewModelVersion(name, $"mlflow-artifacts:/1/{Guid.NewGuid():N}/artifacts/model", runId, tags ?? [], "", "v", "bob", now), None);
+        Store.CreateModelVersionAsync(TestChange.Next(), new NewModelVersion(name, $"mlflow-artifacts:/1/{Guid.NewGuid():N}/artifacts/model", runId, tags ?? [], "", "v", "bob", now), None);
 
     protected async Task<RegisteredModel> GetModelAsync(string name) =>
         await Store.GetRegisteredModelAsync(name, None) ?? throw new InvalidOperationException($"model {name} vanished");
@@ -49,7 +49,7 @@ public abstract partial class RegistryStoreContract(StorageFixture fixture)
     public async Task created_model_is_read_back_with_its_tags()
     {
         var name = UniqueName();
-        var created = await Store.CreateRegisteredModelAsync(name, "desc", [new Tag("owner", "risk")], "alice", "default", 1234, None);
+        var created = await Store.CreateRegisteredModelAsync(TestChange.Next(), name, "desc", [new Tag("owner", "risk")], "alice", "default", 1234, None);
         var model = await GetModelAsync(name);
         Assert.Equal(name, model.Name);
         Assert.Equal(1234, model.CreationTimestamp);
@@ -75,28 +75,28 @@ public abstract partial class RegistryStoreContract(StorageFixture fixture)
     {
         Assert.Null(await Store.GetRegisteredModelAsync("nope", None));
         Assert.Null(await Store.GetModelVersionAsync("nope", 1, None));
-        var error = await ThrowsAsync(ErrorCode.ResourceDoesNotExist, () => Store.UpdateRegisteredModelAsync("nope", "d", 1, None));
+        var error = await ThrowsAsync(ErrorCode.ResourceDoesNotExist, () => Store.UpdateRegisteredModelAsync(TestChange.Next(), "nope", "d", 1, None));
         Assert.Equal("Registered Model with name=nope not found", error.Message);
-        await ThrowsAsync(ErrorCode.ResourceDoesNotExist, () => Store.DeleteRegisteredModelAsync("nope", None));
-        await ThrowsAsync(ErrorCode.ResourceDoesNotExist, () => Store.RenameRegisteredModelAsync("nope", UniqueName(), 1, None));
-        await ThrowsAsync(ErrorCode.ResourceDoesNotExist, () => Store.SetRegisteredModelTagAsync("nope", new Tag("k", "v"), 1, None));
+        await ThrowsAsync(ErrorCode.ResourceDoesNotExist, () => Store.DeleteRegisteredModelAsync(TestChange.Next(), "nope", None));
+        await ThrowsAsync(ErrorCode.ResourceDoesNotExist, () => Store.RenameRegisteredModelAsync(TestChange.Next(), "nope", UniqueName(), 1, None));
+        await ThrowsAsync(ErrorCode.ResourceDoesNotExist, () => Store.SetRegisteredModelTagAsync(TestChange.Next(), "nope", new Tag("k", "v"), 1, None));
         await ThrowsAsync(ErrorCode.ResourceDoesNotExist, () => Store.GetLatestVersionsAsync("nope", [], None));
         await ThrowsAsync(ErrorCode.ResourceDoesNotExist, () => NewVersionAsync("nope"));
 
         var model = await NewModelAsync("m-" + Guid.NewGuid().ToString("N"));
-        error = await ThrowsAsync(ErrorCode.ResourceDoesNotExist, () => Store.UpdateModelVersionAsync(model.Name, 2, "d", 1, None));
+        error = await ThrowsAsync(ErrorCode.ResourceDoesNotExist, () => Store.UpdateModelVersionAsync(TestChange.Next(), model.Name, 2, "d", 1, None));
         Assert.Equal($"Model Version (name={model.Name}, version=2) not found", error.Message);
-        await ThrowsAsync(ErrorCode.ResourceDoesNotExist, () => Store.DeleteModelVersionAsync(model.Name, 2, None));
-        await ThrowsAsync(ErrorCode.ResourceDoesNotExist, () => Store.TransitionStageAsync(model.Name, 2, ModelStage.Staging, false, 1, None));
-        await ThrowsAsync(ErrorCode.ResourceDoesNotExist, () => Store.SetModelVersionTagAsync(model.Name, 2, new Tag("k", "v"), 1, None));
-        await ThrowsAsync(ErrorCode.ResourceDoesNotExist, () => Store.SetAliasAsync(model.Name, "champion", 2, 1, None));
+        await ThrowsAsync(ErrorCode.ResourceDoesNotExist, () => Store.DeleteModelVersionAsync(TestChange.Next(), model.Name, 2, 3000, None));
+        await ThrowsAsync(ErrorCode.ResourceDoesNotExist, () => Store.TransitionStageAsync(TestChange.Next(), model.Name, 2, ModelStage.Staging, false, 1, None));
+        await ThrowsAsync(ErrorCode.ResourceDoesNotExist, () => Store.SetModelVersionTagAsync(TestChange.Next(), model.Name, 2, new Tag("k", "v"), 1, None));
+        await ThrowsAsync(ErrorCode.ResourceDoesNotExist, () => Store.SetAliasAsync(TestChange.Next(), model.Name, "champion", 2, 1, None));
     }
 
     [Fact]
     public async Task update_changes_the_description_and_bumps_last_updated()
     {
         var model = await NewModelAsync();
-        var updated = await Store.UpdateRegisteredModelAsync(model.Name, "better", 5000, None);
+        var updated = await Store.UpdateRegisteredModelAsync(TestChange.Next(), model.Name, "better", 5000, None);
         Assert.Equal("better", updated.Description);
         Assert.Equal(5000, updated.LastUpdatedTimestamp);
         Assert.Equal(model.CreationTimestamp, updated.CreationTimestamp);
@@ -107,14 +107,14 @@ public abstract partial class RegistryStoreContract(StorageFixture fixture)
     public async Task model_tags_are_set_overwritten_and_deleted()
     {
         var model = await NewModelAsync();
-        await Store.SetRegisteredModelTagAsync(model.Name, new Tag("a", "1"), 3000, None);
-        await Store.SetRegisteredModelTagAsync(model.Name, new Tag("a", "2"), 3000, None);
-        await Store.SetRegisteredModelTagAsync(model.Name, new Tag("b", "3"), 4000, None);
+        await Store.SetRegisteredModelTagAsync(TestChange.Next(), model.Name, new Tag("a", "1"), 3000, None);
+        await Store.SetRegisteredModelTagAsync(TestChange.Next(), model.Name, new Tag("a", "2"), 3000, None);
+        await Store.SetRegisteredModelTagAsync(TestChange.Next(), model.Name, new Tag("b", "3"), 4000, None);
         var tagged = await GetModelAsync(model.Name);
         Assert.Equal([new Tag("a", "2"), new Tag("b", "3")], tagged.Tags);
         Assert.Equal(4000, tagged.LastUpdatedTimestamp);
-        await Store.DeleteRegisteredModelTagAsync(model.Name, "a", 5000, None);
-        await Store.DeleteRegisteredModelTagAsync(model.Name, "absent", 5000, None);
+        await Store.DeleteRegisteredModelTagAsync(TestChange.Next(), model.Name, "a", 5000, None);
+        await Store.DeleteRegisteredModelTagAsync(TestChange.Next(), model.Name, "absent", 5000, None);
         Assert.Equal([new Tag("b", "3")], (await GetModelAsync(model.Name)).Tags);
     }
 
@@ -123,7 +123,7 @@ public abstract partial class RegistryStoreContract(StorageFixture fixture)
     {
         var model = await NewModelAsync();
         var runId = Guid.NewGuid().ToString("N");
-        var v1 = await Store.CreateModelVersionAsync(new NewModelVersion(model.Name, "mlflow-artifacts:/1/r/artifacts/model", runId, [new Tag("k", "v")], "http://link", "first", "bob", 7000), None);
+        var v1 = await Store.CreateModelVersionAsync(TestChange.Next(), new NewModelVersion(model.Name, "mlflow-artifacts:/1/r/artifacts/model", runId, [new Tag("k", "v")], "http://link", "first", "bob", 7000), None);
         var v2 = await NewVersionAsync(model.Name);
         Assert.Equal(1, v1.Version);
         Assert.Equal(2, v2.Version);
@@ -149,9 +149,18 @@ public abstract partial class RegistryStoreContract(StorageFixture fixture)
         var model = await NewModelAsync();
         await NewVersionAsync(model.Name);
         await NewVersionAsync(model.Name);
-        await Store.DeleteModelVersionAsync(model.Name, 2, None);
+        await Store.DeleteModelVersionAsync(TestChange.Next(), model.Name, 2, 3000, None);
         Assert.Null(await Store.GetModelVersionAsync(model.Name, 2, None));
         Assert.Equal(3, (await NewVersionAsync(model.Name)).Version);
+    }
+
+    [Fact]
+    public async Task deleting_a_version_stamps_its_model_with_the_time_given()
+    {
+        var model = await NewModelAsync();
+        await NewVersionAsync(model.Name, now: 2000);
+        await Store.DeleteModelVersionAsync(TestChange.Next(), model.Name, 1, 7000, None);
+        Assert.Equal(7000, (await GetModelAsync(model.Name)).LastUpdatedTimestamp);
     }
 
     [Fact]
@@ -159,13 +168,13 @@ public abstract partial class RegistryStoreContract(StorageFixture fixture)
     {
         var model = await NewModelAsync();
         await NewVersionAsync(model.Name);
-        var updated = await Store.UpdateModelVersionAsync(model.Name, 1, "tuned", 8000, None);
+        var updated = await Store.UpdateModelVersionAsync(TestChange.Next(), model.Name, 1, "tuned", 8000, None);
         Assert.Equal("tuned", updated.Description);
         Assert.Equal(8000, updated.LastUpdatedTimestamp);
-        await Store.SetModelVersionTagAsync(model.Name, 1, new Tag("a", "1"), 8100, None);
-        await Store.SetModelVersionTagAsync(model.Name, 1, new Tag("a", "2"), 8200, None);
-        await Store.SetModelVersionTagAsync(model.Name, 1, new Tag("b", "x"), 8300, None);
-        await Store.DeleteModelVersionTagAsync(model.Name, 1, "b", 8400, None);
+        await Store.SetModelVersionTagAsync(TestChange.Next(), model.Name, 1, new Tag("a", "1"), 8100, None);
+        await Store.SetModelVersionTagAsync(TestChange.Next(), model.Name, 1, new Tag("a", "2"), 8200, None);
+        await Store.SetModelVersionTagAsync(TestChange.Next(), model.Name, 1, new Tag("b", "x"), 8300, None);
+        await Store.DeleteModelVersionTagAsync(TestChange.Next(), model.Name, 1, "b", 8400, None);
         var version = await GetVersionAsync(model.Name, 1);
         Assert.Equal([new Tag("a", "2")], version.Tags);
         Assert.Equal(8400, version.LastUpdatedTimestamp);
@@ -176,17 +185,17 @@ public abstract partial class RegistryStoreContract(StorageFixture fixture)
     {
         var model = await NewModelAsync();
         for (var i = 0; i < 3; i++) await NewVersionAsync(model.Name);
-        await Store.TransitionStageAsync(model.Name, 1, ModelStage.Production, false, 3000, None);
-        await Store.TransitionStageAsync(model.Name, 2, ModelStage.Production, false, 3000, None);
-        await Store.TransitionStageAsync(model.Name, 3, ModelStage.Staging, false, 3000, None);
-        var moved = await Store.TransitionStageAsync(model.Name, 3, ModelStage.Production, true, 4000, None);
+        await Store.TransitionStageAsync(TestChange.Next(), model.Name, 1, ModelStage.Production, false, 3000, None);
+        await Store.TransitionStageAsync(TestChange.Next(), model.Name, 2, ModelStage.Production, false, 3000, None);
+        await Store.TransitionStageAsync(TestChange.Next(), model.Name, 3, ModelStage.Staging, false, 3000, None);
+        var moved = await Store.TransitionStageAsync(TestChange.Next(), model.Name, 3, ModelStage.Production, true, 4000, None);
 
         Assert.Equal(ModelStage.Production, moved.CurrentStage);
         Assert.Equal(4000, moved.LastUpdatedTimestamp);
         Assert.Equal(ModelStage.Archived, (await GetVersionAsync(model.Name, 1)).CurrentStage);
         Assert.Equal(ModelStage.Archived, (await GetVersionAsync(model.Name, 2)).CurrentStage);
         Assert.Equal(4000, (await GetModelAsync(model.Name)).LastUpdatedTimestamp);
-        await ThrowsAsync(ErrorCode.InvalidParameterValue, () => Store.TransitionStageAsync(model.Name, 1, ModelStage.Archived, true, 5000, None));
+        await ThrowsAsync(ErrorCode.InvalidParameterValue, () => Store.TransitionStageAsync(TestChange.Next(), model.Name, 1, ModelStage.Archived, true, 5000, None));
     }
 
     [Fact]
@@ -195,8 +204,8 @@ public abstract partial class RegistryStoreContract(StorageFixture fixture)
         var model = await NewModelAsync();
         await NewVersionAsync(model.Name);
         await NewVersionAsync(model.Name);
-        await Store.TransitionStageAsync(model.Name, 1, ModelStage.Staging, false, 3000, None);
-        await Store.TransitionStageAsync(model.Name, 2, ModelStage.Staging, false, 3000, None);
+        await Store.TransitionStageAsync(TestChange.Next(), model.Name, 1, ModelStage.Staging, false, 3000, None);
+        await Store.TransitionStageAsync(TestChange.Next(), model.Name, 2, ModelStage.Staging, false, 3000, None);
         Assert.Equal(ModelStage.Staging, (await GetVersionAsync(model.Name, 1)).CurrentStage);
     }
 
@@ -205,9 +214,9 @@ public abstract partial class RegistryStoreContract(StorageFixture fixture)
     {
         var model = await NewModelAsync();
         for (var i = 0; i < 5; i++) await NewVersionAsync(model.Name);
-        await Store.TransitionStageAsync(model.Name, 1, ModelStage.Production, false, 3000, None);
-        await Store.TransitionStageAsync(model.Name, 2, ModelStage.Production, false, 3000, None);
-        await Store.TransitionStageAsync(model.Name, 3, ModelStage.Staging, false, 3000, None);
+        await Store.TransitionStageAsync(TestChange.Next(), model.Name, 1, ModelStage.Production, false, 3000, None);
+        await Store.TransitionStageAsync(TestChange.Next(), model.Name, 2, ModelStage.Production, false, 3000, None);
+        await Store.TransitionStageAsync(TestChange.Next(), model.Name, 3, ModelStage.Staging, false, 3000, None);
 
         var latest = (await GetModelAsync(model.Name)).LatestVersions.Select(v => (v.Version, v.CurrentStage)).ToList();
         Assert.Equal([(2, ModelStage.Production), (3, ModelStage.Staging), (5, ModelStage.None)], latest);
@@ -223,10 +232,10 @@ public abstract partial class RegistryStoreContract(StorageFixture fixture)
         var model = await NewModelAsync();
         await NewVersionAsync(model.Name);
         await NewVersionAsync(model.Name);
-        await Store.SetAliasAsync(model.Name, "champion", 1, 3000, None);
+        await Store.SetAliasAsync(TestChange.Next(), model.Name, "champion", 1, 3000, None);
         Assert.Equal(1, await Store.ResolveAliasAsync(model.Name, "champion", None));
-        await Store.SetAliasAsync(model.Name, "champion", 2, 3100, None);
-        await Store.SetAliasAsync(model.Name, "challenger", 1, 3200, None);
+        await Store.SetAliasAsync(TestChange.Next(), model.Name, "champion", 2, 3100, None);
+        await Store.SetAliasAsync(TestChange.Next(), model.Name, "challenger", 1, 3200, None);
         Assert.Equal(2, await Store.ResolveAliasAsync(model.Name, "champion", None));
         Assert.Equal(["champion"], (await GetVersionAsync(model.Name, 2)).Aliases);
         Assert.Equal(["challenger"], (await GetVersionAsync(model.Name, 1)).Aliases);
@@ -234,7 +243,7 @@ public abstract partial class RegistryStoreContract(StorageFixture fixture)
         Assert.Equal([new ModelAlias("challenger", 1), new ModelAlias("champion", 2)], stored.Aliases);
         Assert.Equal(3200, stored.LastUpdatedTimestamp);
 
-        await Store.DeleteAliasAsync(model.Name, "challenger", 3300, None);
+        await Store.DeleteAliasAsync(TestChange.Next(), model.Name, "challenger", 3300, None);
         Assert.Null(await Store.ResolveAliasAsync(model.Name, "challenger", None));
         Assert.Null(await Store.ResolveAliasAsync("nope", "champion", None));
     }
@@ -244,8 +253,8 @@ public abstract partial class RegistryStoreContract(StorageFixture fixture)
     {
         var model = await NewModelAsync();
         await NewVersionAsync(model.Name, tags: [new Tag("k", "v")]);
-        await Store.SetAliasAsync(model.Name, "champion", 1, 3000, None);
-        await Store.DeleteModelVersionAsync(model.Name, 1, None);
+        await Store.SetAliasAsync(TestChange.Next(), model.Name, "champion", 1, 3000, None);
+        await Store.DeleteModelVersionAsync(TestChange.Next(), model.Name, 1, 4000, None);
         Assert.Null(await Store.ResolveAliasAsync(model.Name, "champion", None));
         Assert.Empty((await GetModelAsync(model.Name)).Aliases);
     }
@@ -255,9 +264,9 @@ public abstract partial class RegistryStoreContract(StorageFixture fixture)
     {
         var model = await NewModelAsync(tags: [new Tag("owner", "risk")]);
         await NewVersionAsync(model.Name, tags: [new Tag("k", "v")]);
-        await Store.SetAliasAsync(model.Name, "champion", 1, 3000, None);
+        await Store.SetAliasAsync(TestChange.Next(), model.Name, "champion", 1, 3000, None);
         var newName = UniqueName("renamed");
-        var renamed = await Store.RenameRegisteredModelAsync(model.Name, newName, 6000, None);
+        var renamed = await Store.RenameRegisteredModelAsync(TestChange.Next(), model.Name, newName, 6000, None);
 
         Assert.Equal(newName, renamed.Name);
         Assert.Equal(6000, renamed.LastUpdatedTimestamp);
@@ -270,7 +279,7 @@ public abstract partial class RegistryStoreContract(StorageFixture fixture)
         Assert.Equal(newName, Assert.Single(renamed.LatestVersions).Name);
 
         var other = await NewModelAsync();
-        await ThrowsAsync(ErrorCode.ResourceAlreadyExists, () => Store.RenameRegisteredModelAsync(newName, other.Name, 7000, None));
+        await ThrowsAsync(ErrorCode.ResourceAlreadyExists, () => Store.RenameRegisteredModelAsync(TestChange.Next(), newName, other.Name, 7000, None));
     }
 
     [Fact]
@@ -278,8 +287,8 @@ public abstract partial class RegistryStoreContract(StorageFixture fixture)
     {
         var model = await NewModelAsync(tags: [new Tag("owner", "risk")]);
         await NewVersionAsync(model.Name, tags: [new Tag("k", "v")]);
-        await Store.SetAliasAsync(model.Name, "champion", 1, 3000, None);
-        await Store.DeleteRegisteredModelAsync(model.Name, None);
+        await Store.SetAliasAsync(TestChange.Next(), model.Name, "champion", 1, 3000, None);
+        await Store.DeleteRegisteredModelAsync(TestChange.Next(), model.Name, None);
         Assert.Null(await Store.GetRegisteredModelAsync(model.Name, None));
         Assert.Null(await Store.GetModelVersionAsync(model.Name, 1, None));
         Assert.Null(await Store.ResolveAliasAsync(model.Name, "champion", None));

@@ -32,10 +32,10 @@ public abstract class SharedDatabaseContract(StorageFixture fixture)
         try
         {
             var name = $"shared-{Guid.NewGuid():N}";
-            await servers[0].Registry.CreateRegisteredModelAsync(name, "", [], "", "default", 1, None);
+            await servers[0].Registry.CreateRegisteredModelAsync(TestChange.Next(), name, "", [], "", "default", 1, None);
             var numbers = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(async () =>
             {
-                var version = await servers[i % 2].Registry.CreateModelVersionAsync(new NewModelVersion(name, "s3://x", null, [], "", "", "", 2), None);
+                var version = await servers[i % 2].Registry.CreateModelVersionAsync(TestChange.Next(), new NewModelVersion(name, "s3://x", null, [], "", "", "", 2), None);
                 return version.Version;
             })));
             Assert.Equal(Enumerable.Range(1, 20), numbers.Order());

@@ -21,7 +21,8 @@ public sealed class AuditedStorage(StewardStorage storage) : IAsyncDisposable
 
     public ITrackingStore Tracking { get; } = AuditedProxy<ITrackingStore>.Wrap(storage.Tracking);
 
-    public IRegistryStore Registry { get; } = AuditedProxy<IRegistryStore>.Wrap(storage.Registry);
+    /// <summary>Unwrapped: its writes take their change explicitly (<see cref="TestChange"/>).</summary>
+    public IRegistryStore Registry => storage.Registry;
 
     public ILoggedModelStore LoggedModels { get; } = AuditedProxy<ILoggedModelStore>.Wrap(storage.LoggedModels);
 

@@ -60,9 +60,9 @@ public sealed class ChecklistService(
         };
         await access.DemandAsync(Permission.AnswerChecklists, GovernanceActions.ChecklistAnswer,
             GovernanceResources.ChecklistItem(answer.ModelName, answer.Version, answer.Checklist, answer.Item), cancellationToken);
-        using var scope = AuditScope.Begin(actor, GovernanceActions.ChecklistAnswer,
+        var change = AuditedChange.Of(actor, GovernanceActions.ChecklistAnswer,
             GovernanceResources.ChecklistItem(answer.ModelName, answer.Version, answer.Checklist, answer.Item), payload);
-        return await store.SetAsync(answer, cancellationToken);
+        return await store.SetAsync(change, answer, cancellationToken);
     }
 
     /// <summary>The version's compliance: the checklists its model's record lists, plus any with answers.</summary>

@@ -67,9 +67,9 @@ public sealed class ChecklistTemplateService(IGovernanceDocumentStore documents,
         var template = ChecklistTemplateParser.Parse(content);
         var sha = VersionedDocument.HashOf(content!);
         await access.DemandAsync(Permission.ConfigureGovernance, GovernanceActions.ChecklistTemplateAdd, GovernanceResources.Document(DocumentKinds.ChecklistTemplate, template.Name), cancellationToken);
-        using var scope = AuditScope.Begin(actor, GovernanceActions.ChecklistTemplateAdd, GovernanceResources.Document(DocumentKinds.ChecklistTemplate, template.Name),
+        var change = AuditedChange.Of(actor, GovernanceActions.ChecklistTemplateAdd, GovernanceResources.Document(DocumentKinds.ChecklistTemplate, template.Name),
             new JsonObject { ["name"] = template.Name, ["content_sha256"] = sha });
-        var stored = await documents.AddAsync(DocumentKinds.ChecklistTemplate, template.Name, content!, sha, actor.Name, clock.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
+        var stored = await documents.AddAsync(change, DocumentKinds.ChecklistTemplate, template.Name, content!, sha, actor.Name, clock.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
         return new ChecklistTemplateVersion(stored, template);
     }
 

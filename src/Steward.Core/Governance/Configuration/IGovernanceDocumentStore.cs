@@ -1,14 +1,16 @@
+using Steward.Audit;
+
 namespace Steward.Governance.Configuration;
 
 /// <summary>
 /// Where stored versions of governance configuration files live (the shipped version 0 is not
-/// stored). Writes run inside the caller's audit scope.
+/// stored). Each write appends the ledger entry of the <see cref="AuditedChange"/> it is given, in its transaction.
 /// </summary>
 public interface IGovernanceDocumentStore
 {
     /// <summary>Stores <paramref name="content"/> as the next version of (kind, name), numbered one past the highest stored.</summary>
     /// <remarks>Fails with <c>ResourceAlreadyExists</c> if another server stored that number first.</remarks>
-    Task<VersionedDocument> AddAsync(string kind, string name, string content, string sha256, string createdBy, long now, CancellationToken cancellationToken);
+    Task<VersionedDocument> AddAsync(AuditedChange change, string kind, string name, string content, string sha256, string createdBy, long now, CancellationToken cancellationToken);
 
     /// <summary>One stored version, or the newest when <paramref name="version"/> is null; null when none is stored.</summary>
     Task<VersionedDocument?> GetAsync(string kind, string name, int? version, CancellationToken cancellationToken);

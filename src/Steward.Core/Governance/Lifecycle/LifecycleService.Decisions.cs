@@ -39,8 +39,7 @@ public sealed partial class LifecycleService
         {
             ["name"] = waiver.ModelName, ["version"] = waiver.Version, ["step"] = waiver.Step, ["reason"] = waiver.Reason, ["expires_at"] = waiver.ExpiresAt,
         };
-        using var scope = AuditScope.Begin(actor, GovernanceActions.StepWaive, resource, payload);
-        return await store.AddWaiverAsync(waiver, cancellationToken);
+        return await store.AddWaiverAsync(AuditedChange.Of(actor, GovernanceActions.StepWaive, resource, payload), waiver, cancellationToken);
     }
 
     /// <summary>Attests a step the platform holds no evidence for (business KPI, feature pipeline, feedback), with a link to the evidence.</summary>
@@ -64,8 +63,7 @@ public sealed partial class LifecycleService
         {
             ["name"] = attestation.ModelName, ["version"] = attestation.Version, ["step"] = attestation.Step, ["link"] = attestation.Link, ["note"] = attestation.Note,
         };
-        using var scope = AuditScope.Begin(actor, GovernanceActions.StepAttest, resource, payload);
-        return await store.AddAttestationAsync(attestation, cancellationToken);
+        return await store.AddAttestationAsync(AuditedChange.Of(actor, GovernanceActions.StepAttest, resource, payload), attestation, cancellationToken);
     }
 
     private async Task<Approval> DecideAsync(string? modelName, string? version, ApprovalDecision decision, string? reason, CancellationToken cancellationToken)
@@ -109,8 +107,7 @@ public sealed partial class LifecycleService
             ["evidence_sha256"] = approval.EvidenceFingerprint,
             ["policy_version"] = snapshot.Policy.Document.Version,
         };
-        using var scope = AuditScope.Begin(actor, action, resource, payload);
-        return await store.AddApprovalAsync(approval, cancellationToken);
+        return await store.AddApprovalAsync(AuditedChange.Of(actor, action, resource, payload), approval, cancellationToken);
     }
 
     private async Task DemandOwnerAsync(LifecycleStep step, string action, string resource, CancellationToken cancellationToken)

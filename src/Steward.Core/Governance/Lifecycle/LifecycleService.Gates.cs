@@ -76,9 +76,10 @@ public sealed partial class LifecycleService
                 .ToArray()),
             ["unmet"] = new JsonArray(verdict.Unmet.Select(u => (JsonNode?)u.Step).ToArray()),
         };
-        using var scope = AuditScope.BeginStandalone(actor.Name, GovernanceActions.GateEvaluate, GovernanceResources.Gate(state.ModelName, state.Version), payload,
+        // An entry of its own, beside the change's: a refused change still leaves its evaluation.
+        var evaluation = AuditedChange.Standalone(actor.Name, GovernanceActions.GateEvaluate, GovernanceResources.Gate(state.ModelName, state.Version), payload,
             verdict.Allows ? AuditEntry.Ok : AuditEntry.Denied);
-        await ledger.AppendAsync(cancellationToken);
+        await ledger.AppendAsync(evaluation, cancellationToken);
     }
 }
 

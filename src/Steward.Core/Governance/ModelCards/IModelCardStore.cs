@@ -1,6 +1,8 @@
+using Steward.Audit;
+
 namespace Steward.Governance.ModelCards;
 
-/// <summary>Where model card revisions live. Writes run inside the caller's audit scope.</summary>
+/// <summary>Where model card revisions live. Each write appends the ledger entry of the <see cref="AuditedChange"/> it is given, in its transaction.</summary>
 public interface IModelCardStore
 {
     /// <summary>
@@ -8,7 +10,7 @@ public interface IModelCardStore
     /// the newest stored (ResourceAlreadyExists otherwise: someone else edited first);
     /// ResourceDoesNotExist when the model version does not exist.
     /// </summary>
-    Task<ModelCard> AddRevisionAsync(ModelCard card, CancellationToken cancellationToken);
+    Task<ModelCard> AddRevisionAsync(AuditedChange change, ModelCard card, CancellationToken cancellationToken);
 
     /// <summary>One revision, or the newest when <paramref name="revision"/> is null; null when none is stored.</summary>
     Task<ModelCard?> GetAsync(string modelName, int version, int? revision, CancellationToken cancellationToken);

@@ -90,8 +90,8 @@ public sealed class ModelCardService(
             ["sections"] = new JsonObject(changes.Select(c => KeyValuePair.Create(c.Key, (JsonNode?)c.Value))),
             ["content_sha256"] = Configuration.VersionedDocument.HashOf(ModelCardContent.Serialize(card.Sections)),
         };
-        using var scope = AuditScope.Begin(actor, GovernanceActions.ModelCardEdit, GovernanceResources.ModelCard(card.ModelName, card.Version), payload);
-        return await store.AddRevisionAsync(card, cancellationToken);
+        var change = AuditedChange.Of(actor, GovernanceActions.ModelCardEdit, GovernanceResources.ModelCard(card.ModelName, card.Version), payload);
+        return await store.AddRevisionAsync(change, card, cancellationToken);
     }
 
     /// <summary>A card of <paramref name="version"/> filled from the platform now, with the given people-written text.</summary>

@@ -67,11 +67,8 @@ public sealed class GovernanceRecordService(
         };
         await access.DemandInDomainAsync(Permission.WriteGovernanceRecord, GovernanceActions.RecordUpdate, GovernanceResources.Record(modelName!),
             async token => (await registry.GetRegisteredModelAsync(modelName, token)).Domain, cancellationToken);
-        (GovernanceRecord Record, bool Created) result;
-        using (AuditScope.Begin(actor, GovernanceActions.RecordUpdate, GovernanceResources.Record(modelName!), payload))
-        {
-            result = await store.UpsertAsync(modelName!, normalized, actor.Name, clock.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
-        }
+        var change = AuditedChange.Of(actor, GovernanceActions.RecordUpdate, GovernanceResources.Record(modelName!), payload);
+        var result = await store.UpsertAsync(change, modelName!, normalized, actor.Name, clock.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
 
         var latest = await scorecards.LatestPerModelAsync(cancellationToken);
         var config = await configs.CurrentAsync(cancellationToken);
@@ -107,8 +104,8 @@ public sealed class GovernanceRecordService(
         Check(notes, "notes", GovernanceLimits.MaxLongText);
         await access.DemandAsync(Permission.ReviewModels, GovernanceActions.RecordReview, GovernanceResources.Record(modelName!), cancellationToken);
         var payload = new JsonObject { ["name"] = modelName, ["outcome"] = GovernanceNames.Name(parsed), ["notes"] = notes ?? "" };
-        using var scope = AuditScope.Begin(actor, GovernanceActions.RecordReview, GovernanceResources.Record(modelName!), payload);
-        return await store.AddReviewAsync(modelName!, parsed, notes ?? "", actor.Name, clock.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
+        var change = AuditedChange.Of(actor, GovernanceActions.RecordReview, GovernanceResources.Record(modelName!), payload);
+        return await store.AddReviewAsync(change, modelName!, parsed, notes ?? "", actor.Name, clock.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
     }
 
     /// <summary>The model's reviews, newest first.</summary>

@@ -1,8 +1,11 @@
+using Steward.Audit;
+
 namespace Steward.Governance.Records;
 
 /// <summary>
 /// Where governance records and their reviews live, keyed by the registered model (they follow
-/// a rename). Writes run inside the caller's audit scope, one transaction each.
+/// a rename). Each write is one transaction, which appends the ledger entry of the
+/// <see cref="AuditedChange"/> it is given.
 /// </summary>
 public interface IGovernanceRecordStore
 {
@@ -11,7 +14,7 @@ public interface IGovernanceRecordStore
     /// ResourceDoesNotExist when there is no such registered model, and with InvalidParameterValue
     /// when a new record would have no owner or no domain.
     /// </summary>
-    Task<(GovernanceRecord Record, bool Created)> UpsertAsync(string modelName, GovernanceRecordChanges changes, string actor, long now, CancellationToken cancellationToken);
+    Task<(GovernanceRecord Record, bool Created)> UpsertAsync(AuditedChange change, string modelName, GovernanceRecordChanges changes, string actor, long now, CancellationToken cancellationToken);
 
     /// <summary>The model's record, or null when the model has none (or does not exist).</summary>
     Task<GovernanceRecord?> GetAsync(string modelName, CancellationToken cancellationToken);
@@ -20,7 +23,7 @@ public interface IGovernanceRecordStore
     Task<IReadOnlyList<GovernanceRecord>> ListAsync(GovernanceRecordFilter filter, CancellationToken cancellationToken);
 
     /// <summary>Records a review and makes it the record's last; ResourceDoesNotExist when the model has no record.</summary>
-    Task<Review> AddReviewAsync(string modelName, ReviewOutcome outcome, string notes, string reviewer, long now, CancellationToken cancellationToken);
+    Task<Review> AddReviewAsync(AuditedChange change, string modelName, ReviewOutcome outcome, string notes, string reviewer, long now, CancellationToken cancellationToken);
 
     /// <summary>The model's reviews, newest first.</summary>
     Task<IReadOnlyList<Review>> ListReviewsAsync(string modelName, CancellationToken cancellationToken);

@@ -79,8 +79,9 @@ public sealed class ScorecardService(
             ["config_sha256"] = config.Document.Sha256,
         };
         await access.DemandAsync(Permission.FileScorecards, GovernanceActions.ScorecardFile, GovernanceResources.Scorecard(modelVersion.Name, modelVersion.Version), cancellationToken);
-        using var scope = AuditScope.Begin(actor, GovernanceActions.ScorecardFile, GovernanceResources.Scorecard(modelVersion.Name, modelVersion.Version), payload);
+        var change = AuditedChange.Of(actor, GovernanceActions.ScorecardFile, GovernanceResources.Scorecard(modelVersion.Name, modelVersion.Version), payload);
         return await store.AddAsync(
+            change,
             new NewScorecard(modelVersion.Name, modelVersion.Version, result, factors, config.Document.Version, config.Document.Sha256),
             actor.Name,
             clock.GetUtcNow().ToUnixTimeMilliseconds(),
