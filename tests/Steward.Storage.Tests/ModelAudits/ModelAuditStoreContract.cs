@@ -41,6 +41,19 @@ public abstract class ModelAuditStoreContract(StorageFixture fixture)
     }
 
     [Fact]
+    public async Task An_audit_is_stamped_with_the_storages_clock()
+    {
+        var name = await NewVersionAsync();
+        var at = new DateTimeOffset(2030, 1, 2, 3, 4, 5, TimeSpan.Zero);
+        await using var clocked = await StewardStorage.OpenAsync(fixture.Options with { Clock = new FixedClock(at) }, None);
+
+        var added = await clocked.ModelAudits.AddAsync(Change(), Audit(name, 1), "carol", None);
+
+        Assert.Equal(at, added.CreatedAt);
+        Assert.Equal(at, (await Store.GetAsync(added.Id, None))!.CreatedAt);
+    }
+
+    [Fact]
     public async Task A_versions_audits_list_newest_first_and_filter_by_kind()
     {
         var name = await NewVersionAsync(versions: 2);
