@@ -11,7 +11,8 @@ namespace Steward.Audit;
 /// Only a ledger store makes one (the constructor is internal to Core and the storage), so an
 /// effect outside the database cannot be committed before its entry is: staged, recorded, then
 /// committed, in that order, or not at all. One receipt stands for one entry; pass it to the
-/// one staged change it records.
+/// one staged change it records. (An append made inside a database unit of several writes
+/// commits with the unit; effects outside the database are never staged inside one.)
 /// </remarks>
 public sealed class LedgerReceipt
 {
