@@ -4,7 +4,6 @@ using Steward.Errors;
 using Steward.Audit;
 using Steward.Storage.Artifacts;
 using Steward.Storage.Tests.Support;
-using static Steward.Storage.Tests.Support.TestChanges;
 
 namespace Steward.Storage.Tests.Artifacts;
 
@@ -29,7 +28,7 @@ public sealed class LocalArtifactStoreTests : IDisposable, IClassFixture<SqliteF
     private static MemoryStream Text(string text) => new(Encoding.UTF8.GetBytes(text));
 
     /// <summary>The receipt of a recorded entry, which a staged change needs to take effect.</summary>
-    private Task<LedgerReceipt> RecordAsync() => _fixture.Storage.Ledger.AppendAsync(Change(), CancellationToken.None);
+    private Task<LedgerReceipt> RecordAsync() => _fixture.Storage.Ledger.AppendAsync(TestChange.Next(), CancellationToken.None);
 
     /// <summary>A write whose ledger entry committed: staged, recorded, then committed.</summary>
     private async Task WriteAsync(string path, Stream content)

@@ -13,7 +13,7 @@ namespace Steward.Storage.Tests.Support;
 /// <summary>
 /// The stores of a <see cref="StewardStorage"/> as the store contract tests call them: directly,
 /// with no service in between. Stores whose writes take their <see cref="AuditedChange"/> are
-/// given one by each test (<see cref="TestChanges"/>); the others still find their entry in an
+/// given one by each test (<see cref="TestChange"/>); the others still find their entry in an
 /// ambient scope, so each call to them runs in a scope of its own (action <c>test.&lt;method&gt;</c>),
 /// the way a service would open one.
 /// </summary>

@@ -1,5 +1,5 @@
 using Steward.Tracking;
-using static Steward.Storage.Tests.Support.TestChanges;
+using Steward.Storage.Tests.Support;
 
 namespace Steward.Storage.Tests.Tracking;
 
@@ -12,8 +12,8 @@ public abstract partial class TrackingStoreContract
         var plain = await NewExperimentAsync();
         var other = await NewExperimentAsync();
         var folder = $"mlflow-artifacts:/{UniqueName("team")}";
-        var custom = await Store.CreateExperimentAsync(Change(), UniqueName("exp"), folder, TrackingService.DefaultArtifactRoot, "risk", [], Now, None);
-        var elsewhere = await Store.CreateExperimentAsync(Change(), UniqueName("exp"), "s3://bucket/x", TrackingService.DefaultArtifactRoot, "default", [], Now, None);
+        var custom = await Store.CreateExperimentAsync(TestChange.Next(), UniqueName("exp"), folder, TrackingService.DefaultArtifactRoot, "risk", [], Now, None);
+        var elsewhere = await Store.CreateExperimentAsync(TestChange.Next(), UniqueName("exp"), "s3://bucket/x", TrackingService.DefaultArtifactRoot, "default", [], Now, None);
 
         var listed = await Store.ListArtifactLocationsAsync(TrackingService.DefaultArtifactRoot, plain, None);
         Assert.Contains(new ExperimentLocation(plain, $"mlflow-artifacts:/{plain}", "default"), listed);
