@@ -25,6 +25,9 @@ public sealed record StorageOptions
     /// </summary>
     public string? LedgerKeyPath { get; init; }
 
+    /// <summary>The clock stores stamp times with where the caller gives none (model audits); the system's by default.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
     /// <summary>
     /// Writes append no ledger entry. Only for the benchmark that measures what the ledger
     /// costs (bench/Steward.Bench); internal, so no configuration of the server reaches it.

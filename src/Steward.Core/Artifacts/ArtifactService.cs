@@ -73,14 +73,12 @@ public sealed class ArtifactService(IArtifactStore artifacts, TrackingService tr
     {
         await DemandStoredWriteAsync(path, AuditActions.ArtifactDelete, withContents: true, cancellationToken);
         await using var delete = await artifacts.StageDeleteAsync(path, cancellationToken);
-        using (AuditScope.Begin(actor, AuditActions.ArtifactDelete, AuditResources.StoredArtifact(path), new JsonObject { ["path"] = path }))
-        {
-            await ledger.AppendAsync(cancellationToken);
-        }
+        var receipt = await ledger.AppendAsync(
+            AuditedChange.Of(actor, AuditActions.ArtifactDelete, AuditResources.StoredArtifact(path), new JsonObject { ["path"] = path }), cancellationToken);
 
         // Recorded: the removal is no longer the client's to cancel. Should it fail, the entry
         // says deleted while the file stays, and a retry removes it (with an entry of its own).
-        await delete.CommitAsync(CancellationToken.None);
+        await delete.CommitAsync(receipt, CancellationToken.None);
     }
 
     /// <summary>Records the download before any byte leaves: a read the ledger cannot record is refused.</summary>
@@ -88,8 +86,7 @@ public sealed class ArtifactService(IArtifactStore artifacts, TrackingService tr
     {
         try
         {
-            using var audit = AuditScope.Begin(actor, AuditActions.ArtifactDownload, resource, payload);
-            await ledger.AppendAsync(cancellationToken);
+            await ledger.AppendAsync(AuditedChange.Of(actor, AuditActions.ArtifactDownload, resource, payload), cancellationToken);
             return stream;
         }
         catch
@@ -109,14 +106,11 @@ public sealed class ArtifactService(IArtifactStore artifacts, TrackingService tr
         await using var write = await artifacts.StageWriteAsync(path, hashing, cancellationToken);
         payload["content_sha256"] = hashing.Digest();
         payload["size"] = hashing.BytesRead;
-        using (AuditScope.Begin(actor, AuditActions.ArtifactUpload, resource, payload))
-        {
-            await ledger.AppendAsync(cancellationToken);
-        }
+        var receipt = await ledger.AppendAsync(AuditedChange.Of(actor, AuditActions.ArtifactUpload, resource, payload), cancellationToken);
 
         // Recorded: the move is no longer the client's to cancel. Should it fail, the entry names
         // bytes that are not in place (the client sees an error and its retry writes them again).
-        await write.CommitAsync(CancellationToken.None);
+        await write.CommitAsync(receipt, CancellationToken.None);
     }
 
     /// <summary>

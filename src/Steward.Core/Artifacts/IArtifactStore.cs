@@ -6,9 +6,9 @@ namespace Steward.Artifacts;
 /// <remarks>
 /// Paths reach a store already checked by <see cref="ArtifactPath.Normalize"/>; a store still
 /// refuses anything that would resolve outside its root. Every change is staged first and takes
-/// effect only on <see cref="IStagedArtifactChange.CommitAsync"/>, which the caller does once the
-/// change's ledger entry is committed: a change the ledger cannot record is disposed uncommitted
-/// and leaves the store as it was.
+/// effect only on <see cref="IStagedArtifactChange.CommitAsync"/>, which takes the receipt of the
+/// change's committed ledger entry (<see cref="Audit.LedgerReceipt"/>): a change the ledger cannot
+/// record is disposed uncommitted and leaves the store as it was.
 /// </remarks>
 public interface IArtifactStore
 {

@@ -8,7 +8,8 @@ namespace Steward.Audit;
 /// one per operation and passes it to every store write of that operation; a store write takes it
 /// as a parameter and appends its entry in the same transaction, so a write without its entry
 /// does not compile. Artifact bytes follow the same protocol: staged, then recorded with
-/// <see cref="ILedgerStore.AppendAsync(AuditedChange, CancellationToken)"/>, then committed.
+/// <see cref="ILedgerStore.AppendAsync(AuditedChange, CancellationToken)"/>, then committed with
+/// the <see cref="LedgerReceipt"/> that append returns.
 /// </summary>
 /// <remarks>
 /// When an operation is built from another (logging a model is a tag write), the outer operation's

@@ -7,7 +7,7 @@ namespace Steward.Audit;
 /// credentials on a loopback server.
 /// </summary>
 /// <remarks>
-/// Read once per operation, when the service opens its <see cref="AuditScope"/>. It is never a
+/// Read once per operation, when the service describes its <see cref="AuditedChange"/>. It is never a
 /// value the client claims about itself (such as MLflow's <c>user_id</c> field).
 /// </remarks>
 public interface ICurrentActor

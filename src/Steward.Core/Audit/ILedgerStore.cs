@@ -21,8 +21,10 @@ public interface ILedgerStore
     /// <summary>
     /// Appends <paramref name="change"/>'s entry in a transaction of its own: for operations whose
     /// effect lies outside the database (artifact bytes, reads of protected content, refusals).
+    /// Returns once the entry is committed, with the receipt that an effect outside the database
+    /// needs before it may take place (<see cref="LedgerReceipt"/>).
     /// </summary>
-    Task AppendAsync(AuditedChange change, CancellationToken cancellationToken);
+    Task<LedgerReceipt> AppendAsync(AuditedChange change, CancellationToken cancellationToken);
 
     /// <summary>
     /// Appends <paramref name="entries"/> in one transaction of their own, at contiguous indexes

@@ -26,19 +26,19 @@ public sealed class AdminBootstrap(IIdentityStore store, TimeProvider clock)
             if (await store.GetUserAsync(name, cancellationToken) is { } existing)
             {
                 var roles = existing.Roles.Contains(Role.Admin) ? existing.Roles : [.. existing.Roles, Role.Admin];
-                using var audit = AuditScope.Begin(Actor, AuditActions.UserUpdate, resource, new JsonObject
+                var change = AuditedChange.Of(Actor, AuditActions.UserUpdate, resource, new JsonObject
                 {
                     ["name"] = name, ["roles"] = new JsonArray([.. roles.Select(r => (JsonNode?)JsonValue.Create(Roles.Name(r)))]), ["enabled"] = true,
                 });
-                await store.UpdateUserAsync(name, new UserUpdate(null, null, roles, null, true, now.ToUnixTimeMilliseconds()), cancellationToken);
+                await store.UpdateUserAsync(change, name, new UserUpdate(null, null, roles, null, true, now.ToUnixTimeMilliseconds()), cancellationToken);
             }
             else
             {
-                using var audit = AuditScope.Begin(Actor, AuditActions.UserCreate, resource, new JsonObject
+                var change = AuditedChange.Of(Actor, AuditActions.UserCreate, resource, new JsonObject
                 {
                     ["name"] = name, ["display_name"] = "Administrator", ["roles"] = new JsonArray("admin"), ["domains"] = new JsonArray(DomainNames.Default), ["enabled"] = true,
                 });
-                await store.CreateUserAsync(new NewUser(name, "Administrator", null, [Role.Admin], [DomainNames.Default], UserNames.Bootstrap, now.ToUnixTimeMilliseconds()), cancellationToken);
+                await store.CreateUserAsync(change, new NewUser(name, "Administrator", null, [Role.Admin], [DomainNames.Default], UserNames.Bootstrap, now.ToUnixTimeMilliseconds()), cancellationToken);
             }
         }
         catch (StewardException e) when (e.Code == ErrorCode.ResourceAlreadyExists)
@@ -50,13 +50,11 @@ public sealed class AdminBootstrap(IIdentityStore store, TimeProvider clock)
         var secret = ApiTokens.NewSecret();
         var token = new NewApiToken(ApiTokens.NewId(), name, "bootstrap", "Created at first start; revoke it once you have your own token.",
             ApiTokens.Hash(secret), UserNames.Bootstrap, now.ToUnixTimeMilliseconds(), ApiTokens.ExpiresAt(null, now));
-        using (AuditScope.Begin(Actor, AuditActions.TokenCreate, AuditResources.Token(name, token.Id), new JsonObject
+        var tokenChange = AuditedChange.Of(Actor, AuditActions.TokenCreate, AuditResources.Token(name, token.Id), new JsonObject
         {
             ["user"] = name, ["token_id"] = token.Id, ["name"] = token.Name, ["description"] = token.Description, ["expires_at"] = AuditPayload.Integer(token.ExpiresAt!.Value),
-        }))
-        {
-            return new CreatedApiToken(await store.CreateTokenAsync(token, cancellationToken), secret);
-        }
+        });
+        return new CreatedApiToken(await store.CreateTokenAsync(tokenChange, token, cancellationToken), secret);
     }
 
     private sealed class BootstrapActor : ICurrentActor

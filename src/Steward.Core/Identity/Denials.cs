@@ -18,7 +18,7 @@ public static class Denials
     public static async Task RecordAsync(ILedgerStore ledger, string? actor, string resource, JsonObject details, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ledger);
-        using var scope = AuditScope.BeginStandalone(actor ?? UserNames.Anonymous, AuditActions.AuthDenied, resource, details, AuditEntry.Denied);
-        await ledger.AppendAsync(cancellationToken);
+        await ledger.AppendAsync(
+            AuditedChange.Standalone(actor ?? UserNames.Anonymous, AuditActions.AuthDenied, resource, details, AuditEntry.Denied), cancellationToken);
     }
 }

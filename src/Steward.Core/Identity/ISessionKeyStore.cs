@@ -1,3 +1,5 @@
+using Steward.Audit;
+
 namespace Steward.Identity;
 
 /// <summary>
@@ -7,7 +9,8 @@ namespace Steward.Identity;
 /// </summary>
 /// <remarks>
 /// Elements are only ever added (a revocation is an element of its own). <see cref="AddAsync"/>
-/// runs inside the caller's audit scope; adding a name already stored changes nothing.
+/// appends the caller's <see cref="AuditedChange"/> in its transaction; adding a name already
+/// stored changes nothing (the entry is still appended).
 /// </remarks>
 public interface ISessionKeyStore
 {
@@ -15,5 +18,5 @@ public interface ISessionKeyStore
     Task<IReadOnlyList<string>> ListAsync(CancellationToken cancellationToken);
 
     /// <summary>Stores an element under its name (e.g. <c>key-&lt;guid&gt;</c>) at <paramref name="createdAt"/> (Unix milliseconds).</summary>
-    Task AddAsync(string name, string xml, long createdAt, CancellationToken cancellationToken);
+    Task AddAsync(AuditedChange change, string name, string xml, long createdAt, CancellationToken cancellationToken);
 }

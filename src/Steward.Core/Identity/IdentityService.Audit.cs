@@ -3,11 +3,11 @@ using Steward.Audit;
 
 namespace Steward.Identity;
 
-/// <summary>The ledger side of identities: each change's scope and payload. Secrets and passwords are never part of a payload.</summary>
+/// <summary>The ledger side of identities: each change's entry and payload. Secrets and passwords are never part of a payload.</summary>
 public sealed partial class IdentityService
 {
-    private AuditScope.Lease Audit(string action, string resource, JsonObject payload) =>
-        AuditScope.Begin(actor, action, resource, payload);
+    private AuditedChange Change(string action, string resource, JsonObject payload) =>
+        AuditedChange.Of(actor, action, resource, payload);
 
     private static JsonObject UserPayload(string name, string? displayName, string? email, IReadOnlyList<Role>? roles, IReadOnlyList<string>? domains, bool? enabled) => new()
     {

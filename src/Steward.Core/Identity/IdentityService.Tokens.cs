@@ -27,7 +27,7 @@ public sealed partial class IdentityService
 
         var secret = ApiTokens.NewSecret();
         var token = new NewApiToken(id, user.Name, name!.Trim(), description ?? "", ApiTokens.Hash(secret), actor.Name, Now, expiresAt);
-        using var audit = Audit(AuditActions.TokenCreate, resource, new()
+        var change = Change(AuditActions.TokenCreate, resource, new()
         {
             ["user"] = token.UserName,
             ["token_id"] = token.Id,
@@ -35,7 +35,7 @@ public sealed partial class IdentityService
             ["description"] = token.Description,
             ["expires_at"] = token.ExpiresAt is { } at ? AuditPayload.Integer(at) : null,
         });
-        return new CreatedApiToken(await store.CreateTokenAsync(token, cancellationToken), secret);
+        return new CreatedApiToken(await store.CreateTokenAsync(change, token, cancellationToken), secret);
     }
 
     public async Task<IReadOnlyList<ApiToken>> ListTokensAsync(string? userName, CancellationToken cancellationToken)
@@ -59,8 +59,8 @@ public sealed partial class IdentityService
         await access.DemandSelfOrAsync(userName!, Permission.ManageIdentities, AuditActions.TokenRevoke, resource, cancellationToken);
         try
         {
-            using var audit = Audit(AuditActions.TokenRevoke, resource, new() { ["user"] = userName, ["token_id"] = tokenId });
-            return await store.RevokeTokenAsync(userName!, tokenId!, actor.Name, Now, cancellationToken);
+            var change = Change(AuditActions.TokenRevoke, resource, new() { ["user"] = userName, ["token_id"] = tokenId });
+            return await store.RevokeTokenAsync(change, userName!, tokenId!, actor.Name, Now, cancellationToken);
         }
         finally
         {

@@ -46,8 +46,8 @@ public sealed partial class IdentityService(IIdentityStore store, AccessControl 
         Validation.MaxLength(description, MaxDescriptionLength, "description");
         var resource = AuditResources.Domain(name!);
         await access.DemandAsync(Permission.ManageIdentities, AuditActions.DomainCreate, resource, cancellationToken);
-        using var audit = Audit(AuditActions.DomainCreate, resource, new() { ["name"] = name, ["description"] = description ?? "" });
-        return await store.CreateDomainAsync(new Domain(name!, description ?? "", actor.Name, Now), cancellationToken);
+        var change = Change(AuditActions.DomainCreate, resource, new() { ["name"] = name, ["description"] = description ?? "" });
+        return await store.CreateDomainAsync(change, new Domain(name!, description ?? "", actor.Name, Now), cancellationToken);
     }
 
     public async Task<IReadOnlyList<User>> ListUsersAsync(CancellationToken cancellationToken)
@@ -72,8 +72,8 @@ public sealed partial class IdentityService(IIdentityStore store, AccessControl 
         await access.DemandAsync(Permission.ManageIdentities, AuditActions.UserCreate, resource, cancellationToken);
         var checkedDomains = await CheckDomainsAsync(domains ?? [], cancellationToken);
         var user = new NewUser(name!, string.IsNullOrWhiteSpace(displayName) ? name! : displayName.Trim(), EmptyToNull(email), parsedRoles, checkedDomains, actor.Name, Now);
-        using var audit = Audit(AuditActions.UserCreate, resource, UserPayload(user.Name, user.DisplayName, user.Email, user.Roles, user.Domains, enabled: true));
-        return await store.CreateUserAsync(user, cancellationToken);
+        var change = Change(AuditActions.UserCreate, resource, UserPayload(user.Name, user.DisplayName, user.Email, user.Roles, user.Domains, enabled: true));
+        return await store.CreateUserAsync(change, user, cancellationToken);
     }
 
     /// <summary>Changes a user's profile, roles, domains or enabled state; null leaves a field as it is.</summary>
@@ -93,8 +93,8 @@ public sealed partial class IdentityService(IIdentityStore store, AccessControl 
         var update = new UserUpdate(displayName is null ? null : string.IsNullOrWhiteSpace(displayName) ? name : displayName.Trim(), email, parsedRoles, checkedDomains, enabled, Now);
         try
         {
-            using var audit = Audit(AuditActions.UserUpdate, resource, UserPayload(name!, update.DisplayName, update.Email, update.Roles, update.Domains, enabled));
-            return await store.UpdateUserAsync(name!, update, cancellationToken);
+            var change = Change(AuditActions.UserUpdate, resource, UserPayload(name!, update.DisplayName, update.Email, update.Roles, update.Domains, enabled));
+            return await store.UpdateUserAsync(change, name!, update, cancellationToken);
         }
         finally
         {
@@ -113,8 +113,8 @@ public sealed partial class IdentityService(IIdentityStore store, AccessControl 
         var hash = PasswordHasher.Hash(password!);
         try
         {
-            using var audit = Audit(AuditActions.UserSetPassword, resource, new() { ["name"] = name });
-            await store.SetPasswordHashAsync(name!, hash, Now, cancellationToken);
+            var change = Change(AuditActions.UserSetPassword, resource, new() { ["name"] = name });
+            await store.SetPasswordHashAsync(change, name!, hash, Now, cancellationToken);
         }
         finally
         {

@@ -34,9 +34,9 @@ public sealed class ModelAuditService(IModelAuditStore store, ICurrentActor acto
             ["report"] = JsonNode.Parse(audit.ReportJson),
             ["verdict"] = audit.Verdict.ToString().ToLowerInvariant(),
         };
-        using var scope = AuditScope.Begin(actor, AuditActions.ModelVersionRecordAudit,
+        var change = AuditedChange.Of(actor, AuditActions.ModelVersionRecordAudit,
             AuditResources.ModelVersion(audit.ModelName, audit.Version), payload);
-        return await store.AddAsync(audit, actor.Name, cancellationToken);
+        return await store.AddAsync(change, audit, actor.Name, cancellationToken);
     }
 
     /// <summary>One audit; <c>ResourceDoesNotExist</c> if there is none with that id.</summary>

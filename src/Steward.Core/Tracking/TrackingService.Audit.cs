@@ -3,11 +3,11 @@ using Steward.Audit;
 
 namespace Steward.Tracking;
 
-/// <summary>The ledger side of tracking: each write's scope and its payload, as MLflow's request names the fields.</summary>
+/// <summary>The ledger side of tracking: each write's change and its payload, as MLflow's request names the fields.</summary>
 public sealed partial class TrackingService
 {
-    private AuditScope.Lease Audit(string action, string resource, JsonObject payload, Func<object?, string?>? resourceFromResult = null) =>
-        AuditScope.Begin(actor, action, resource, payload, resourceFromResult);
+    private AuditedChange Change(string action, string resource, JsonObject payload, Func<object?, string?>? resourceFromResult = null) =>
+        AuditedChange.Of(actor, action, resource, payload, resourceFromResult);
 
     internal static JsonArray TagsPayload(IEnumerable<Tag>? tags) => AuditPayload.Pairs(tags, t => t.Key, t => t.Value);
 

@@ -19,8 +19,8 @@ public sealed partial class TrackingService
         var resource = AuditResources.Experiment(experiment.ExperimentId);
         await access.DemandAsync(Permission.AssignDomain, AuditActions.ExperimentSetDomain, resource, cancellationToken);
         await access.ExistingDomainAsync(domain, "domain", cancellationToken);
-        using var audit = Audit(AuditActions.ExperimentSetDomain, resource, new() { ["experiment_id"] = experiment.ExperimentId, ["domain"] = domain });
-        await store.SetExperimentDomainAsync(experiment.ExperimentId, domain!, Now, cancellationToken);
+        var change = Change(AuditActions.ExperimentSetDomain, resource, new() { ["experiment_id"] = experiment.ExperimentId, ["domain"] = domain });
+        await store.SetExperimentDomainAsync(change, experiment.ExperimentId, domain!, Now, cancellationToken);
     }
 
     private Task DemandAsync(Experiment experiment, string action, CancellationToken cancellationToken) =>

@@ -45,12 +45,12 @@ public sealed partial class TrackingService(ITrackingStore store, TimeProvider c
         foreach (var tag in checkedTags) CheckExperimentTag(tag);
         var chosen = await access.ChooseDomainAsync(Permission.WriteTracking, AuditActions.ExperimentCreate, requested, field, cancellationToken);
         await ArtifactLocations.CheckNewAsync(artifactLocation, cancellationToken);
-        using var audit = Audit(
+        var change = Change(
             AuditActions.ExperimentCreate,
             AuditResources.Experiment(""),
             new() { ["name"] = name, ["artifact_location"] = artifactLocation, ["tags"] = TagsPayload(checkedTags), ["domain"] = chosen },
             result => result is string id ? AuditResources.Experiment(id) : null);
-        return await store.CreateExperimentAsync(name!, string.IsNullOrEmpty(artifactLocation) ? null : artifactLocation, DefaultArtifactRoot, chosen, checkedTags, Now, cancellationToken);
+        return await store.CreateExperimentAsync(change, name!, string.IsNullOrEmpty(artifactLocation) ? null : artifactLocation, DefaultArtifactRoot, chosen, checkedTags, Now, cancellationToken);
     }
 
     public async Task<Experiment> GetExperimentAsync(string? experimentId, CancellationToken cancellationToken)
@@ -85,8 +85,8 @@ public sealed partial class TrackingService(ITrackingStore store, TimeProvider c
         var experiment = await GetExperimentAsync(experimentId, cancellationToken);
         RequireActive(experiment);
         await DemandAsync(experiment, AuditActions.ExperimentRename, cancellationToken);
-        using var audit = Audit(AuditActions.ExperimentRename, AuditResources.Experiment(experiment.ExperimentId), new() { ["experiment_id"] = experiment.ExperimentId, ["new_name"] = newName });
-        await store.RenameExperimentAsync(experiment.ExperimentId, newName!, Now, cancellationToken);
+        var change = Change(AuditActions.ExperimentRename, AuditResources.Experiment(experiment.ExperimentId), new() { ["experiment_id"] = experiment.ExperimentId, ["new_name"] = newName });
+        await store.RenameExperimentAsync(change, experiment.ExperimentId, newName!, Now, cancellationToken);
     }
 
     public async Task DeleteExperimentAsync(string? experimentId, CancellationToken cancellationToken)
@@ -98,16 +98,16 @@ public sealed partial class TrackingService(ITrackingStore store, TimeProvider c
         }
 
         await DemandAsync(experiment, AuditActions.ExperimentDelete, cancellationToken);
-        using var audit = Audit(AuditActions.ExperimentDelete, AuditResources.Experiment(experiment.ExperimentId), new() { ["experiment_id"] = experiment.ExperimentId });
-        await store.SetExperimentLifecycleAsync(experiment.ExperimentId, LifecycleStage.Deleted, Now, cancellationToken);
+        var change = Change(AuditActions.ExperimentDelete, AuditResources.Experiment(experiment.ExperimentId), new() { ["experiment_id"] = experiment.ExperimentId });
+        await store.SetExperimentLifecycleAsync(change, experiment.ExperimentId, LifecycleStage.Deleted, Now, cancellationToken);
     }
 
     public async Task RestoreExperimentAsync(string? experimentId, CancellationToken cancellationToken)
     {
         var experiment = await GetExperimentAsync(experimentId, cancellationToken);
         await DemandAsync(experiment, AuditActions.ExperimentRestore, cancellationToken);
-        using var audit = Audit(AuditActions.ExperimentRestore, AuditResources.Experiment(experiment.ExperimentId), new() { ["experiment_id"] = experiment.ExperimentId });
-        await store.SetExperimentLifecycleAsync(experiment.ExperimentId, LifecycleStage.Active, Now, cancellationToken);
+        var change = Change(AuditActions.ExperimentRestore, AuditResources.Experiment(experiment.ExperimentId), new() { ["experiment_id"] = experiment.ExperimentId });
+        await store.SetExperimentLifecycleAsync(change, experiment.ExperimentId, LifecycleStage.Active, Now, cancellationToken);
     }
 
     /// <summary>Sets a tag; the <c>steward.domain</c> tag is no tag but a request to move the experiment (<see cref="SetExperimentDomainAsync"/>).</summary>
@@ -124,8 +124,8 @@ public sealed partial class TrackingService(ITrackingStore store, TimeProvider c
         var experiment = await GetExperimentAsync(experimentId, cancellationToken);
         RequireActive(experiment);
         await DemandAsync(experiment, AuditActions.ExperimentSetTag, cancellationToken);
-        using var audit = Audit(AuditActions.ExperimentSetTag, AuditResources.Experiment(experiment.ExperimentId), new() { ["experiment_id"] = experiment.ExperimentId, ["key"] = tag.Key, ["value"] = tag.Value });
-        await store.SetExperimentTagAsync(experiment.ExperimentId, tag, Now, cancellationToken);
+        var change = Change(AuditActions.ExperimentSetTag, AuditResources.Experiment(experiment.ExperimentId), new() { ["experiment_id"] = experiment.ExperimentId, ["key"] = tag.Key, ["value"] = tag.Value });
+        await store.SetExperimentTagAsync(change, experiment.ExperimentId, tag, Now, cancellationToken);
     }
 
     public async Task DeleteExperimentTagAsync(string? experimentId, string? key, CancellationToken cancellationToken)
@@ -135,8 +135,8 @@ public sealed partial class TrackingService(ITrackingStore store, TimeProvider c
         var experiment = await GetExperimentAsync(experimentId, cancellationToken);
         RequireActive(experiment);
         await DemandAsync(experiment, AuditActions.ExperimentDeleteTag, cancellationToken);
-        using var audit = Audit(AuditActions.ExperimentDeleteTag, AuditResources.Experiment(experiment.ExperimentId), new() { ["experiment_id"] = experiment.ExperimentId, ["key"] = key });
-        await store.DeleteExperimentTagAsync(experiment.ExperimentId, key!, Now, cancellationToken);
+        var change = Change(AuditActions.ExperimentDeleteTag, AuditResources.Experiment(experiment.ExperimentId), new() { ["experiment_id"] = experiment.ExperimentId, ["key"] = key });
+        await store.DeleteExperimentTagAsync(change, experiment.ExperimentId, key!, Now, cancellationToken);
     }
 
     /// <summary>
@@ -171,7 +171,7 @@ public sealed partial class TrackingService(ITrackingStore store, TimeProvider c
         RequireActive(experiment);
         await DemandAsync(experiment, AuditActions.RunCreate, cancellationToken);
         var run = new NewRun(Guid.NewGuid().ToString("N"), experiment.ExperimentId, name, actor.Name, startTime ?? 0, runTags);
-        using var audit = Audit(AuditActions.RunCreate, AuditResources.Run(run.RunId), new()
+        var change = Change(AuditActions.RunCreate, AuditResources.Run(run.RunId), new()
         {
             ["experiment_id"] = run.ExperimentId,
             ["run_id"] = run.RunId,
@@ -180,7 +180,7 @@ public sealed partial class TrackingService(ITrackingStore store, TimeProvider c
             ["start_time"] = AuditPayload.Integer(run.StartTime),
             ["tags"] = TagsPayload(runTags),
         });
-        return await store.CreateRunAsync(run, cancellationToken);
+        return await store.CreateRunAsync(change, run, cancellationToken);
     }
 
     public async Task<Run> GetRunAsync(string? runId, CancellationToken cancellationToken)
@@ -195,58 +195,63 @@ public sealed partial class TrackingService(ITrackingStore store, TimeProvider c
         Validation.Required(runId, "run_id");
         Validation.MaxLength(runName, Limits.MaxRunTagValueLength, "run_name");
         await DemandRunAsync(runId!, AuditActions.RunUpdate, cancellationToken);
-        using var audit = Audit(AuditActions.RunUpdate, AuditResources.Run(runId!), new()
+        var change = Change(AuditActions.RunUpdate, AuditResources.Run(runId!), new()
         {
             ["run_id"] = runId,
             ["status"] = status?.ToString(),
             ["end_time"] = endTime is { } end ? AuditPayload.Integer(end) : null,
             ["run_name"] = runName,
         });
-        return await store.UpdateRunAsync(runId!, new RunUpdate(status, endTime, string.IsNullOrEmpty(runName) ? null : runName), cancellationToken);
+        return await store.UpdateRunAsync(change, runId!, new RunUpdate(status, endTime, string.IsNullOrEmpty(runName) ? null : runName), cancellationToken);
     }
 
     public async Task DeleteRunAsync(string? runId, CancellationToken cancellationToken)
     {
         Validation.Required(runId, "run_id");
         await DemandRunAsync(runId!, AuditActions.RunDelete, cancellationToken);
-        using var audit = Audit(AuditActions.RunDelete, AuditResources.Run(runId!), new() { ["run_id"] = runId });
-        await store.SetRunLifecycleAsync(runId!, LifecycleStage.Deleted, Now, cancellationToken);
+        var change = Change(AuditActions.RunDelete, AuditResources.Run(runId!), new() { ["run_id"] = runId });
+        await store.SetRunLifecycleAsync(change, runId!, LifecycleStage.Deleted, Now, cancellationToken);
     }
 
     public async Task RestoreRunAsync(string? runId, CancellationToken cancellationToken)
     {
         Validation.Required(runId, "run_id");
         await DemandRunAsync(runId!, AuditActions.RunRestore, cancellationToken);
-        using var audit = Audit(AuditActions.RunRestore, AuditResources.Run(runId!), new() { ["run_id"] = runId });
-        await store.SetRunLifecycleAsync(runId!, LifecycleStage.Active, Now, cancellationToken);
+        var change = Change(AuditActions.RunRestore, AuditResources.Run(runId!), new() { ["run_id"] = runId });
+        await store.SetRunLifecycleAsync(change, runId!, LifecycleStage.Active, Now, cancellationToken);
     }
 
     public Task LogMetricAsync(string? runId, string? key, double? value, long? timestamp, long? step, CancellationToken cancellationToken)
     {
         if (value is null) Validation.Required(null, "value");
         if (timestamp is null) Validation.Required(null, "timestamp");
-        return LogBatchAsync(runId, RunBatch.OfMetric(new Metric(key ?? "", value!.Value, timestamp!.Value, step ?? 0)), cancellationToken, AuditActions.RunLogMetric);
+        return LogBatchAsync(runId, RunBatch.OfMetric(new Metric(key ?? "", value!.Value, timestamp!.Value, step ?? 0)), AuditActions.RunLogMetric, null, cancellationToken);
     }
 
     public Task LogParamAsync(string? runId, string? key, string? value, CancellationToken cancellationToken) =>
-        LogBatchAsync(runId, RunBatch.OfParam(new Param(key ?? "", Validation.Required(value, "value"))), cancellationToken, AuditActions.RunLogParam);
+        LogBatchAsync(runId, RunBatch.OfParam(new Param(key ?? "", Validation.Required(value, "value"))), AuditActions.RunLogParam, null, cancellationToken);
 
     public Task SetTagAsync(string? runId, string? key, string? value, CancellationToken cancellationToken) =>
-        LogBatchAsync(runId, RunBatch.OfTag(new Tag(key ?? "", value ?? throw StewardException.Invalid("Missing value for required parameter 'value'. See the API docs for more information about request parameters."))), cancellationToken, AuditActions.RunSetTag);
+        LogBatchAsync(runId, RunBatch.OfTag(new Tag(key ?? "", value ?? throw StewardException.Invalid("Missing value for required parameter 'value'. See the API docs for more information about request parameters."))), AuditActions.RunSetTag, null, cancellationToken);
 
     /// <summary>Checks a batch against MLflow's limits and key rules, then writes it all or nothing.</summary>
     public Task LogBatchAsync(string? runId, RunBatch batch, CancellationToken cancellationToken) =>
-        LogBatchAsync(runId, batch, cancellationToken, AuditActions.RunLogBatch);
+        LogBatchAsync(runId, batch, AuditActions.RunLogBatch, null, cancellationToken);
 
-    private async Task LogBatchAsync(string? runId, RunBatch batch, CancellationToken cancellationToken, string action)
+    /// <summary>
+    /// Writes a batch as <paramref name="action"/>, or as part of <paramref name="outer"/> when an
+    /// operation built on a batch (logging a model) names the entry; the batch's own payload is
+    /// written only when it names the entry itself.
+    /// </summary>
+    private async Task LogBatchAsync(string? runId, RunBatch batch, string action, AuditedChange? outer, CancellationToken cancellationToken)
     {
         Validation.Required(runId, "run_id");
         BatchRules.Check(batch);
         if (batch.Count == 0) return;
         await DemandRunAsync(runId!, action, cancellationToken);
         if (batch.Tags.Any(t => t.Key == UserTag)) await CheckUserTagAsync(runId!, batch.Tags, cancellationToken);
-        using var audit = AuditScope.BeginWithCanonical(actor, action, AuditResources.Run(runId!), () => BatchPayload(runId!, batch));
-        await store.LogBatchAsync(runId!, batch, cancellationToken);
+        var change = outer ?? AuditedChange.WithCanonical(actor, action, AuditResources.Run(runId!), BatchPayload(runId!, batch));
+        await store.LogBatchAsync(change, runId!, batch, cancellationToken);
     }
 
     public async Task DeleteTagAsync(string? runId, string? key, CancellationToken cancellationToken)
@@ -255,8 +260,8 @@ public sealed partial class TrackingService(ITrackingStore store, TimeProvider c
         Validation.Required(key, "key");
         if (key == UserTag) throw StewardException.Invalid($"The tag '{UserTag}' records who created the run and cannot be deleted.");
         await DemandRunAsync(runId!, AuditActions.RunDeleteTag, cancellationToken);
-        using var audit = Audit(AuditActions.RunDeleteTag, AuditResources.Run(runId!), new() { ["run_id"] = runId, ["key"] = key });
-        await store.DeleteRunTagAsync(runId!, key!, cancellationToken);
+        var change = Change(AuditActions.RunDeleteTag, AuditResources.Run(runId!), new() { ["run_id"] = runId, ["key"] = key });
+        await store.DeleteRunTagAsync(change, runId!, key!, cancellationToken);
     }
 
     public async Task LogInputsAsync(string? runId, IReadOnlyList<DatasetInput>? inputs, CancellationToken cancellationToken)
@@ -266,8 +271,8 @@ public sealed partial class TrackingService(ITrackingStore store, TimeProvider c
         BatchRules.CheckInputs(datasets);
         if (datasets.Count == 0) return;
         await DemandRunAsync(runId!, AuditActions.RunLogInputs, cancellationToken);
-        using var audit = Audit(AuditActions.RunLogInputs, AuditResources.Run(runId!), InputsPayload(runId!, datasets));
-        await store.LogInputsAsync(runId!, datasets, cancellationToken);
+        var change = Change(AuditActions.RunLogInputs, AuditResources.Run(runId!), InputsPayload(runId!, datasets));
+        await store.LogInputsAsync(change, runId!, datasets, cancellationToken);
     }
 
     /// <summary>
@@ -296,11 +301,11 @@ public sealed partial class TrackingService(ITrackingStore store, TimeProvider c
 
         var run = await GetRunAsync(runId, cancellationToken);
         await DemandRunAsync(run.Info.RunId, AuditActions.RunLogModel, cancellationToken);
-        using var audit = Audit(AuditActions.RunLogModel, AuditResources.Run(run.Info.RunId), new() { ["run_id"] = run.Info.RunId, ["model_json"] = modelJson });
+        var change = Change(AuditActions.RunLogModel, AuditResources.Run(run.Info.RunId), new() { ["run_id"] = run.Info.RunId, ["model_json"] = modelJson });
         var previous = run.Data.Tags.FirstOrDefault(t => t.Key == LoggedModelHistoryTag)?.Value;
         var history = ParseHistory(previous);
         history.Add(model);
-        await LogBatchAsync(run.Info.RunId, RunBatch.OfTag(new Tag(LoggedModelHistoryTag, history.ToJsonString())), cancellationToken);
+        await LogBatchAsync(run.Info.RunId, RunBatch.OfTag(new Tag(LoggedModelHistoryTag, history.ToJsonString())), AuditActions.RunLogBatch, change, cancellationToken);
     }
 
     private static JsonArray ParseHistory(string? value)

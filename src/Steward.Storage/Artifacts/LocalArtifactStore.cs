@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Steward.Artifacts;
+using Steward.Audit;
 using Steward.Errors;
 
 namespace Steward.Storage.Artifacts;
@@ -128,8 +129,9 @@ public sealed partial class LocalArtifactStore : IArtifactStore
     {
         private bool _committed;
 
-        public Task CommitAsync(CancellationToken cancellationToken)
+        public Task CommitAsync(LedgerReceipt receipt, CancellationToken cancellationToken)
         {
+            ArgumentNullException.ThrowIfNull(receipt);
             File.Move(temporary, target, overwrite: true);
             _committed = true;
             return Task.CompletedTask;
@@ -144,8 +146,9 @@ public sealed partial class LocalArtifactStore : IArtifactStore
 
     private sealed class StagedDelete(string target) : IStagedArtifactChange
     {
-        public Task CommitAsync(CancellationToken cancellationToken)
+        public Task CommitAsync(LedgerReceipt receipt, CancellationToken cancellationToken)
         {
+            ArgumentNullException.ThrowIfNull(receipt);
             if (File.Exists(target)) File.Delete(target);
             else if (Directory.Exists(target)) Directory.Delete(target, recursive: true);
             return Task.CompletedTask;

@@ -1,3 +1,4 @@
+using Steward.Audit;
 using Steward.Errors;
 using Steward.Identity;
 using Steward.Storage.Sql;
@@ -9,8 +10,8 @@ internal sealed partial class SqlIdentityStore
 {
     private const string TokenColumns = "token_id, user_name, name, description, created_by, created_at, expires_at, revoked_at, revoked_by, last_used_at";
 
-    public Task<ApiToken> CreateTokenAsync(NewApiToken token, CancellationToken cancellationToken) =>
-        database.WriteAsync(async session =>
+    public Task<ApiToken> CreateTokenAsync(AuditedChange change, NewApiToken token, CancellationToken cancellationToken) =>
+        database.WriteAsync(change, async session =>
         {
             if (await FindUserAsync(session, token.UserName) is null) throw UserNotFound(token.UserName);
             await session.ExecuteAsync(
@@ -28,8 +29,8 @@ internal sealed partial class SqlIdentityStore
                 .Select(r => r.ToToken()).ToList(),
             cancellationToken);
 
-    public Task<ApiToken> RevokeTokenAsync(string userName, string tokenId, string revokedBy, long now, CancellationToken cancellationToken) =>
-        database.WriteAsync(async session =>
+    public Task<ApiToken> RevokeTokenAsync(AuditedChange change, string userName, string tokenId, string revokedBy, long now, CancellationToken cancellationToken) =>
+        database.WriteAsync(change, async session =>
         {
             if (await FindTokenByIdAsync(session, userName, tokenId) is null)
             {

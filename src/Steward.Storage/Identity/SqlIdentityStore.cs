@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Steward.Audit;
 using Steward.Errors;
 using Steward.Identity;
 using Steward.Storage.Sql;
@@ -8,16 +9,19 @@ namespace Steward.Storage.Identity;
 /// <summary>Users, their roles and domains, API tokens and domains on SQLite or PostgreSQL.</summary>
 internal sealed partial class SqlIdentityStore(SqlDatabase database) : IIdentityStore
 {
+    // SQL: statements that differ by dialect, and any longer than a few lines, are embedded files
+    // beside this class (Identity/*.sql, read with SqlText); short ones both dialects read alike
+    // stay inline.
     private const string UserColumns = "name, display_name, email, enabled, password_hash, created_by, created_at, updated_at";
     private const string AdminRole = "admin";
 
     private SqlDialect Dialect => database.Dialect;
 
-    public async Task<Domain> CreateDomainAsync(Domain domain, CancellationToken cancellationToken)
+    public async Task<Domain> CreateDomainAsync(AuditedChange change, Domain domain, CancellationToken cancellationToken)
     {
         try
         {
-            return await database.WriteAsync(async session =>
+            return await database.WriteAsync(change, async session =>
             {
                 if (await FindDomainAsync(session, domain.Name) is not null) throw DomainExists(domain.Name);
                 await session.ExecuteAsync(
@@ -49,11 +53,11 @@ internal sealed partial class SqlIdentityStore(SqlDatabase database) : IIdentity
             return new DomainDetails(domain, members, experiments, models);
         }, cancellationToken);
 
-    public async Task<User> CreateUserAsync(NewUser user, CancellationToken cancellationToken)
+    public async Task<User> CreateUserAsync(AuditedChange change, NewUser user, CancellationToken cancellationToken)
     {
         try
         {
-            return await database.WriteAsync(async session =>
+            return await database.WriteAsync(change, async session =>
             {
                 if (await FindUserAsync(session, user.Name) is not null) throw UserExists(user.Name);
                 await session.ExecuteAsync(
@@ -77,8 +81,8 @@ internal sealed partial class SqlIdentityStore(SqlDatabase database) : IIdentity
             await LoadUsersAsync(session, await session.QueryAsync<UserRow>($"SELECT {UserColumns} FROM users ORDER BY name")),
             cancellationToken);
 
-    public Task<User> UpdateUserAsync(string name, UserUpdate update, CancellationToken cancellationToken) =>
-        database.WriteAsync(async session =>
+    public Task<User> UpdateUserAsync(AuditedChange change, string name, UserUpdate update, CancellationToken cancellationToken) =>
+        database.WriteAsync(change, async session =>
         {
             var before = await LoadUserAsync(session, name) ?? throw UserNotFound(name);
             var wasAdmin = before.Enabled && before.Roles.Contains(Role.Admin);
@@ -86,9 +90,7 @@ internal sealed partial class SqlIdentityStore(SqlDatabase database) : IIdentity
             {
                 // Lock every enabled admin, so that two admins demoting each other at once take turns
                 // and the second sees that it would leave none.
-                await session.QueryAsync<string>(
-                    $"SELECT u.name FROM users u JOIN user_roles r ON r.user_name = u.name WHERE u.enabled = 1 AND r.role = @role ORDER BY u.name {Dialect.ForUpdate}",
-                    new { role = AdminRole });
+                await session.QueryAsync<string>(Sql(session, "lock_enabled_admins"), new { role = AdminRole });
             }
 
             // A null field stays as it is; an empty email clears it.
@@ -130,8 +132,8 @@ internal sealed partial class SqlIdentityStore(SqlDatabase database) : IIdentity
             return after;
         }, cancellationToken);
 
-    public Task SetPasswordHashAsync(string name, string passwordHash, long now, CancellationToken cancellationToken) =>
-        database.WriteAsync(async session =>
+    public Task SetPasswordHashAsync(AuditedChange change, string name, string passwordHash, long now, CancellationToken cancellationToken) =>
+        database.WriteAsync(change, async session =>
         {
             var updated = await session.ExecuteAsync(
                 "UPDATE users SET password_hash = @passwordHash, updated_at = @now WHERE name = @name", new { name, passwordHash, now });
@@ -163,17 +165,18 @@ internal sealed partial class SqlIdentityStore(SqlDatabase database) : IIdentity
     private static async Task<User?> LoadUserAsync(SqlSession session, string name) =>
         await FindUserAsync(session, name) is { } row ? (await LoadUsersAsync(session, [row]))[0] : null;
 
-    /// <summary>Users with their roles and domains (in order), in two more queries.</summary>
+    /// <summary>Users with their roles and domains (in order), in one more round trip.</summary>
     private static async Task<List<User>> LoadUsersAsync(SqlSession session, IReadOnlyList<UserRow> rows)
     {
         if (rows.Count == 0) return [];
-        var names = new { names = session.Dialect.ListValue(rows.Select(r => r.Name).ToArray()) };
-        var roles = (await session.QueryAsync<UserRoleRow>(
-            $"SELECT user_name, role FROM user_roles WHERE user_name {session.Dialect.InList("@names")} ORDER BY user_name, role", names)).ToLookup(r => r.UserName, r => r.Role);
-        var domains = (await session.QueryAsync<UserDomainRow>(
-            $"SELECT user_name, domain FROM user_domains WHERE user_name {session.Dialect.InList("@names")} ORDER BY user_name, position", names)).ToLookup(d => d.UserName, d => d.Domain);
+        using var grid = await session.QueryMultipleAsync(
+            Sql(session, "load_user_extras"), new { names = session.Dialect.ListValue(rows.Select(r => r.Name).ToArray()) });
+        var roles = (await grid.ReadAsync<UserRoleRow>()).ToLookup(r => r.UserName, r => r.Role);
+        var domains = (await grid.ReadAsync<UserDomainRow>()).ToLookup(d => d.UserName, d => d.Domain);
         return rows.Select(r => r.ToUser(roles[r.Name], domains[r.Name])).ToList();
     }
+
+    private static string Sql(SqlSession session, string name) => SqlText.Get(session.Dialect, $"Identity.{name}");
 
     private static async Task WriteRolesAsync(SqlSession session, string name, IReadOnlyList<Role> roles)
     {

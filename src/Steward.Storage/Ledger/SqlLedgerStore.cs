@@ -15,8 +15,11 @@ internal sealed class SqlLedgerStore(SqlDatabase database) : ILedgerStore
     public Task AppendAsync(CancellationToken cancellationToken) =>
         database.WriteAsync(_ => Task.FromResult(true), cancellationToken);
 
-    public Task AppendAsync(AuditedChange change, CancellationToken cancellationToken) =>
-        database.WriteAsync(change, _ => Task.FromResult(true), cancellationToken);
+    public async Task<LedgerReceipt> AppendAsync(AuditedChange change, CancellationToken cancellationToken)
+    {
+        await database.WriteAsync(change, _ => Task.FromResult(true), cancellationToken);
+        return new LedgerReceipt(change);
+    }
 
     public Task<long> AppendBatchAsync(IReadOnlyList<NewAuditEntry> entries, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Steward.Audit;
 using Steward.Errors;
 using Steward.Paging;
 using Steward.Storage.Sql;
@@ -11,16 +12,19 @@ namespace Steward.Storage.LoggedModels;
 /// <summary>MLflow 3's logged models on SQLite or PostgreSQL; deleted models are kept but hidden.</summary>
 internal sealed class SqlLoggedModelStore(SqlDatabase database) : ILoggedModelStore
 {
+    // SQL: statements that differ by dialect, and any longer than a few lines, are embedded files
+    // beside this class (LoggedModels/*.sql, read with SqlText); short ones both dialects read
+    // alike stay inline.
     private const string Columns = "m.model_id, m.experiment_id, m.name, m.artifact_location, m.creation_timestamp_ms, m.last_updated_timestamp_ms, m.status, m.status_message, m.model_type, m.source_run_id";
 
-    public Task CreateLoggedModelAsync(LoggedModel model, CancellationToken cancellationToken)
+    public Task CreateLoggedModelAsync(AuditedChange change, LoggedModel model, CancellationToken cancellationToken)
     {
         if (!long.TryParse(model.ExperimentId, NumberStyles.None, CultureInfo.InvariantCulture, out var experimentId))
         {
             throw StewardException.NotFound($"No Experiment with id={model.ExperimentId} exists");
         }
 
-        return database.WriteAsync(async session =>
+        return database.WriteAsync(change, async session =>
         {
             var stage = await session.ScalarAsync<string?>("SELECT lifecycle_stage FROM experiments WHERE experiment_id = @experimentId", new { experimentId })
                 ?? throw StewardException.NotFound($"No Experiment with id={model.ExperimentId} exists");
@@ -29,7 +33,7 @@ internal sealed class SqlLoggedModelStore(SqlDatabase database) : ILoggedModelSt
                 throw StewardException.Invalid($"The experiment {model.ExperimentId} must be in the 'active' state. Current state is deleted.");
             }
 
-            await session.ExecuteAsync(SqlText.Get(session.Dialect, "LoggedModels.insert_logged_model"), new
+            await session.ExecuteAsync(Sql(session, "insert_logged_model"), new
             {
                 model.ModelId,
                 experimentId,
@@ -51,40 +55,40 @@ internal sealed class SqlLoggedModelStore(SqlDatabase database) : ILoggedModelSt
     public Task<LoggedModel?> GetLoggedModelAsync(string modelId, CancellationToken cancellationToken) =>
         database.ReadAsync(session => LoadAsync(session, modelId), cancellationToken);
 
-    public Task<LoggedModel> FinalizeLoggedModelAsync(string modelId, LoggedModelStatus status, long now, CancellationToken cancellationToken) =>
-        database.WriteAsync(async session =>
+    public Task<LoggedModel> FinalizeLoggedModelAsync(AuditedChange change, string modelId, LoggedModelStatus status, long now, CancellationToken cancellationToken) =>
+        database.WriteAsync(change, async session =>
         {
             await TouchAsync(session, modelId, now);
             await session.ExecuteAsync("UPDATE logged_models SET status = @status WHERE model_id = @modelId", new { modelId, status = StatusName(status) });
             return await LoadAsync(session, modelId) ?? throw NotFound(modelId);
         }, cancellationToken);
 
-    public Task DeleteLoggedModelAsync(string modelId, CancellationToken cancellationToken) =>
-        database.WriteAsync(async session =>
+    public Task DeleteLoggedModelAsync(AuditedChange change, string modelId, long now, CancellationToken cancellationToken) =>
+        database.WriteAsync(change, async session =>
         {
             var updated = await session.ExecuteAsync(
                 "UPDATE logged_models SET lifecycle_stage = @deleted, last_updated_timestamp_ms = @now WHERE model_id = @modelId AND lifecycle_stage = @active",
-                new { modelId, deleted = Lifecycle.Deleted, active = Lifecycle.Active, now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() });
+                new { modelId, deleted = Lifecycle.Deleted, active = Lifecycle.Active, now });
             if (updated == 0) throw NotFound(modelId);
         }, cancellationToken);
 
-    public Task SetLoggedModelTagsAsync(string modelId, IReadOnlyList<Tag> tags, long now, CancellationToken cancellationToken) =>
-        database.WriteAsync(async session =>
+    public Task SetLoggedModelTagsAsync(AuditedChange change, string modelId, IReadOnlyList<Tag> tags, long now, CancellationToken cancellationToken) =>
+        database.WriteAsync(change, async session =>
         {
             await TouchAsync(session, modelId, now);
             await WriteTagsAsync(session, modelId, tags);
         }, cancellationToken);
 
-    public Task DeleteLoggedModelTagAsync(string modelId, string key, long now, CancellationToken cancellationToken) =>
-        database.WriteAsync(async session =>
+    public Task DeleteLoggedModelTagAsync(AuditedChange change, string modelId, string key, long now, CancellationToken cancellationToken) =>
+        database.WriteAsync(change, async session =>
         {
             await TouchAsync(session, modelId, now);
             var deleted = await session.ExecuteAsync("DELETE FROM logged_model_tags WHERE model_id = @modelId AND key = @key", new { modelId, key });
             if (deleted == 0) throw StewardException.NotFound($"No tag with key '{key}' found for logged model with ID '{modelId}'.");
         }, cancellationToken);
 
-    public Task LogLoggedModelParamsAsync(string modelId, IReadOnlyList<Param> parameters, long now, CancellationToken cancellationToken) =>
-        database.WriteAsync(async session =>
+    public Task LogLoggedModelParamsAsync(AuditedChange change, string modelId, IReadOnlyList<Param> parameters, long now, CancellationToken cancellationToken) =>
+        database.WriteAsync(change, async session =>
         {
             await TouchAsync(session, modelId, now);
             await WriteParamsAsync(session, modelId, parameters);
@@ -98,7 +102,7 @@ internal sealed class SqlLoggedModelStore(SqlDatabase database) : ILoggedModelSt
         return database.ReadAsync(async session =>
         {
             var rows = await session.QueryAsync<LoggedModelRow>(
-                $"SELECT {Columns} FROM logged_models m WHERE m.experiment_id {session.Dialect.InList("@ids")} AND m.lifecycle_stage = @active ORDER BY m.creation_timestamp_ms DESC, m.model_id LIMIT @limit OFFSET @offset",
+                Sql(session, "search_logged_models"),
                 new { ids = session.Dialect.ListValue(ids), active = Lifecycle.Active, limit = maxResults + 1, offset });
             var page = PageToken.Slice(rows, offset, maxResults);
             return new Page<LoggedModel>(await LoadManyAsync(session, page.Items), page.NextPageToken);
@@ -125,7 +129,7 @@ internal sealed class SqlLoggedModelStore(SqlDatabase database) : ILoggedModelSt
         var unique = parameters.DistinctBy(p => p.Key).ToList();
         var keys = unique.Select(p => p.Key).ToArray();
         var existing = (await session.QueryAsync<KeyValueRow>(
-                $"SELECT model_id AS owner_id, key, value FROM logged_model_params WHERE model_id = @modelId AND key {session.Dialect.InList("@keys")}",
+                Sql(session, "stored_logged_model_params"),
                 new { modelId, keys = session.Dialect.ListValue(keys) }))
             .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
         foreach (var param in unique)
@@ -153,7 +157,7 @@ internal sealed class SqlLoggedModelStore(SqlDatabase database) : ILoggedModelSt
     {
         if (rows.Count == 0) return [];
         var ids = rows.Select(r => r.ModelId).ToArray();
-        using var grid = await session.QueryMultipleAsync(SqlText.Get(session.Dialect, "LoggedModels.load_logged_model_extras"), new { ids = session.Dialect.ListValue(ids) });
+        using var grid = await session.QueryMultipleAsync(Sql(session, "load_logged_model_extras"), new { ids = session.Dialect.ListValue(ids) });
         var tags = (await grid.ReadAsync<KeyValueRow>()).ToLookup(t => t.OwnerId);
         var parameters = (await grid.ReadAsync<KeyValueRow>()).ToLookup(p => p.OwnerId);
         return rows.Select(r => new LoggedModel(
@@ -177,6 +181,8 @@ internal sealed class SqlLoggedModelStore(SqlDatabase database) : ILoggedModelSt
         "LOGGED_MODEL_UPLOAD_FAILED" => LoggedModelStatus.UploadFailed,
         _ => LoggedModelStatus.Pending,
     };
+
+    private static string Sql(SqlSession session, string name) => SqlText.Get(session.Dialect, $"LoggedModels.{name}");
 
     private static StewardException NotFound(string modelId) => StewardException.NotFound($"Logged model with ID '{modelId}' not found.");
 

@@ -1,3 +1,4 @@
+using Steward.Audit;
 using Steward.Errors;
 using Steward.ModelAudits;
 using Steward.Storage.Sql;
@@ -5,26 +6,21 @@ using Steward.Storage.Sql;
 namespace Steward.Storage.ModelAudits;
 
 /// <summary>Model audits on SQLite or PostgreSQL. A renamed model keeps its audits: rows point at the surrogate model id.</summary>
-internal sealed class SqlModelAuditStore(SqlDatabase database) : IModelAuditStore
+/// <param name="database">Where the audits are kept.</param>
+/// <param name="clock">Stamps each audit's creation time.</param>
+internal sealed class SqlModelAuditStore(SqlDatabase database, TimeProvider clock) : IModelAuditStore
 {
-    // The model's current name when it still exists; the name at audit time otherwise.
-    private const string Select = """
-        SELECT a.audit_id AS Id, COALESCE(m.name, a.model_name) AS ModelName, a.version AS Version, a.kind AS Kind,
-               a.data_source AS DataSource, a.settings AS SettingsJson, a.report AS ReportJson, a.verdict AS Verdict,
-               a.summary AS Summary, a.created_by AS CreatedBy, a.created_at_ms AS CreatedAtMs
-        FROM model_audits a LEFT JOIN registered_models m ON m.model_id = a.model_id
-        """;
+    // SQL: statements that differ by dialect, and any longer than a few lines, are embedded files
+    // beside this class (ModelAudits/*.sql, read with SqlText); short ones both dialects read
+    // alike stay inline.
+    private static string Sql(SqlSession session, string name) => SqlText.Get(session.Dialect, $"ModelAudits.{name}");
 
-    public Task<ModelAudit> AddAsync(NewModelAudit audit, string createdBy, CancellationToken cancellationToken = default) =>
-        database.WriteAsync(async session =>
+    public Task<ModelAudit> AddAsync(AuditedChange change, NewModelAudit audit, string createdBy, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(change, async session =>
         {
             var modelId = await VersionKeyAsync(session, audit.ModelName, audit.Version);
-            var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-            var id = await session.ScalarAsync<long>("""
-                INSERT INTO model_audits (model_id, model_name, version, kind, data_source, settings, report, verdict, summary, created_by, created_at_ms)
-                VALUES (@modelId, @ModelName, @Version, @kind, @DataSource, @SettingsJson, @ReportJson, @verdict, @Summary, @createdBy, @now)
-                RETURNING audit_id
-                """, new
+            var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+            var id = await session.ScalarAsync<long>(Sql(session, "insert_audit"), new
             {
                 modelId, audit.ModelName, audit.Version, kind = ModelAuditKinds.Name(audit.Kind), audit.DataSource,
                 audit.SettingsJson, audit.ReportJson, verdict = VerdictName(audit.Verdict), audit.Summary, createdBy, now,
@@ -36,7 +32,7 @@ internal sealed class SqlModelAuditStore(SqlDatabase database) : IModelAuditStor
     public Task<ModelAudit?> GetAsync(long id, CancellationToken cancellationToken = default) =>
         database.ReadAsync(async session =>
         {
-            var row = await session.FirstOrDefaultAsync<Row>(Select + " WHERE a.audit_id = @id", new { id });
+            var row = await session.FirstOrDefaultAsync<Row>(Sql(session, "select_audits") + " WHERE a.audit_id = @id", new { id });
             return row?.ToAudit();
         }, cancellationToken);
 
@@ -46,7 +42,7 @@ internal sealed class SqlModelAuditStore(SqlDatabase database) : IModelAuditStor
             var modelId = await VersionKeyAsync(session, modelName, version);
             var kindFilter = kind is null ? "" : " AND a.kind = @kind";
             var rows = await session.QueryAsync<Row>(
-                Select + $" WHERE a.model_id = @modelId AND a.version = @version{kindFilter} ORDER BY a.audit_id DESC",
+                Sql(session, "select_audits") + $" WHERE a.model_id = @modelId AND a.version = @version{kindFilter} ORDER BY a.audit_id DESC",
                 new { modelId, version, kind = kind is null ? null : ModelAuditKinds.Name(kind.Value) });
             return rows.Select(r => r.ToAudit()).ToList();
         }, cancellationToken);
@@ -54,7 +50,7 @@ internal sealed class SqlModelAuditStore(SqlDatabase database) : IModelAuditStor
     private static async Task<long> VersionKeyAsync(SqlSession session, string modelName, int version)
     {
         // Locked: an audit is evidence, and a promotion's gate reads it under the same lock.
-        var modelId = await session.ScalarAsync<long?>($"SELECT model_id FROM registered_models WHERE name = @modelName {session.Dialect.ForUpdate}", new { modelName })
+        var modelId = await session.ScalarAsync<long?>(Sql(session, "lock_model"), new { modelName })
             ?? throw StewardException.NotFound($"Registered Model with name={modelName} not found");
         var exists = await session.ScalarAsync<long?>(
             "SELECT model_id FROM model_versions WHERE model_id = @modelId AND version = @version", new { modelId, version });

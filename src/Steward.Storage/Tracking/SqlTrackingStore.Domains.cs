@@ -1,3 +1,4 @@
+using Steward.Audit;
 using Steward.Tracking;
 
 namespace Steward.Storage.Tracking;
@@ -5,10 +6,10 @@ namespace Steward.Storage.Tracking;
 /// <summary>The domain an experiment and its runs belong to.</summary>
 internal sealed partial class SqlTrackingStore
 {
-    public Task SetExperimentDomainAsync(string experimentId, string domain, long now, CancellationToken cancellationToken)
+    public Task SetExperimentDomainAsync(AuditedChange change, string experimentId, string domain, long now, CancellationToken cancellationToken)
     {
         var id = ParseExperimentId(experimentId) ?? throw ExperimentNotFound(experimentId);
-        return database.WriteAsync(async session =>
+        return database.WriteAsync(change, async session =>
         {
             var updated = await session.ExecuteAsync(
                 "UPDATE experiments SET domain = @domain, last_update_time = @now WHERE experiment_id = @id", new { id, domain, now });

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using Steward.Audit;
 using Steward.Errors;
 using Steward.Paging;
 using Steward.Storage.Sql;
@@ -11,11 +12,11 @@ internal sealed partial class SqlTrackingStore
 {
     private const string ExperimentColumns = "experiment_id, name, artifact_location, lifecycle_stage, creation_time, last_update_time, domain";
 
-    public async Task<string> CreateExperimentAsync(string name, string? artifactLocation, string defaultArtifactRoot, string domain, IReadOnlyList<Tag> tags, long now, CancellationToken cancellationToken)
+    public async Task<string> CreateExperimentAsync(AuditedChange change, string name, string? artifactLocation, string defaultArtifactRoot, string domain, IReadOnlyList<Tag> tags, long now, CancellationToken cancellationToken)
     {
         try
         {
-            return await database.WriteAsync(async session =>
+            return await database.WriteAsync(change, async session =>
             {
                 // Names stay unique among deleted experiments too, as in MLflow.
                 if (await session.ScalarAsync<long?>("SELECT experiment_id FROM experiments WHERE name = @name", new { name }) is not null)
@@ -72,12 +73,12 @@ internal sealed partial class SqlTrackingStore
         }, cancellationToken);
     }
 
-    public async Task RenameExperimentAsync(string experimentId, string newName, long now, CancellationToken cancellationToken)
+    public async Task RenameExperimentAsync(AuditedChange change, string experimentId, string newName, long now, CancellationToken cancellationToken)
     {
         var id = ParseExperimentId(experimentId) ?? throw ExperimentNotFound(experimentId);
         try
         {
-            await database.WriteAsync(async session =>
+            await database.WriteAsync(change, async session =>
             {
                 var holder = await session.ScalarAsync<long?>("SELECT experiment_id FROM experiments WHERE name = @newName", new { newName });
                 if (holder is not null && holder != id) throw ExperimentExists(newName);
@@ -93,13 +94,12 @@ internal sealed partial class SqlTrackingStore
         }
     }
 
-    public Task SetExperimentLifecycleAsync(string experimentId, LifecycleStage stage, long now, CancellationToken cancellationToken)
+    public Task SetExperimentLifecycleAsync(AuditedChange change, string experimentId, LifecycleStage stage, long now, CancellationToken cancellationToken)
     {
         var id = ParseExperimentId(experimentId) ?? throw ExperimentNotFound(experimentId);
-        return database.WriteAsync(async session =>
+        return database.WriteAsync(change, async session =>
         {
-            var current = await session.FirstOrDefaultAsync<ExperimentRow>(
-                $"SELECT {ExperimentColumns} FROM experiments WHERE experiment_id = @id {Dialect.ForUpdate}", new { id })
+            var current = await session.FirstOrDefaultAsync<ExperimentRow>(Sql("lock_experiment"), new { id })
                 ?? throw ExperimentNotFound(experimentId);
             var target = Lifecycle.Name(stage);
             if (current.LifecycleStage == target) return;
@@ -124,20 +124,20 @@ internal sealed partial class SqlTrackingStore
         }, cancellationToken);
     }
 
-    public Task SetExperimentTagAsync(string experimentId, Tag tag, long now, CancellationToken cancellationToken)
+    public Task SetExperimentTagAsync(AuditedChange change, string experimentId, Tag tag, long now, CancellationToken cancellationToken)
     {
         var id = ParseExperimentId(experimentId) ?? throw ExperimentNotFound(experimentId);
-        return database.WriteAsync(async session =>
+        return database.WriteAsync(change, async session =>
         {
             await TouchExperimentAsync(session, id, experimentId, now);
             await UpsertExperimentTagAsync(session, id, tag);
         }, cancellationToken);
     }
 
-    public Task DeleteExperimentTagAsync(string experimentId, string key, long now, CancellationToken cancellationToken)
+    public Task DeleteExperimentTagAsync(AuditedChange change, string experimentId, string key, long now, CancellationToken cancellationToken)
     {
         var id = ParseExperimentId(experimentId) ?? throw ExperimentNotFound(experimentId);
-        return database.WriteAsync(async session =>
+        return database.WriteAsync(change, async session =>
         {
             await TouchExperimentAsync(session, id, experimentId, now);
             var deleted = await session.ExecuteAsync("DELETE FROM experiment_tags WHERE experiment_id = @id AND key = @key", new { id, key });
@@ -156,13 +156,12 @@ internal sealed partial class SqlTrackingStore
             "INSERT INTO experiment_tags (experiment_id, key, value) VALUES (@id, @key, @value) ON CONFLICT (experiment_id, key) DO UPDATE SET value = excluded.value",
             new { id, key = tag.Key, value = tag.Value });
 
-    private static async Task<List<Experiment>> LoadExperimentsAsync(SqlSession session, List<ExperimentRow> rows)
+    private async Task<List<Experiment>> LoadExperimentsAsync(SqlSession session, List<ExperimentRow> rows)
     {
         if (rows.Count == 0) return [];
         var ids = rows.Select(r => r.ExperimentId).ToArray();
         var tags = (await session.QueryAsync<(long ExperimentId, string Key, string Value)>(
-                $"SELECT experiment_id, key, value FROM experiment_tags WHERE experiment_id {session.Dialect.InList("@ids")} ORDER BY experiment_id, key",
-                new { ids = session.Dialect.ListValue(ids) }))
+                Sql("load_experiment_tags"), new { ids = session.Dialect.ListValue(ids) }))
             .ToLookup(t => t.ExperimentId);
         return rows.Select(r => r.ToExperiment(tags[r.ExperimentId].Select(t => new Tag(t.Key, t.Value)).ToList())).ToList();
     }

@@ -1,5 +1,6 @@
 using System.Text;
 using Dapper;
+using Steward.Audit;
 using Steward.Errors;
 using Steward.Storage.Sql;
 using Steward.Tracking;
@@ -8,10 +9,10 @@ namespace Steward.Storage.Tracking;
 
 internal sealed partial class SqlTrackingStore
 {
-    public async Task LogBatchAsync(string runId, RunBatch batch, CancellationToken cancellationToken)
+    public async Task LogBatchAsync(AuditedChange change, string runId, RunBatch batch, CancellationToken cancellationToken)
     {
         var latest = batch.Metrics.Count > 0 ? LatestPerKey(batch.Metrics) : [];
-        await database.WriteAsync(async session =>
+        await database.WriteAsync(change, async session =>
         {
             var run = await RequireActiveRunAsync(session, runId);
             // Params first: a changed value rejects the batch before anything else is written,
@@ -49,14 +50,13 @@ internal sealed partial class SqlTrackingStore
     /// then the insert of every param with ON CONFLICT DO NOTHING. A changed value throws, and
     /// the rollback undoes the insert.
     /// </summary>
-    private static async Task LogParamsAsync(SqlSession session, RunRow run, IReadOnlyList<Param> parameters)
+    private async Task LogParamsAsync(SqlSession session, RunRow run, IReadOnlyList<Param> parameters)
     {
         var unique = parameters.DistinctBy(p => p.Key).ToList();
         var (insert, args) = KeyValuesInsert("params", "run_key", run.RunKey, unique.Select(p => (p.Key, p.Value)).ToList(), upsert: false);
         args.Add("keys", session.Dialect.ListValue(unique.Select(p => p.Key).ToArray()));
         Dictionary<string, string> existing;
-        using (var grid = await session.QueryMultipleAsync(
-            $"SELECT run_key, key, value FROM params WHERE run_key = @owner AND key {session.Dialect.InList("@keys")};\n{insert}", args))
+        using (var grid = await session.QueryMultipleAsync($"{Sql("stored_params")};\n{insert}", args))
         {
             existing = (await grid.ReadAsync<RunKeyValueRow>()).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
         }

@@ -1,3 +1,4 @@
+using Steward.Audit;
 using Steward.Errors;
 using Steward.Tracking;
 
@@ -7,10 +8,10 @@ internal sealed partial class SqlTrackingStore
 {
     private const string RunColumns = "r.run_key, r.run_uuid, r.name, r.experiment_id, r.user_id, r.status, r.start_time, r.end_time, r.artifact_uri, r.lifecycle_stage";
 
-    public async Task<Run> CreateRunAsync(NewRun run, CancellationToken cancellationToken)
+    public async Task<Run> CreateRunAsync(AuditedChange change, NewRun run, CancellationToken cancellationToken)
     {
         var experimentId = ParseExperimentId(run.ExperimentId) ?? throw ExperimentNotFound(run.ExperimentId);
-        var created = await database.WriteAsync(async session =>
+        var created = await database.WriteAsync(change, async session =>
         {
             var experiment = await session.FirstOrDefaultAsync<ExperimentRow>(
                 $"SELECT {ExperimentColumns} FROM experiments WHERE experiment_id = @experimentId", new { experimentId })
@@ -50,8 +51,8 @@ internal sealed partial class SqlTrackingStore
             return (await RunLoader.LoadAsync(session, rows)).FirstOrDefault();
         }, cancellationToken);
 
-    public Task<RunInfo> UpdateRunAsync(string runId, RunUpdate update, CancellationToken cancellationToken) =>
-        database.WriteAsync(async session =>
+    public Task<RunInfo> UpdateRunAsync(AuditedChange change, string runId, RunUpdate update, CancellationToken cancellationToken) =>
+        database.WriteAsync(change, async session =>
         {
             var run = await RequireActiveRunAsync(session, runId);
             if (update.Status is { } status) run.Status = RunStatuses.Name(status);
@@ -67,8 +68,8 @@ internal sealed partial class SqlTrackingStore
             return run.ToInfo();
         }, cancellationToken);
 
-    public Task SetRunLifecycleAsync(string runId, LifecycleStage stage, long now, CancellationToken cancellationToken) =>
-        database.WriteAsync(async session =>
+    public Task SetRunLifecycleAsync(AuditedChange change, string runId, LifecycleStage stage, long now, CancellationToken cancellationToken) =>
+        database.WriteAsync(change, async session =>
         {
             var updated = await session.ExecuteAsync(
                 "UPDATE runs SET lifecycle_stage = @stage, deleted_time = @deletedTime WHERE run_uuid = @runId",
@@ -76,8 +77,8 @@ internal sealed partial class SqlTrackingStore
             if (updated == 0) throw RunNotFound(runId);
         }, cancellationToken);
 
-    public Task DeleteRunTagAsync(string runId, string key, CancellationToken cancellationToken) =>
-        database.WriteAsync(async session =>
+    public Task DeleteRunTagAsync(AuditedChange change, string runId, string key, CancellationToken cancellationToken) =>
+        database.WriteAsync(change, async session =>
         {
             var run = await RequireActiveRunAsync(session, runId);
             var deleted = await session.ExecuteAsync("DELETE FROM tags WHERE run_key = @RunKey AND key = @key", new { run.RunKey, key });
@@ -91,8 +92,8 @@ internal sealed partial class SqlTrackingStore
             return rows.Select(r => r.ToMetric()).ToList();
         }, cancellationToken);
 
-    public Task LogInputsAsync(string runId, IReadOnlyList<DatasetInput> inputs, CancellationToken cancellationToken) =>
-        database.WriteAsync(async session =>
+    public Task LogInputsAsync(AuditedChange change, string runId, IReadOnlyList<DatasetInput> inputs, CancellationToken cancellationToken) =>
+        database.WriteAsync(change, async session =>
         {
             var run = await RequireActiveRunAsync(session, runId);
             foreach (var input in inputs)

@@ -11,6 +11,10 @@ namespace Steward.Storage.Tracking;
 /// </summary>
 internal sealed partial class SqlTrackingStore(SqlDatabase database, IMetricWriter metricWriter) : ITrackingStore
 {
+    // SQL: statements that differ by dialect, and any longer than a few lines, are embedded files
+    // beside this class (Tracking/*.sql, a dialect's own as name.Postgres.sql, read with SqlText);
+    // short ones both dialects read alike stay inline. Searches, whose SQL follows the filter,
+    // are assembled by RunSearchSql and ExperimentSearchSql.
     private const string RunNameTag = TrackingService.RunNameTag;
 
     private SqlDialect Dialect => database.Dialect;

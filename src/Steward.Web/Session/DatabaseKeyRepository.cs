@@ -42,8 +42,8 @@ internal sealed class DatabaseKeyRepository(ISessionKeyStore store, TimeProvider
             ["activation_date"] = (string?)element.Element("activationDate"),
             ["expiration_date"] = (string?)element.Element("expirationDate"),
         };
-        using var scope = AuditScope.Begin(Server, revocation ? KeyRevoked : KeyCreated, $"dataprotection_key/{id}", payload);
-        store.AddAsync(friendlyName, element.ToString(SaveOptions.DisableFormatting), clock.GetUtcNow().ToUnixTimeMilliseconds(), CancellationToken.None)
+        var change = AuditedChange.Of(Server, revocation ? KeyRevoked : KeyCreated, $"dataprotection_key/{id}", payload);
+        store.AddAsync(change, friendlyName, element.ToString(SaveOptions.DisableFormatting), clock.GetUtcNow().ToUnixTimeMilliseconds(), CancellationToken.None)
             .GetAwaiter().GetResult();
     }
 

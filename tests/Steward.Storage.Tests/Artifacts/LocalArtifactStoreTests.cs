@@ -1,16 +1,24 @@
 using System.Text;
 using Steward.Artifacts;
 using Steward.Errors;
+using Steward.Audit;
 using Steward.Storage.Artifacts;
+using Steward.Storage.Tests.Support;
 
 namespace Steward.Storage.Tests.Artifacts;
 
-public sealed class LocalArtifactStoreTests : IDisposable
+/// <summary>The local artifact store; changes are committed with the receipt of an entry recorded in a real ledger, as the service does.</summary>
+public sealed class LocalArtifactStoreTests : IDisposable, IClassFixture<SqliteFixture>
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "steward-tests", "artifacts-" + Guid.NewGuid().ToString("N"));
+    private readonly SqliteFixture _fixture;
     private readonly LocalArtifactStore _store;
 
-    public LocalArtifactStoreTests() => _store = new LocalArtifactStore(_root);
+    public LocalArtifactStoreTests(SqliteFixture fixture)
+    {
+        _fixture = fixture;
+        _store = new LocalArtifactStore(_root);
+    }
 
     public void Dispose()
     {
@@ -19,17 +27,20 @@ public sealed class LocalArtifactStoreTests : IDisposable
 
     private static MemoryStream Text(string text) => new(Encoding.UTF8.GetBytes(text));
 
-    /// <summary>A write whose ledger entry committed: staged, then committed.</summary>
+    /// <summary>The receipt of a recorded entry, which a staged change needs to take effect.</summary>
+    private Task<LedgerReceipt> RecordAsync() => _fixture.Storage.Ledger.AppendAsync(TestChange.Next(), CancellationToken.None);
+
+    /// <summary>A write whose ledger entry committed: staged, recorded, then committed.</summary>
     private async Task WriteAsync(string path, Stream content)
     {
         await using var write = await _store.StageWriteAsync(path, content, CancellationToken.None);
-        await write.CommitAsync(CancellationToken.None);
+        await write.CommitAsync(await RecordAsync(), CancellationToken.None);
     }
 
     private async Task DeleteAsync(string path)
     {
         await using var delete = await _store.StageDeleteAsync(path, CancellationToken.None);
-        await delete.CommitAsync(CancellationToken.None);
+        await delete.CommitAsync(await RecordAsync(), CancellationToken.None);
     }
 
     private async Task<string?> ReadAsync(string path)

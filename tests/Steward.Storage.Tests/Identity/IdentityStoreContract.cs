@@ -21,10 +21,10 @@ public abstract class IdentityStoreContract(StorageFixture fixture)
     private static long Now => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
 
     private async Task<string> NewDomainAsync() =>
-        (await Store.CreateDomainAsync(new Domain(Unique("d"), "a domain", "store-test", Now), None)).Name;
+        (await Store.CreateDomainAsync(TestChange.Next(), new Domain(Unique("d"), "a domain", "store-test", Now), None)).Name;
 
     private Task<User> NewUserAsync(string? name = null, IReadOnlyList<Role>? roles = null, IReadOnlyList<string>? domains = null) =>
-        Store.CreateUserAsync(new NewUser(name ?? Unique("u"), "Someone", "someone@example.org", roles ?? [Role.DataScientist], domains ?? [], "store-test", 1000), None);
+        Store.CreateUserAsync(TestChange.Next(), new NewUser(name ?? Unique("u"), "Someone", "someone@example.org", roles ?? [Role.DataScientist], domains ?? [], "store-test", 1000), None);
 
     private static async Task<StewardException> ThrowsAsync(ErrorCode code, Func<Task> action)
     {
@@ -53,7 +53,7 @@ public abstract class IdentityStoreContract(StorageFixture fixture)
     public async Task a_domain_name_is_unique()
     {
         var name = await NewDomainAsync();
-        await ThrowsAsync(ErrorCode.ResourceAlreadyExists, () => Store.CreateDomainAsync(new Domain(name, "again", "x", Now), None));
+        await ThrowsAsync(ErrorCode.ResourceAlreadyExists, () => Store.CreateDomainAsync(TestChange.Next(), new Domain(name, "again", "x", Now), None));
     }
 
     [Fact]
@@ -61,8 +61,8 @@ public abstract class IdentityStoreContract(StorageFixture fixture)
     {
         var domain = await NewDomainAsync();
         var user = await NewUserAsync(domains: [domain]);
-        await fixture.Storage.Tracking.CreateExperimentAsync(Unique("e"), null, TrackingService.DefaultArtifactRoot, domain, [], Now, None);
-        await fixture.Storage.Tracking.CreateExperimentAsync(Unique("e"), null, TrackingService.DefaultArtifactRoot, domain, [], Now, None);
+        await fixture.Storage.Tracking.CreateExperimentAsync(TestChange.Next(), Unique("e"), null, TrackingService.DefaultArtifactRoot, domain, [], Now, None);
+        await fixture.Storage.Tracking.CreateExperimentAsync(TestChange.Next(), Unique("e"), null, TrackingService.DefaultArtifactRoot, domain, [], Now, None);
         await fixture.Storage.Registry.CreateRegisteredModelAsync(TestChange.Next(), Unique("m"), "", [], user.Name, domain, Now, None);
 
         var details = await Store.GetDomainDetailsAsync(domain, None);
@@ -112,7 +112,7 @@ public abstract class IdentityStoreContract(StorageFixture fixture)
     {
         var domain = await NewDomainAsync();
         var user = await NewUserAsync(domains: [domain]);
-        var renamed = await Store.UpdateUserAsync(user.Name, new UserUpdate("New Name", null, null, null, null, 2000), None);
+        var renamed = await Store.UpdateUserAsync(TestChange.Next(), user.Name, new UserUpdate("New Name", null, null, null, null, 2000), None);
         Assert.Equal("New Name", renamed.DisplayName);
         Assert.Equal(user.Email, renamed.Email);
         Assert.Equal(user.Roles, renamed.Roles);
@@ -120,7 +120,7 @@ public abstract class IdentityStoreContract(StorageFixture fixture)
         Assert.Equal(2000, renamed.UpdatedAt);
 
         var other = await NewDomainAsync();
-        var moved = await Store.UpdateUserAsync(user.Name, new UserUpdate(null, "", [Role.Executive], [other, domain], false, 3000), None);
+        var moved = await Store.UpdateUserAsync(TestChange.Next(), user.Name, new UserUpdate(null, "", [Role.Executive], [other, domain], false, 3000), None);
         Assert.Null(moved.Email);
         Assert.Equal([Role.Executive], moved.Roles);
         Assert.Equal([other, domain], moved.Domains);
@@ -130,7 +130,7 @@ public abstract class IdentityStoreContract(StorageFixture fixture)
 
     [Fact]
     public async Task updating_a_missing_user_is_not_found() =>
-        await ThrowsAsync(ErrorCode.ResourceDoesNotExist, () => Store.UpdateUserAsync(Unique("ghost"), new UserUpdate("x", null, null, null, null, 1), None));
+        await ThrowsAsync(ErrorCode.ResourceDoesNotExist, () => Store.UpdateUserAsync(TestChange.Next(), Unique("ghost"), new UserUpdate("x", null, null, null, null, 1), None));
 
     [Fact]
     public async Task the_last_enabled_admin_cannot_be_disabled_or_demoted_and_nothing_changes()
@@ -138,20 +138,20 @@ public abstract class IdentityStoreContract(StorageFixture fixture)
         // Tests in this class share a database: disable every other admin first.
         foreach (var other in (await Store.ListUsersAsync(None)).Where(u => u.Enabled && u.Roles.Contains(Role.Admin)))
         {
-            await Store.UpdateUserAsync(other.Name, new UserUpdate(null, null, [Role.Auditor], null, null, 1), None);
+            await Store.UpdateUserAsync(TestChange.Next(), other.Name, new UserUpdate(null, null, [Role.Auditor], null, null, 1), None);
         }
 
         var admin = await NewUserAsync(roles: [Role.Admin]);
-        var error = await ThrowsAsync(ErrorCode.InvalidParameterValue, () => Store.UpdateUserAsync(admin.Name, new UserUpdate("Renamed", null, null, null, false, 5), None));
+        var error = await ThrowsAsync(ErrorCode.InvalidParameterValue, () => Store.UpdateUserAsync(TestChange.Next(), admin.Name, new UserUpdate("Renamed", null, null, null, false, 5), None));
         Assert.Contains("last enabled admin", error.Message, StringComparison.Ordinal);
-        await ThrowsAsync(ErrorCode.InvalidParameterValue, () => Store.UpdateUserAsync(admin.Name, new UserUpdate(null, null, [Role.Auditor], null, null, 5), None));
+        await ThrowsAsync(ErrorCode.InvalidParameterValue, () => Store.UpdateUserAsync(TestChange.Next(), admin.Name, new UserUpdate(null, null, [Role.Auditor], null, null, 5), None));
         AssertSameUser(admin, (await Store.GetUserAsync(admin.Name, None))!);
         Assert.True(await Store.HasEnabledAdminAsync(None));
 
         var second = await NewUserAsync(roles: [Role.Admin]);
-        var disabled = await Store.UpdateUserAsync(admin.Name, new UserUpdate(null, null, null, null, false, 6), None);
+        var disabled = await Store.UpdateUserAsync(TestChange.Next(), admin.Name, new UserUpdate(null, null, null, null, false, 6), None);
         Assert.False(disabled.Enabled);
-        await ThrowsAsync(ErrorCode.InvalidParameterValue, () => Store.UpdateUserAsync(second.Name, new UserUpdate(null, null, null, null, false, 7), None));
+        await ThrowsAsync(ErrorCode.InvalidParameterValue, () => Store.UpdateUserAsync(TestChange.Next(), second.Name, new UserUpdate(null, null, null, null, false, 7), None));
     }
 
     [Fact]
@@ -159,12 +159,12 @@ public abstract class IdentityStoreContract(StorageFixture fixture)
     {
         var user = await NewUserAsync();
         Assert.Null((await Store.GetUserWithPasswordAsync(user.Name, None))!.Value.PasswordHash);
-        await Store.SetPasswordHashAsync(user.Name, "pbkdf2-sha256$1$AA==$AA==", 5000, None);
+        await Store.SetPasswordHashAsync(TestChange.Next(), user.Name, "pbkdf2-sha256$1$AA==$AA==", 5000, None);
         var stored = await Store.GetUserWithPasswordAsync(user.Name, None);
         Assert.Equal("pbkdf2-sha256$1$AA==$AA==", stored!.Value.PasswordHash);
         Assert.True(stored.Value.User.HasPassword);
         Assert.Null(await Store.GetUserWithPasswordAsync(Unique("ghost"), None));
-        await ThrowsAsync(ErrorCode.ResourceDoesNotExist, () => Store.SetPasswordHashAsync(Unique("ghost"), "x", 1, None));
+        await ThrowsAsync(ErrorCode.ResourceDoesNotExist, () => Store.SetPasswordHashAsync(TestChange.Next(), Unique("ghost"), "x", 1, None));
     }
 
     [Fact]
@@ -172,7 +172,7 @@ public abstract class IdentityStoreContract(StorageFixture fixture)
     {
         var user = await NewUserAsync();
         var hash = ApiTokens.Hash(ApiTokens.NewSecret());
-        var created = await Store.CreateTokenAsync(new NewApiToken(ApiTokens.NewId(), user.Name, "ci", "for CI", hash, "store-test", 1000, 9000), None);
+        var created = await Store.CreateTokenAsync(TestChange.Next(), new NewApiToken(ApiTokens.NewId(), user.Name, "ci", "for CI", hash, "store-test", 1000, 9000), None);
         Assert.Equal(new ApiToken(created.Id, user.Name, "ci", "for CI", "store-test", 1000, 9000, null, null, null), created);
 
         var found = await Store.FindTokenAsync(hash, None);
@@ -187,7 +187,7 @@ public abstract class IdentityStoreContract(StorageFixture fixture)
     {
         var user = await NewUserAsync();
         var hash = ApiTokens.Hash(ApiTokens.NewSecret());
-        var token = await Store.CreateTokenAsync(new NewApiToken(ApiTokens.NewId(), user.Name, "ci", "", hash, "store-test", 1000, null), None);
+        var token = await Store.CreateTokenAsync(TestChange.Next(), new NewApiToken(ApiTokens.NewId(), user.Name, "ci", "", hash, "store-test", 1000, null), None);
         var row = Assert.Single(await RawSql.QueryAsync(fixture.Options, $"SELECT * FROM api_tokens WHERE token_id = '{token.Id}'"));
         Assert.Equal(hash, row["secret_sha256"]);
         Assert.Single(row, column => Equals(column.Value, hash));
@@ -199,7 +199,7 @@ public abstract class IdentityStoreContract(StorageFixture fixture)
         var user = await NewUserAsync();
         foreach (var (name, at) in new[] { ("old", 1000L), ("new", 3000L), ("mid", 2000L) })
         {
-            await Store.CreateTokenAsync(new NewApiToken(ApiTokens.NewId(), user.Name, name, "", ApiTokens.Hash(ApiTokens.NewSecret()), "store-test", at, null), None);
+            await Store.CreateTokenAsync(TestChange.Next(), new NewApiToken(ApiTokens.NewId(), user.Name, name, "", ApiTokens.Hash(ApiTokens.NewSecret()), "store-test", at, null), None);
         }
 
         Assert.Equal(["new", "mid", "old"], (await Store.ListTokensAsync(user.Name, None)).Select(t => t.Name));
@@ -209,10 +209,10 @@ public abstract class IdentityStoreContract(StorageFixture fixture)
     public async Task a_revoked_token_keeps_the_first_revocation()
     {
         var user = await NewUserAsync();
-        var token = await Store.CreateTokenAsync(new NewApiToken(ApiTokens.NewId(), user.Name, "ci", "", ApiTokens.Hash(ApiTokens.NewSecret()), "store-test", 1000, null), None);
-        var revoked = await Store.RevokeTokenAsync(user.Name, token.Id, "admin", 5000, None);
+        var token = await Store.CreateTokenAsync(TestChange.Next(), new NewApiToken(ApiTokens.NewId(), user.Name, "ci", "", ApiTokens.Hash(ApiTokens.NewSecret()), "store-test", 1000, null), None);
+        var revoked = await Store.RevokeTokenAsync(TestChange.Next(), user.Name, token.Id, "admin", 5000, None);
         Assert.Equal((5000L, "admin"), (revoked.RevokedAt!.Value, revoked.RevokedBy!));
-        var again = await Store.RevokeTokenAsync(user.Name, token.Id, "someone-else", 6000, None);
+        var again = await Store.RevokeTokenAsync(TestChange.Next(), user.Name, token.Id, "someone-else", 6000, None);
         Assert.Equal((5000L, "admin"), (again.RevokedAt!.Value, again.RevokedBy!));
     }
 
@@ -220,8 +220,8 @@ public abstract class IdentityStoreContract(StorageFixture fixture)
     public async Task a_token_is_revoked_only_through_its_own_user()
     {
         var (owner, other) = (await NewUserAsync(), await NewUserAsync());
-        var token = await Store.CreateTokenAsync(new NewApiToken(ApiTokens.NewId(), owner.Name, "ci", "", ApiTokens.Hash(ApiTokens.NewSecret()), "store-test", 1000, null), None);
-        await ThrowsAsync(ErrorCode.ResourceDoesNotExist, () => Store.RevokeTokenAsync(other.Name, token.Id, "x", 2000, None));
+        var token = await Store.CreateTokenAsync(TestChange.Next(), new NewApiToken(ApiTokens.NewId(), owner.Name, "ci", "", ApiTokens.Hash(ApiTokens.NewSecret()), "store-test", 1000, null), None);
+        await ThrowsAsync(ErrorCode.ResourceDoesNotExist, () => Store.RevokeTokenAsync(TestChange.Next(), other.Name, token.Id, "x", 2000, None));
         Assert.False(Assert.Single(await Store.ListTokensAsync(owner.Name, None)).IsRevoked);
     }
 
@@ -229,7 +229,7 @@ public abstract class IdentityStoreContract(StorageFixture fixture)
     public async Task recording_a_tokens_use_appends_no_ledger_entry()
     {
         var user = await NewUserAsync();
-        var token = await Store.CreateTokenAsync(new NewApiToken(ApiTokens.NewId(), user.Name, "ci", "", ApiTokens.Hash(ApiTokens.NewSecret()), "store-test", 1000, null), None);
+        var token = await Store.CreateTokenAsync(TestChange.Next(), new NewApiToken(ApiTokens.NewId(), user.Name, "ci", "", ApiTokens.Hash(ApiTokens.NewSecret()), "store-test", 1000, null), None);
         var before = (await fixture.Storage.Ledger.GetStateAsync(None)).TreeSize;
         // Straight on the store, outside any audit scope: bookkeeping must not need one.
         await fixture.Storage.Inner.Identities.RecordTokenUseAsync(token.Id, 7000, None);
@@ -242,9 +242,9 @@ public abstract class IdentityStoreContract(StorageFixture fixture)
     {
         var before = (await fixture.Storage.Ledger.GetStateAsync(None)).TreeSize;
         var user = await NewUserAsync();
-        await Store.UpdateUserAsync(user.Name, new UserUpdate("X", null, null, null, null, 2), None);
+        await Store.UpdateUserAsync(TestChange.Next(), user.Name, new UserUpdate("X", null, null, null, null, 2), None);
         var entries = await fixture.Storage.Ledger.ListEntriesAsync(new AuditEntryQuery(before, null, 10), None);
-        Assert.Equal(["test.CreateUserAsync", "test.UpdateUserAsync"], entries.Select(e => e.Action));
+        Assert.Equal(["test.store", "test.store"], entries.Select(e => e.Action));
     }
 
     [Fact]
@@ -252,12 +252,12 @@ public abstract class IdentityStoreContract(StorageFixture fixture)
     {
         var (first, second) = (await NewDomainAsync(), await NewDomainAsync());
         var tracking = fixture.Storage.Tracking;
-        var experimentId = await tracking.CreateExperimentAsync(Unique("e"), null, TrackingService.DefaultArtifactRoot, first, [], Now, None);
-        var run = await tracking.CreateRunAsync(new NewRun(Guid.NewGuid().ToString("N"), experimentId, "r", "alice", 0, []), None);
+        var experimentId = await tracking.CreateExperimentAsync(TestChange.Next(), Unique("e"), null, TrackingService.DefaultArtifactRoot, first, [], Now, None);
+        var run = await tracking.CreateRunAsync(TestChange.Next(), new NewRun(Guid.NewGuid().ToString("N"), experimentId, "r", "alice", 0, []), None);
         Assert.Equal(first, (await tracking.GetExperimentAsync(experimentId, None))!.Domain);
         Assert.Equal(first, await tracking.GetRunDomainAsync(run.Info.RunId, None));
 
-        await tracking.SetExperimentDomainAsync(experimentId, second, Now, None);
+        await tracking.SetExperimentDomainAsync(TestChange.Next(), experimentId, second, Now, None);
         Assert.Equal(second, await tracking.GetRunDomainAsync(run.Info.RunId, None));
         Assert.Null(await tracking.GetRunDomainAsync(Guid.NewGuid().ToString("N"), None));
     }

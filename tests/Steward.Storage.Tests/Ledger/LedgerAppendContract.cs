@@ -58,15 +58,15 @@ public abstract class LedgerAppendContract(Func<StorageFixture> newFixture)
     {
         await using var fixture = await OpenAsync();
         var storage = fixture.Storage;
-        var experimentId = await storage.Tracking.CreateExperimentAsync($"e-{Guid.NewGuid():N}", null, TrackingService.DefaultArtifactRoot, "default", [], 1, None);
+        var experimentId = await storage.Tracking.CreateExperimentAsync(TestChange.Next(), $"e-{Guid.NewGuid():N}", null, TrackingService.DefaultArtifactRoot, "default", [], 1, None);
         var first = await storage.Ledger.AppendBatchAsync(Entries("x", 5), None);
-        await storage.Tracking.CreateRunAsync(new NewRun(Guid.NewGuid().ToString("N"), experimentId, "r", "", 0, []), None);
+        await storage.Tracking.CreateRunAsync(TestChange.Next(), new NewRun(Guid.NewGuid().ToString("N"), experimentId, "r", "", 0, []), None);
         var second = await storage.Ledger.AppendBatchAsync(Entries("y", 3), None);
 
         Assert.Equal(1, first);
         Assert.Equal(7, second);
         var actions = (await storage.Ledger.ListEntriesAsync(new AuditEntryQuery(0, null, 100), None)).Select(e => e.Action).ToList();
-        Assert.Equal(["test.CreateExperimentAsync", "x.0", "x.1", "x.2", "x.3", "x.4", "test.CreateRunAsync", "y.0", "y.1", "y.2"], actions);
+        Assert.Equal(["test.store", "x.0", "x.1", "x.2", "x.3", "x.4", "test.store", "y.0", "y.1", "y.2"], actions);
         AssertOk(await LedgerVerifier.VerifyStoreAsync(storage.Ledger, null, None));
     }
 
@@ -98,7 +98,7 @@ public abstract class LedgerAppendContract(Func<StorageFixture> newFixture)
         await using var fixture = await OpenAsync();
         await using var other = await fixture.Fixture.OpenAnotherAsync();
         var ledgers = new[] { fixture.Storage.Ledger, other.Ledger };
-        var experimentId = await fixture.Storage.Tracking.CreateExperimentAsync($"e-{Guid.NewGuid():N}", null, TrackingService.DefaultArtifactRoot, "default", [], 1, None);
+        var experimentId = await fixture.Storage.Tracking.CreateExperimentAsync(TestChange.Next(), $"e-{Guid.NewGuid():N}", null, TrackingService.DefaultArtifactRoot, "default", [], 1, None);
         var trackers = new[] { fixture.Storage.Tracking, other.Tracking };
 
         // Per server: a writer of single-entry writes and a writer of batches, all at once.
@@ -108,7 +108,7 @@ public abstract class LedgerAppendContract(Func<StorageFixture> newFixture)
             var server = s;
             tasks.Add(Task.Run(async () =>
             {
-                for (var i = 0; i < 40; i++) await trackers[server].CreateRunAsync(new NewRun(Guid.NewGuid().ToString("N"), experimentId, $"s{server}-{i}", "", 0, []), None);
+                for (var i = 0; i < 40; i++) await trackers[server].CreateRunAsync(TestChange.Next(), new NewRun(Guid.NewGuid().ToString("N"), experimentId, $"s{server}-{i}", "", 0, []), None);
             }));
             tasks.Add(Task.Run(async () =>
             {
@@ -138,7 +138,7 @@ public abstract class LedgerAppendContract(Func<StorageFixture> newFixture)
         await using var fixture = await OpenAsync();
         await using var bare = new AuditedStorage(await StewardStorage.OpenAsync(fixture.Fixture.Options with { WithoutLedger = true }, None));
 
-        var experimentId = await bare.Tracking.CreateExperimentAsync($"e-{Guid.NewGuid():N}", null, TrackingService.DefaultArtifactRoot, "default", [], 1, None);
+        var experimentId = await bare.Tracking.CreateExperimentAsync(TestChange.Next(), $"e-{Guid.NewGuid():N}", null, TrackingService.DefaultArtifactRoot, "default", [], 1, None);
 
         Assert.NotNull(await bare.Tracking.GetExperimentAsync(experimentId, None));
         Assert.Equal(0, (await fixture.Storage.Ledger.GetStateAsync(None)).TreeSize);

@@ -25,11 +25,11 @@ public abstract class LedgerStoreContract(Func<StorageFixture> newFixture)
         await using var db = await OpenAsync();
         var experimentId = await NewExperimentAsync(db);
         var run = await NewRunAsync(db, experimentId);
-        await db.Storage.Tracking.LogBatchAsync(run, new RunBatch([new Metric("m", 1, 1, 0)], [new Param("p", "1")], []), None);
+        await db.Storage.Tracking.LogBatchAsync(TestChange.Next(), run, new RunBatch([new Metric("m", 1, 1, 0)], [new Param("p", "1")], []), None);
 
         var entries = await db.Storage.Ledger.ListEntriesAsync(new AuditEntryQuery(0, null, 100), None);
         Assert.Equal([0L, 1, 2], entries.Select(e => e.Index));
-        Assert.Equal(["test.CreateExperimentAsync", "test.CreateRunAsync", "test.LogBatchAsync"], entries.Select(e => e.Action));
+        Assert.Equal(["test.store", "test.store", "test.store"], entries.Select(e => e.Action));
         Assert.All(entries, e => Assert.Equal("store-test", e.Actor));
         Assert.Equal(3, (await db.Storage.Ledger.GetStateAsync(None)).TreeSize);
         AssertOk(await LedgerVerifier.VerifyStoreAsync(db.Storage.Ledger, null, None));
@@ -40,12 +40,12 @@ public abstract class LedgerStoreContract(Func<StorageFixture> newFixture)
     {
         await using var db = await OpenAsync();
         var run = await NewRunAsync(db, await NewExperimentAsync(db));
-        await db.Storage.Tracking.LogBatchAsync(run, new RunBatch([], [new Param("p", "1")], []), None);
+        await db.Storage.Tracking.LogBatchAsync(TestChange.Next(), run, new RunBatch([], [new Param("p", "1")], []), None);
         var before = (await db.Storage.Ledger.GetStateAsync(None)).TreeSize;
 
         // A changed param value rejects the whole batch after its metric was already inserted.
         var error = await Assert.ThrowsAsync<StewardException>(() =>
-            db.Storage.Tracking.LogBatchAsync(run, new RunBatch([new Metric("m", 1, 1, 0)], [new Param("p", "2")], []), None));
+            db.Storage.Tracking.LogBatchAsync(TestChange.Next(), run, new RunBatch([new Metric("m", 1, 1, 0)], [new Param("p", "2")], []), None));
         Assert.Equal(ErrorCode.InvalidParameterValue, error.Code);
 
         Assert.Equal(before, (await db.Storage.Ledger.GetStateAsync(None)).TreeSize);
@@ -58,7 +58,7 @@ public abstract class LedgerStoreContract(Func<StorageFixture> newFixture)
     {
         await using var db = await OpenAsync();
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
-            db.Storage.Inner.Tracking.CreateExperimentAsync($"x-{Guid.NewGuid():N}", null, "mlflow-artifacts:", "default", [], 1, None));
+            db.Storage.Inner.Ledger.AppendAsync(None));
         Assert.Contains("audit scope", error.Message, StringComparison.Ordinal);
         Assert.Equal(0, (await db.Storage.Ledger.GetStateAsync(None)).TreeSize);
     }
@@ -147,16 +147,16 @@ public abstract class LedgerStoreContract(Func<StorageFixture> newFixture)
     {
         var db = await OpenAsync();
         var run = await NewRunAsync(db, await NewExperimentAsync(db));
-        for (var i = 2; i < count; i++) await db.Storage.Tracking.LogBatchAsync(run, new RunBatch([new Metric("m", i, i, i)], [], []), None);
+        for (var i = 2; i < count; i++) await db.Storage.Tracking.LogBatchAsync(TestChange.Next(), run, new RunBatch([new Metric("m", i, i, i)], [], []), None);
         AssertOk(await LedgerVerifier.VerifyStoreAsync(db.Storage.Ledger, null, None));
         return db;
     }
 
     protected static Task<string> NewExperimentAsync(Database db) =>
-        db.Storage.Tracking.CreateExperimentAsync($"exp-{Guid.NewGuid():N}", null, TrackingService.DefaultArtifactRoot, "default", [], 1, None);
+        db.Storage.Tracking.CreateExperimentAsync(TestChange.Next(), $"exp-{Guid.NewGuid():N}", null, TrackingService.DefaultArtifactRoot, "default", [], 1, None);
 
     protected static async Task<string> NewRunAsync(Database db, string experimentId) =>
-        (await db.Storage.Tracking.CreateRunAsync(new NewRun(Guid.NewGuid().ToString("N"), experimentId, "r", "", 0, []), None)).Info.RunId;
+        (await db.Storage.Tracking.CreateRunAsync(TestChange.Next(), new NewRun(Guid.NewGuid().ToString("N"), experimentId, "r", "", 0, []), None)).Info.RunId;
 
     protected static void AssertOk(LedgerVerification result) => Assert.True(result.Ok, result.Problem);
 

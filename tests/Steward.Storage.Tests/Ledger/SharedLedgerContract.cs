@@ -26,15 +26,15 @@ public abstract class SharedLedgerContract(StorageFixture fixture)
         var audits = new[] { new AuditService(first.Ledger, key, TimeProvider.System), new AuditService(second.Ledger, key, TimeProvider.System) };
         var start = (await first.Ledger.GetStateAsync(None)).TreeSize;
 
-        var experimentId = await first.Tracking.CreateExperimentAsync($"shared-{Guid.NewGuid():N}", null, TrackingService.DefaultArtifactRoot, "default", [], 1, None);
+        var experimentId = await first.Tracking.CreateExperimentAsync(TestChange.Next(), $"shared-{Guid.NewGuid():N}", null, TrackingService.DefaultArtifactRoot, "default", [], 1, None);
         var heads = new List<SignedTreeHead>();
         var servers = new[] { first, second };
         await Task.WhenAll(servers.Select((server, s) => Task.Run(async () =>
         {
             for (var i = 0; i < WritesPerServer; i++)
             {
-                var run = await server.Tracking.CreateRunAsync(new NewRun(Guid.NewGuid().ToString("N"), experimentId, $"s{s}-{i}", "", 0, []), None);
-                await server.Tracking.LogBatchAsync(run.Info.RunId, new RunBatch([new Metric("m", i, 1, 0)], [], []), None);
+                var run = await server.Tracking.CreateRunAsync(TestChange.Next(), new NewRun(Guid.NewGuid().ToString("N"), experimentId, $"s{s}-{i}", "", 0, []), None);
+                await server.Tracking.LogBatchAsync(TestChange.Next(), run.Info.RunId, new RunBatch([new Metric("m", i, 1, 0)], [], []), None);
                 if (i % 10 == 0)
                 {
                     var head = await audits[s].GetHeadAsync(None);

@@ -13,7 +13,7 @@ public abstract class LoggedModelStoreContract(StorageFixture fixture)
     private static CancellationToken None => CancellationToken.None;
 
     private Task<string> NewExperimentAsync() =>
-        fixture.Storage.Tracking.CreateExperimentAsync($"exp-{Guid.NewGuid():N}", null, TrackingService.DefaultArtifactRoot, "default", [], 1, None);
+        fixture.Storage.Tracking.CreateExperimentAsync(TestChange.Next(), $"exp-{Guid.NewGuid():N}", null, TrackingService.DefaultArtifactRoot, "default", [], 1, None);
 
     private static LoggedModel NewModel(string experimentId, long created = 1000) => new(
         "m-" + Guid.NewGuid().ToString("N"), experimentId, "classifier", $"mlflow-artifacts:/{experimentId}/models/x/artifacts",
@@ -27,7 +27,7 @@ public abstract class LoggedModelStoreContract(StorageFixture fixture)
     public async Task created_model_reads_back_as_given()
     {
         var model = NewModel(await NewExperimentAsync());
-        await Store.CreateLoggedModelAsync(model, None);
+        await Store.CreateLoggedModelAsync(TestChange.Next(), model, None);
         var stored = await GetAsync(model.ModelId);
         Assert.Equal(model with { Tags = [], Params = [] }, stored with { Tags = [], Params = [] });
         Assert.Equal(model.Tags, stored.Tags);
@@ -37,10 +37,10 @@ public abstract class LoggedModelStoreContract(StorageFixture fixture)
     [Fact]
     public async Task models_need_an_active_experiment()
     {
-        await Assert.ThrowsAsync<StewardException>(() => Store.CreateLoggedModelAsync(NewModel("987654321"), None));
+        await Assert.ThrowsAsync<StewardException>(() => Store.CreateLoggedModelAsync(TestChange.Next(), NewModel("987654321"), None));
         var experimentId = await NewExperimentAsync();
-        await fixture.Storage.Tracking.SetExperimentLifecycleAsync(experimentId, LifecycleStage.Deleted, 2, None);
-        var error = await Assert.ThrowsAsync<StewardException>(() => Store.CreateLoggedModelAsync(NewModel(experimentId), None));
+        await fixture.Storage.Tracking.SetExperimentLifecycleAsync(TestChange.Next(), experimentId, LifecycleStage.Deleted, 2, None);
+        var error = await Assert.ThrowsAsync<StewardException>(() => Store.CreateLoggedModelAsync(TestChange.Next(), NewModel(experimentId), None));
         Assert.Equal(ErrorCode.InvalidParameterValue, error.Code);
     }
 
@@ -48,23 +48,23 @@ public abstract class LoggedModelStoreContract(StorageFixture fixture)
     public async Task finalize_sets_the_status_and_bumps_last_updated()
     {
         var model = NewModel(await NewExperimentAsync());
-        await Store.CreateLoggedModelAsync(model, None);
-        var ready = await Store.FinalizeLoggedModelAsync(model.ModelId, LoggedModelStatus.Ready, 5000, None);
+        await Store.CreateLoggedModelAsync(TestChange.Next(), model, None);
+        var ready = await Store.FinalizeLoggedModelAsync(TestChange.Next(), model.ModelId, LoggedModelStatus.Ready, 5000, None);
         Assert.Equal(LoggedModelStatus.Ready, ready.Status);
         Assert.Equal(5000, ready.LastUpdatedTimestampMs);
-        Assert.Equal(LoggedModelStatus.UploadFailed, (await Store.FinalizeLoggedModelAsync(model.ModelId, LoggedModelStatus.UploadFailed, 6000, None)).Status);
+        Assert.Equal(LoggedModelStatus.UploadFailed, (await Store.FinalizeLoggedModelAsync(TestChange.Next(), model.ModelId, LoggedModelStatus.UploadFailed, 6000, None)).Status);
     }
 
     [Fact]
     public async Task tags_are_set_and_deleted()
     {
         var model = NewModel(await NewExperimentAsync());
-        await Store.CreateLoggedModelAsync(model, None);
-        await Store.SetLoggedModelTagsAsync(model.ModelId, [new Tag("stage", "prod"), new Tag("owner", "risk")], 2000, None);
+        await Store.CreateLoggedModelAsync(TestChange.Next(), model, None);
+        await Store.SetLoggedModelTagsAsync(TestChange.Next(), model.ModelId, [new Tag("stage", "prod"), new Tag("owner", "risk")], 2000, None);
         Assert.Equal([new Tag("owner", "risk"), new Tag("stage", "prod")], (await GetAsync(model.ModelId)).Tags);
-        await Store.DeleteLoggedModelTagAsync(model.ModelId, "owner", 3000, None);
+        await Store.DeleteLoggedModelTagAsync(TestChange.Next(), model.ModelId, "owner", 3000, None);
         Assert.Equal([new Tag("stage", "prod")], (await GetAsync(model.ModelId)).Tags);
-        var error = await Assert.ThrowsAsync<StewardException>(() => Store.DeleteLoggedModelTagAsync(model.ModelId, "owner", 3000, None));
+        var error = await Assert.ThrowsAsync<StewardException>(() => Store.DeleteLoggedModelTagAsync(TestChange.Next(), model.ModelId, "owner", 3000, None));
         Assert.Equal(ErrorCode.ResourceDoesNotExist, error.Code);
     }
 
@@ -72,9 +72,9 @@ public abstract class LoggedModelStoreContract(StorageFixture fixture)
     public async Task params_never_change_once_logged()
     {
         var model = NewModel(await NewExperimentAsync());
-        await Store.CreateLoggedModelAsync(model, None);
-        await Store.LogLoggedModelParamsAsync(model.ModelId, [new Param("alpha", "0.5"), new Param("beta", "1")], 2000, None);
-        var error = await Assert.ThrowsAsync<StewardException>(() => Store.LogLoggedModelParamsAsync(model.ModelId, [new Param("gamma", "2"), new Param("alpha", "0.7")], 3000, None));
+        await Store.CreateLoggedModelAsync(TestChange.Next(), model, None);
+        await Store.LogLoggedModelParamsAsync(TestChange.Next(), model.ModelId, [new Param("alpha", "0.5"), new Param("beta", "1")], 2000, None);
+        var error = await Assert.ThrowsAsync<StewardException>(() => Store.LogLoggedModelParamsAsync(TestChange.Next(), model.ModelId, [new Param("gamma", "2"), new Param("alpha", "0.7")], 3000, None));
         Assert.Equal(ErrorCode.InvalidParameterValue, error.Code);
         Assert.Equal([new Param("alpha", "0.5"), new Param("beta", "1")], (await GetAsync(model.ModelId)).Params);
     }
@@ -84,16 +84,16 @@ public abstract class LoggedModelStoreContract(StorageFixture fixture)
     {
         var experimentId = await NewExperimentAsync();
         var model = NewModel(experimentId);
-        await Store.CreateLoggedModelAsync(model, None);
-        await Store.DeleteLoggedModelAsync(model.ModelId, None);
+        await Store.CreateLoggedModelAsync(TestChange.Next(), model, None);
+        await Store.DeleteLoggedModelAsync(TestChange.Next(), model.ModelId, 3000, None);
         Assert.Null(await Store.GetLoggedModelAsync(model.ModelId, None));
         Assert.Empty((await Store.SearchLoggedModelsAsync([experimentId], 10, 0, None)).Items);
         foreach (var write in new Func<Task>[]
         {
-            () => Store.DeleteLoggedModelAsync(model.ModelId, None),
-            () => Store.FinalizeLoggedModelAsync(model.ModelId, LoggedModelStatus.Ready, 1, None),
-            () => Store.SetLoggedModelTagsAsync(model.ModelId, [new Tag("a", "b")], 1, None),
-            () => Store.LogLoggedModelParamsAsync(model.ModelId, [new Param("a", "b")], 1, None),
+            () => Store.DeleteLoggedModelAsync(TestChange.Next(), model.ModelId, 3000, None),
+            () => Store.FinalizeLoggedModelAsync(TestChange.Next(), model.ModelId, LoggedModelStatus.Ready, 1, None),
+            () => Store.SetLoggedModelTagsAsync(TestChange.Next(), model.ModelId, [new Tag("a", "b")], 1, None),
+            () => Store.LogLoggedModelParamsAsync(TestChange.Next(), model.ModelId, [new Param("a", "b")], 1, None),
         })
         {
             Assert.Equal(ErrorCode.ResourceDoesNotExist, (await Assert.ThrowsAsync<StewardException>(write)).Code);
@@ -109,7 +109,7 @@ public abstract class LoggedModelStoreContract(StorageFixture fixture)
         for (var i = 0; i < 5; i++)
         {
             var model = NewModel(i == 4 ? other : experimentId, created: 1000 + i);
-            await Store.CreateLoggedModelAsync(model, None);
+            await Store.CreateLoggedModelAsync(TestChange.Next(), model, None);
             ids.Add(model.ModelId);
         }
 

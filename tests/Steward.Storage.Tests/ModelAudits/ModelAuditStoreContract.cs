@@ -31,7 +31,7 @@ public abstract class ModelAuditStoreContract(StorageFixture fixture)
     public async Task A_recorded_audit_reads_back_whole()
     {
         var name = await NewVersionAsync();
-        var added = await Store.AddAsync(Audit(name, 1), "carol", None);
+        var added = await Store.AddAsync(TestChange.Next(), Audit(name, 1), "carol", None);
         var stored = await Store.GetAsync(added.Id, None);
         Assert.Equal(added, stored);
         Assert.Equal("carol", stored!.CreatedBy);
@@ -40,12 +40,25 @@ public abstract class ModelAuditStoreContract(StorageFixture fixture)
     }
 
     [Fact]
+    public async Task An_audit_is_stamped_with_the_storages_clock()
+    {
+        var name = await NewVersionAsync();
+        var at = new DateTimeOffset(2030, 1, 2, 3, 4, 5, TimeSpan.Zero);
+        await using var clocked = await StewardStorage.OpenAsync(fixture.Options with { Clock = new FixedClock(at) }, None);
+
+        var added = await clocked.ModelAudits.AddAsync(TestChange.Next(), Audit(name, 1), "carol", None);
+
+        Assert.Equal(at, added.CreatedAt);
+        Assert.Equal(at, (await Store.GetAsync(added.Id, None))!.CreatedAt);
+    }
+
+    [Fact]
     public async Task A_versions_audits_list_newest_first_and_filter_by_kind()
     {
         var name = await NewVersionAsync(versions: 2);
-        var fairness = await Store.AddAsync(Audit(name, 1), "carol", None);
-        var drift = await Store.AddAsync(Audit(name, 1, ModelAuditKind.Drift, ModelAuditVerdict.Passed), "carol", None);
-        await Store.AddAsync(Audit(name, 2), "carol", None);
+        var fairness = await Store.AddAsync(TestChange.Next(), Audit(name, 1), "carol", None);
+        var drift = await Store.AddAsync(TestChange.Next(), Audit(name, 1, ModelAuditKind.Drift, ModelAuditVerdict.Passed), "carol", None);
+        await Store.AddAsync(TestChange.Next(), Audit(name, 2), "carol", None);
 
         Assert.Equal([drift.Id, fairness.Id], (await Store.ListAsync(name, 1, null, None)).Select(a => a.Id));
         Assert.Equal([fairness.Id], (await Store.ListAsync(name, 1, ModelAuditKind.Fairness, None)).Select(a => a.Id));
@@ -55,7 +68,7 @@ public abstract class ModelAuditStoreContract(StorageFixture fixture)
     public async Task An_audit_of_a_missing_version_is_refused_and_nothing_is_stored()
     {
         var name = await NewVersionAsync();
-        var error = await Assert.ThrowsAsync<StewardException>(() => Store.AddAsync(Audit(name, 7), "carol", None));
+        var error = await Assert.ThrowsAsync<StewardException>(() => Store.AddAsync(TestChange.Next(), Audit(name, 7), "carol", None));
         Assert.Equal(ErrorCode.ResourceDoesNotExist, error.Code);
         Assert.Empty(await Store.ListAsync(name, 1, null, None));
     }
@@ -64,7 +77,7 @@ public abstract class ModelAuditStoreContract(StorageFixture fixture)
     public async Task Audits_follow_their_model_through_a_rename()
     {
         var name = await NewVersionAsync();
-        var added = await Store.AddAsync(Audit(name, 1), "carol", None);
+        var added = await Store.AddAsync(TestChange.Next(), Audit(name, 1), "carol", None);
         var renamed = name + "-renamed";
         await Registry.RenameRegisteredModelAsync(TestChange.Next(), name, renamed, 3000, None);
         var listed = Assert.Single(await Store.ListAsync(renamed, 1, null, None));
@@ -77,7 +90,7 @@ public abstract class ModelAuditStoreContract(StorageFixture fixture)
     {
         var name = await NewVersionAsync();
         var before = (await fixture.Storage.Ledger.GetStateAsync(None)).TreeSize;
-        await Store.AddAsync(Audit(name, 1), "carol", None);
+        await Store.AddAsync(TestChange.Next(), Audit(name, 1), "carol", None);
         Assert.Equal(before + 1, (await fixture.Storage.Ledger.GetStateAsync(None)).TreeSize);
     }
 }

@@ -53,7 +53,7 @@ public abstract class SharedDatabaseContract(StorageFixture fixture)
         try
         {
             var ids = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() =>
-                servers[i % 2].Tracking.CreateExperimentAsync($"shared-{Guid.NewGuid():N}", null, "mlflow-artifacts:", "default", [], 1, None))));
+                servers[i % 2].Tracking.CreateExperimentAsync(TestChange.Next(), $"shared-{Guid.NewGuid():N}", null, "mlflow-artifacts:", "default", [], 1, None))));
             Assert.Equal(20, ids.Distinct().Count());
             foreach (var id in ids)
             {
@@ -77,7 +77,7 @@ public abstract class SharedDatabaseContract(StorageFixture fixture)
             {
                 try
                 {
-                    await servers[i % 2].Tracking.CreateExperimentAsync(name, null, "mlflow-artifacts:", "default", [], 1, None);
+                    await servers[i % 2].Tracking.CreateExperimentAsync(TestChange.Next(), name, null, "mlflow-artifacts:", "default", [], 1, None);
                     return true;
                 }
                 catch (Errors.StewardException e) when (e.Code == Errors.ErrorCode.ResourceAlreadyExists)
@@ -109,7 +109,7 @@ public abstract class SharedDatabaseContract(StorageFixture fixture)
                 Assert.Equal("Default", experiment?.Name);
                 var page = await servers[0].Tracking.SearchExperimentsAsync(new ExperimentQuery([], [], ViewType.All, 100, 0), None);
                 Assert.Equal(["0"], page.Items.Select(e => e.ExperimentId));
-                Assert.Equal("1", await servers[1].Tracking.CreateExperimentAsync("first", null, "mlflow-artifacts:", "default", [], 1, None));
+                Assert.Equal("1", await servers[1].Tracking.CreateExperimentAsync(TestChange.Next(), "first", null, "mlflow-artifacts:", "default", [], 1, None));
             }
             finally
             {
@@ -128,9 +128,9 @@ public abstract class SharedDatabaseContract(StorageFixture fixture)
         var servers = await OpenServersAsync(2);
         try
         {
-            var experimentId = await servers[0].Tracking.CreateExperimentAsync($"shared-{Guid.NewGuid():N}", null, "mlflow-artifacts:", "default", [], 1, None);
-            var run = await servers[1].Tracking.CreateRunAsync(new NewRun(Guid.NewGuid().ToString("N"), experimentId, "r", "", 0, []), None);
-            await Task.WhenAll(servers.Select((s, i) => s.Tracking.LogBatchAsync(run.Info.RunId, new RunBatch([new Metric($"m{i}", i, 1, 0)], [], []), None)));
+            var experimentId = await servers[0].Tracking.CreateExperimentAsync(TestChange.Next(), $"shared-{Guid.NewGuid():N}", null, "mlflow-artifacts:", "default", [], 1, None);
+            var run = await servers[1].Tracking.CreateRunAsync(TestChange.Next(), new NewRun(Guid.NewGuid().ToString("N"), experimentId, "r", "", 0, []), None);
+            await Task.WhenAll(servers.Select((s, i) => s.Tracking.LogBatchAsync(TestChange.Next(), run.Info.RunId, new RunBatch([new Metric($"m{i}", i, 1, 0)], [], []), None)));
             var stored = await servers[0].Tracking.GetRunAsync(run.Info.RunId, None);
             Assert.Equal(["m0", "m1"], stored?.Data.Metrics.Select(m => m.Key));
         }

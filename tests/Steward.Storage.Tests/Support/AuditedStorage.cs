@@ -12,22 +12,25 @@ namespace Steward.Storage.Tests.Support;
 
 /// <summary>
 /// The stores of a <see cref="StewardStorage"/> as the store contract tests call them: directly,
-/// with no service in between. The database refuses writes outside an audit scope, so each call
-/// runs in a scope of its own (action <c>test.&lt;method&gt;</c>), the way a service would open one.
+/// with no service in between. Stores whose writes take their <see cref="AuditedChange"/> are
+/// given one by each test (<see cref="TestChange"/>); the others still find their entry in an
+/// ambient scope, so each call to them runs in a scope of its own (action <c>test.&lt;method&gt;</c>),
+/// the way a service would open one.
 /// </summary>
 public sealed class AuditedStorage(StewardStorage storage) : IAsyncDisposable
 {
     public StewardStorage Inner => storage;
 
-    public ITrackingStore Tracking { get; } = AuditedProxy<ITrackingStore>.Wrap(storage.Tracking);
+    public ITrackingStore Tracking => storage.Tracking;
 
     /// <summary>Unwrapped: its writes take their change explicitly (<see cref="TestChange"/>).</summary>
     public IRegistryStore Registry => storage.Registry;
 
-    public ILoggedModelStore LoggedModels { get; } = AuditedProxy<ILoggedModelStore>.Wrap(storage.LoggedModels);
+    public ILoggedModelStore LoggedModels => storage.LoggedModels;
 
-    public IModelAuditStore ModelAudits { get; } = AuditedProxy<IModelAuditStore>.Wrap(storage.ModelAudits);
-    public IIdentityStore Identities { get; } = AuditedProxy<IIdentityStore>.Wrap(storage.Identities);
+    public IModelAuditStore ModelAudits => storage.ModelAudits;
+
+    public IIdentityStore Identities => storage.Identities;
 
     public ILedgerStore Ledger => storage.Ledger;
 

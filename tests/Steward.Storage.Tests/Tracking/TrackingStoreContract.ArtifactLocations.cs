@@ -1,4 +1,5 @@
 using Steward.Tracking;
+using Steward.Storage.Tests.Support;
 
 namespace Steward.Storage.Tests.Tracking;
 
@@ -11,8 +12,8 @@ public abstract partial class TrackingStoreContract
         var plain = await NewExperimentAsync();
         var other = await NewExperimentAsync();
         var folder = $"mlflow-artifacts:/{UniqueName("team")}";
-        var custom = await Store.CreateExperimentAsync(UniqueName("exp"), folder, TrackingService.DefaultArtifactRoot, "risk", [], Now, None);
-        var elsewhere = await Store.CreateExperimentAsync(UniqueName("exp"), "s3://bucket/x", TrackingService.DefaultArtifactRoot, "default", [], Now, None);
+        var custom = await Store.CreateExperimentAsync(TestChange.Next(), UniqueName("exp"), folder, TrackingService.DefaultArtifactRoot, "risk", [], Now, None);
+        var elsewhere = await Store.CreateExperimentAsync(TestChange.Next(), UniqueName("exp"), "s3://bucket/x", TrackingService.DefaultArtifactRoot, "default", [], Now, None);
 
         var listed = await Store.ListArtifactLocationsAsync(TrackingService.DefaultArtifactRoot, plain, None);
         Assert.Contains(new ExperimentLocation(plain, $"mlflow-artifacts:/{plain}", "default"), listed);

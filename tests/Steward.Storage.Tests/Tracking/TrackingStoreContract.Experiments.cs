@@ -1,5 +1,6 @@
 using Steward.Errors;
 using Steward.Tracking;
+using Steward.Storage.Tests.Support;
 
 namespace Steward.Storage.Tests.Tracking;
 
@@ -27,7 +28,7 @@ public abstract partial class TrackingStoreContract
     public async Task experiment_ids_are_decimal_and_artifact_location_defaults_under_the_root()
     {
         var name = UniqueName("exp");
-        var id = await Store.CreateExperimentAsync(name, null, "mlflow-artifacts:", "default", [new Tag("team", "risk")], 1234, None);
+        var id = await Store.CreateExperimentAsync(TestChange.Next(), name, null, "mlflow-artifacts:", "default", [new Tag("team", "risk")], 1234, None);
         Assert.True(long.Parse(id, System.Globalization.CultureInfo.InvariantCulture) > 0);
         var experiment = await Store.GetExperimentAsync(id, None);
         Assert.NotNull(experiment);
@@ -41,7 +42,7 @@ public abstract partial class TrackingStoreContract
     [Fact]
     public async Task explicit_artifact_location_is_kept()
     {
-        var id = await Store.CreateExperimentAsync(UniqueName("exp"), "file:///data/x", "mlflow-artifacts:", "default", [], Now, None);
+        var id = await Store.CreateExperimentAsync(TestChange.Next(), UniqueName("exp"), "file:///data/x", "mlflow-artifacts:", "default", [], Now, None);
         Assert.Equal("file:///data/x", (await Store.GetExperimentAsync(id, None))?.ArtifactLocation);
     }
 
@@ -57,10 +58,10 @@ public abstract partial class TrackingStoreContract
     public async Task experiment_names_are_unique_even_among_deleted_ones()
     {
         var name = UniqueName("exp");
-        var id = await Store.CreateExperimentAsync(name, null, "mlflow-artifacts:", "default", [], Now, None);
-        await Store.SetExperimentLifecycleAsync(id, LifecycleStage.Deleted, Now, None);
+        var id = await Store.CreateExperimentAsync(TestChange.Next(), name, null, "mlflow-artifacts:", "default", [], Now, None);
+        await Store.SetExperimentLifecycleAsync(TestChange.Next(), id, LifecycleStage.Deleted, Now, None);
         var error = await ThrowsAsync(ErrorCode.ResourceAlreadyExists,
-            () => Store.CreateExperimentAsync(name, null, "mlflow-artifacts:", "default", [], Now, None));
+            () => Store.CreateExperimentAsync(TestChange.Next(), name, null, "mlflow-artifacts:", "default", [], Now, None));
         Assert.Equal($"Experiment(name={name}) already exists.", error.Message);
     }
 
@@ -70,12 +71,12 @@ public abstract partial class TrackingStoreContract
         var id = await NewExperimentAsync();
         var other = await Store.GetExperimentAsync(await NewExperimentAsync(), None);
         var newName = UniqueName("renamed");
-        await Store.RenameExperimentAsync(id, newName, 5000, None);
+        await Store.RenameExperimentAsync(TestChange.Next(), id, newName, 5000, None);
         var renamed = await Store.GetExperimentByNameAsync(newName, None);
         Assert.Equal(id, renamed?.ExperimentId);
         Assert.Equal(5000, renamed?.LastUpdateTime);
-        await ThrowsAsync(ErrorCode.ResourceAlreadyExists, () => Store.RenameExperimentAsync(id, other!.Name, Now, None));
-        await ThrowsAsync(ErrorCode.ResourceDoesNotExist, () => Store.RenameExperimentAsync("987654321", UniqueName("x"), Now, None));
+        await ThrowsAsync(ErrorCode.ResourceAlreadyExists, () => Store.RenameExperimentAsync(TestChange.Next(), id, other!.Name, Now, None));
+        await ThrowsAsync(ErrorCode.ResourceDoesNotExist, () => Store.RenameExperimentAsync(TestChange.Next(), "987654321", UniqueName("x"), Now, None));
     }
 
     [Fact]
@@ -84,13 +85,13 @@ public abstract partial class TrackingStoreContract
         var id = await NewExperimentAsync();
         var run = await NewRunAsync(id);
         var deletedEarlier = await NewRunAsync(id);
-        await Store.SetRunLifecycleAsync(deletedEarlier.Info.RunId, LifecycleStage.Deleted, Now - 60_000, None);
+        await Store.SetRunLifecycleAsync(TestChange.Next(), deletedEarlier.Info.RunId, LifecycleStage.Deleted, Now - 60_000, None);
 
-        await Store.SetExperimentLifecycleAsync(id, LifecycleStage.Deleted, Now, None);
+        await Store.SetExperimentLifecycleAsync(TestChange.Next(), id, LifecycleStage.Deleted, Now, None);
         Assert.Equal(LifecycleStage.Deleted, (await Store.GetExperimentAsync(id, None))?.LifecycleStage);
         Assert.Equal(LifecycleStage.Deleted, (await GetRunAsync(run.Info.RunId)).Info.LifecycleStage);
 
-        await Store.SetExperimentLifecycleAsync(id, LifecycleStage.Active, Now, None);
+        await Store.SetExperimentLifecycleAsync(TestChange.Next(), id, LifecycleStage.Active, Now, None);
         Assert.Equal(LifecycleStage.Active, (await Store.GetExperimentAsync(id, None))?.LifecycleStage);
         Assert.Equal(LifecycleStage.Active, (await GetRunAsync(run.Info.RunId)).Info.LifecycleStage);
         // A run deleted on its own before the experiment stays deleted, as in MLflow.
@@ -100,23 +101,23 @@ public abstract partial class TrackingStoreContract
     [Fact]
     public async Task lifecycle_of_an_unknown_experiment_is_not_found()
     {
-        await ThrowsAsync(ErrorCode.ResourceDoesNotExist, () => Store.SetExperimentLifecycleAsync("987654321", LifecycleStage.Deleted, Now, None));
+        await ThrowsAsync(ErrorCode.ResourceDoesNotExist, () => Store.SetExperimentLifecycleAsync(TestChange.Next(), "987654321", LifecycleStage.Deleted, Now, None));
     }
 
     [Fact]
     public async Task experiment_tags_are_set_overwritten_and_deleted()
     {
         var id = await NewExperimentAsync(now: 1000);
-        await Store.SetExperimentTagAsync(id, new Tag("a", "1"), 2000, None);
-        await Store.SetExperimentTagAsync(id, new Tag("a", "2"), 3000, None);
-        await Store.SetExperimentTagAsync(id, new Tag("b", "x"), 3000, None);
+        await Store.SetExperimentTagAsync(TestChange.Next(), id, new Tag("a", "1"), 2000, None);
+        await Store.SetExperimentTagAsync(TestChange.Next(), id, new Tag("a", "2"), 3000, None);
+        await Store.SetExperimentTagAsync(TestChange.Next(), id, new Tag("b", "x"), 3000, None);
         var experiment = await Store.GetExperimentAsync(id, None);
         Assert.Equal([new Tag("a", "2"), new Tag("b", "x")], experiment?.Tags);
         Assert.Equal(3000, experiment?.LastUpdateTime);
 
-        await Store.DeleteExperimentTagAsync(id, "a", 4000, None);
+        await Store.DeleteExperimentTagAsync(TestChange.Next(), id, "a", 4000, None);
         Assert.Equal([new Tag("b", "x")], (await Store.GetExperimentAsync(id, None))?.Tags);
-        await ThrowsAsync(ErrorCode.ResourceDoesNotExist, () => Store.DeleteExperimentTagAsync(id, "a", Now, None));
-        await ThrowsAsync(ErrorCode.ResourceDoesNotExist, () => Store.SetExperimentTagAsync("987654321", new Tag("a", "1"), Now, None));
+        await ThrowsAsync(ErrorCode.ResourceDoesNotExist, () => Store.DeleteExperimentTagAsync(TestChange.Next(), id, "a", Now, None));
+        await ThrowsAsync(ErrorCode.ResourceDoesNotExist, () => Store.SetExperimentTagAsync(TestChange.Next(), "987654321", new Tag("a", "1"), Now, None));
     }
 }

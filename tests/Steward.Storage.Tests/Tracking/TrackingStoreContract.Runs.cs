@@ -1,5 +1,6 @@
 using Steward.Errors;
 using Steward.Tracking;
+using Steward.Storage.Tests.Support;
 
 namespace Steward.Storage.Tests.Tracking;
 
@@ -33,10 +34,10 @@ public abstract partial class TrackingStoreContract
         Assert.Null(await Store.GetRunAsync("deadbeef", None));
         var error = await ThrowsAsync(ErrorCode.ResourceDoesNotExist, () => LogAsync("deadbeef", metrics: [new Metric("m", 1, 1, 0)]));
         Assert.Equal("Run with id=deadbeef not found", error.Message);
-        await ThrowsAsync(ErrorCode.ResourceDoesNotExist, () => Store.UpdateRunAsync("deadbeef", new RunUpdate(RunStatus.Finished, 1, null), None));
-        await ThrowsAsync(ErrorCode.ResourceDoesNotExist, () => Store.SetRunLifecycleAsync("deadbeef", LifecycleStage.Deleted, Now, None));
-        await ThrowsAsync(ErrorCode.ResourceDoesNotExist, () => Store.DeleteRunTagAsync("deadbeef", "k", None));
-        await ThrowsAsync(ErrorCode.ResourceDoesNotExist, () => Store.LogInputsAsync("deadbeef", [new DatasetInput([], new Dataset("d", "1", "local", "s", null, null))], None));
+        await ThrowsAsync(ErrorCode.ResourceDoesNotExist, () => Store.UpdateRunAsync(TestChange.Next(), "deadbeef", new RunUpdate(RunStatus.Finished, 1, null), None));
+        await ThrowsAsync(ErrorCode.ResourceDoesNotExist, () => Store.SetRunLifecycleAsync(TestChange.Next(), "deadbeef", LifecycleStage.Deleted, Now, None));
+        await ThrowsAsync(ErrorCode.ResourceDoesNotExist, () => Store.DeleteRunTagAsync(TestChange.Next(), "deadbeef", "k", None));
+        await ThrowsAsync(ErrorCode.ResourceDoesNotExist, () => Store.LogInputsAsync(TestChange.Next(), "deadbeef", [new DatasetInput([], new Dataset("d", "1", "local", "s", null, null))], None));
     }
 
     [Fact]
@@ -44,7 +45,7 @@ public abstract partial class TrackingStoreContract
     {
         await ThrowsAsync(ErrorCode.ResourceDoesNotExist, () => NewRunAsync("987654321"));
         var experimentId = await NewExperimentAsync();
-        await Store.SetExperimentLifecycleAsync(experimentId, LifecycleStage.Deleted, Now, None);
+        await Store.SetExperimentLifecycleAsync(TestChange.Next(), experimentId, LifecycleStage.Deleted, Now, None);
         await ThrowsAsync(ErrorCode.InvalidParameterValue, () => NewRunAsync(experimentId));
     }
 
@@ -52,7 +53,7 @@ public abstract partial class TrackingStoreContract
     public async Task update_sets_status_end_time_and_name_with_its_tag()
     {
         var run = await NewRunAsync(await NewExperimentAsync(), "first");
-        var info = await Store.UpdateRunAsync(run.Info.RunId, new RunUpdate(RunStatus.Finished, 9000, "second"), None);
+        var info = await Store.UpdateRunAsync(TestChange.Next(), run.Info.RunId, new RunUpdate(RunStatus.Finished, 9000, "second"), None);
         Assert.Equal(RunStatus.Finished, info.Status);
         Assert.Equal(9000, info.EndTime);
         Assert.Equal("second", info.RunName);
@@ -60,7 +61,7 @@ public abstract partial class TrackingStoreContract
         Assert.Equal(info, stored.Info);
         Assert.Contains(new Tag("mlflow.runName", "second"), stored.Data.Tags);
 
-        var unchanged = await Store.UpdateRunAsync(run.Info.RunId, new RunUpdate(null, null, null), None);
+        var unchanged = await Store.UpdateRunAsync(TestChange.Next(), run.Info.RunId, new RunUpdate(null, null, null), None);
         Assert.Equal(info, unchanged);
     }
 
@@ -79,16 +80,16 @@ public abstract partial class TrackingStoreContract
     {
         var run = await NewRunAsync(await NewExperimentAsync());
         var id = run.Info.RunId;
-        await Store.SetRunLifecycleAsync(id, LifecycleStage.Deleted, Now, None);
+        await Store.SetRunLifecycleAsync(TestChange.Next(), id, LifecycleStage.Deleted, Now, None);
         Assert.Equal(LifecycleStage.Deleted, (await GetRunAsync(id)).Info.LifecycleStage);
 
         var error = await ThrowsAsync(ErrorCode.InvalidParameterValue, () => LogAsync(id, metrics: [new Metric("m", 1, 1, 0)]));
         Assert.Equal($"The run {id} must be in the 'active' state. Current state is deleted.", error.Message);
-        await ThrowsAsync(ErrorCode.InvalidParameterValue, () => Store.UpdateRunAsync(id, new RunUpdate(RunStatus.Failed, null, null), None));
-        await ThrowsAsync(ErrorCode.InvalidParameterValue, () => Store.DeleteRunTagAsync(id, "mlflow.runName", None));
-        await ThrowsAsync(ErrorCode.InvalidParameterValue, () => Store.LogInputsAsync(id, [new DatasetInput([], new Dataset("d", "1", "local", "s", null, null))], None));
+        await ThrowsAsync(ErrorCode.InvalidParameterValue, () => Store.UpdateRunAsync(TestChange.Next(), id, new RunUpdate(RunStatus.Failed, null, null), None));
+        await ThrowsAsync(ErrorCode.InvalidParameterValue, () => Store.DeleteRunTagAsync(TestChange.Next(), id, "mlflow.runName", None));
+        await ThrowsAsync(ErrorCode.InvalidParameterValue, () => Store.LogInputsAsync(TestChange.Next(), id, [new DatasetInput([], new Dataset("d", "1", "local", "s", null, null))], None));
 
-        await Store.SetRunLifecycleAsync(id, LifecycleStage.Active, Now, None);
+        await Store.SetRunLifecycleAsync(TestChange.Next(), id, LifecycleStage.Active, Now, None);
         await LogAsync(id, metrics: [new Metric("m", 1, 1, 0)]);
         Assert.Single((await GetRunAsync(id)).Data.Metrics);
     }
@@ -98,9 +99,9 @@ public abstract partial class TrackingStoreContract
     {
         var run = await NewRunAsync(await NewExperimentAsync());
         await LogAsync(run.Info.RunId, tags: [new Tag("k", "v")]);
-        await Store.DeleteRunTagAsync(run.Info.RunId, "k", None);
+        await Store.DeleteRunTagAsync(TestChange.Next(), run.Info.RunId, "k", None);
         Assert.DoesNotContain((await GetRunAsync(run.Info.RunId)).Data.Tags, t => t.Key == "k");
-        await ThrowsAsync(ErrorCode.ResourceDoesNotExist, () => Store.DeleteRunTagAsync(run.Info.RunId, "k", None));
+        await ThrowsAsync(ErrorCode.ResourceDoesNotExist, () => Store.DeleteRunTagAsync(TestChange.Next(), run.Info.RunId, "k", None));
     }
 
     [Fact]
@@ -112,9 +113,9 @@ public abstract partial class TrackingStoreContract
         var dataset = new Dataset("train", "abc123", "local", "{\"uri\": \"/data/train.csv\"}", "{\"cols\": []}", "{\"rows\": 3}");
         var input = new DatasetInput([new Tag("mlflow.data.context", "training")], dataset);
 
-        await Store.LogInputsAsync(first.Info.RunId, [input], None);
-        await Store.LogInputsAsync(first.Info.RunId, [input], None);
-        await Store.LogInputsAsync(second.Info.RunId, [input, new DatasetInput([], dataset with { Digest = "def456", Schema = null, Profile = null })], None);
+        await Store.LogInputsAsync(TestChange.Next(), first.Info.RunId, [input], None);
+        await Store.LogInputsAsync(TestChange.Next(), first.Info.RunId, [input], None);
+        await Store.LogInputsAsync(TestChange.Next(), second.Info.RunId, [input, new DatasetInput([], dataset with { Digest = "def456", Schema = null, Profile = null })], None);
 
         var logged = Assert.Single((await GetRunAsync(first.Info.RunId)).Inputs);
         Assert.Equal(dataset, logged.Dataset);

@@ -1,6 +1,7 @@
 using Steward.Paging;
 using Steward.Tracking;
 using Steward.Tracking.Search;
+using Steward.Storage.Tests.Support;
 
 namespace Steward.Storage.Tests.Tracking;
 
@@ -16,7 +17,7 @@ public abstract partial class TrackingStoreContract
         await LogAsync(a.Info.RunId, metrics: [new Metric("acc", 0.1, 1, 0), new Metric("my metric", 5, 1, 0)], parameters: [new Param("model", "Tree")], tags: [new Tag("team", "risk")]);
         await LogAsync(b.Info.RunId, metrics: [new Metric("acc", 0.5, 1, 0)], parameters: [new Param("model", "tree")], tags: [new Tag("team", "Risk")]);
         await LogAsync(c.Info.RunId, metrics: [new Metric("acc", 0.9, 1, 0)], parameters: [new Param("model", "forest")]);
-        await Store.UpdateRunAsync(c.Info.RunId, new RunUpdate(RunStatus.Finished, 400, null), None);
+        await Store.UpdateRunAsync(TestChange.Next(), c.Info.RunId, new RunUpdate(RunStatus.Finished, 400, null), None);
         return (experimentId, a.Info.RunId, b.Info.RunId, c.Info.RunId);
     }
 
@@ -122,8 +123,8 @@ public abstract partial class TrackingStoreContract
         var experimentId = await NewExperimentAsync();
         var a = await NewRunAsync(experimentId, "a", startTime: 2);
         var b = await NewRunAsync(experimentId, "b", startTime: 1);
-        await Store.LogInputsAsync(a.Info.RunId, [new DatasetInput([new Tag("mlflow.data.context", "training")], new Dataset("adult", "d1", "local", "s", null, null))], None);
-        await Store.LogInputsAsync(b.Info.RunId, [new DatasetInput([new Tag("mlflow.data.context", "eval")], new Dataset("compas", "d2", "local", "s", null, null))], None);
+        await Store.LogInputsAsync(TestChange.Next(), a.Info.RunId, [new DatasetInput([new Tag("mlflow.data.context", "training")], new Dataset("adult", "d1", "local", "s", null, null))], None);
+        await Store.LogInputsAsync(TestChange.Next(), b.Info.RunId, [new DatasetInput([new Tag("mlflow.data.context", "eval")], new Dataset("compas", "d2", "local", "s", null, null))], None);
         Assert.Equal([a.Info.RunId], await SearchIdsAsync(experimentId, "datasets.name = 'adult'"));
         Assert.Equal([b.Info.RunId], await SearchIdsAsync(experimentId, "datasets.digest IN ('d2', 'zz')"));
         Assert.Equal([a.Info.RunId], await SearchIdsAsync(experimentId, "datasets.context = 'training'"));
@@ -209,7 +210,7 @@ public abstract partial class TrackingStoreContract
     public async Task search_view_type_selects_lifecycle()
     {
         var (e, a, b, c) = await SearchFixtureAsync();
-        await Store.SetRunLifecycleAsync(b, LifecycleStage.Deleted, Now, None);
+        await Store.SetRunLifecycleAsync(TestChange.Next(), b, LifecycleStage.Deleted, Now, None);
         Assert.Equal([c, a], await SearchIdsAsync(e));
         Assert.Equal([b], await SearchIdsAsync(e, viewType: ViewType.DeletedOnly));
         Assert.Equal([c, b, a], await SearchIdsAsync(e, viewType: ViewType.All));
@@ -287,10 +288,10 @@ public abstract partial class TrackingStoreContract
         var ids = new List<string>();
         for (var i = 0; i < 5; i++)
         {
-            ids.Add(await Store.CreateExperimentAsync($"{prefix}-{i}", null, "mlflow-artifacts:", "default", i % 2 == 0 ? [new Tag("kind", "even")] : [], 1000 + i, None));
+            ids.Add(await Store.CreateExperimentAsync(TestChange.Next(), $"{prefix}-{i}", null, "mlflow-artifacts:", "default", i % 2 == 0 ? [new Tag("kind", "even")] : [], 1000 + i, None));
         }
 
-        await Store.SetExperimentLifecycleAsync(ids[4], LifecycleStage.Deleted, 2000, None);
+        await Store.SetExperimentLifecycleAsync(TestChange.Next(), ids[4], LifecycleStage.Deleted, 2000, None);
 
         async Task<List<string>> Search(string filter, IReadOnlyList<string>? orderBy = null, ViewType viewType = ViewType.ActiveOnly, int max = 100)
         {

@@ -22,15 +22,15 @@ public abstract partial class TrackingStoreContract(StorageFixture fixture)
     protected static string UniqueName(string prefix) => $"{prefix}-{Guid.NewGuid():N}";
 
     protected Task<string> NewExperimentAsync(IReadOnlyList<Tag>? tags = null, long? now = null) =>
-        Store.CreateExperimentAsync(UniqueName("exp"), null, TrackingService.DefaultArtifactRoot, "default", tags ?? [], now ?? Now, None);
+        Store.CreateExperimentAsync(TestChange.Next(), UniqueName("exp"), null, TrackingService.DefaultArtifactRoot, "default", tags ?? [], now ?? Now, None);
 
     protected Task<Run> NewRunAsync(string experimentId, string name = "run", long startTime = 0, IReadOnlyList<Tag>? tags = null) =>
-        Store.CreateRunAsync(
+        Store.CreateRunAsync(TestChange.Next(), 
             new NewRun(Guid.NewGuid().ToString("N"), experimentId, name, "alice", startTime, [.. tags ?? [], new Tag(TrackingService.RunNameTag, name)]),
             None);
 
     protected Task LogAsync(string runId, IReadOnlyList<Metric>? metrics = null, IReadOnlyList<Param>? parameters = null, IReadOnlyList<Tag>? tags = null) =>
-        Store.LogBatchAsync(runId, new RunBatch(metrics ?? [], parameters ?? [], tags ?? []), None);
+        Store.LogBatchAsync(TestChange.Next(), runId, new RunBatch(metrics ?? [], parameters ?? [], tags ?? []), None);
 
     protected async Task<Run> GetRunAsync(string runId) =>
         await Store.GetRunAsync(runId, None) ?? throw new InvalidOperationException($"run {runId} vanished");

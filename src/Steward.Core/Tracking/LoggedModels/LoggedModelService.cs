@@ -37,13 +37,13 @@ public sealed class LoggedModelService(ILoggedModelStore models, TrackingService
             string.IsNullOrEmpty(sourceRunId) ? null : sourceRunId,
             tags ?? [],
             parameters ?? []);
-        using var audit = Audit(AuditActions.LoggedModelCreate, id, new()
+        var change = Change(AuditActions.LoggedModelCreate, id, new()
         {
             ["experiment_id"] = experiment.ExperimentId, ["model_id"] = id, ["name"] = model.Name, ["model_type"] = modelType,
             ["source_run_id"] = sourceRunId, ["params"] = AuditPayload.Pairs(parameters, p => p.Key, p => p.Value),
             ["tags"] = TrackingService.TagsPayload(tags),
         });
-        await models.CreateLoggedModelAsync(model, cancellationToken);
+        await models.CreateLoggedModelAsync(change, model, cancellationToken);
         return model;
     }
 
@@ -63,16 +63,16 @@ public sealed class LoggedModelService(ILoggedModelStore models, TrackingService
         }
 
         await DemandAsync(modelId!, AuditActions.LoggedModelFinalize, cancellationToken);
-        using var audit = Audit(AuditActions.LoggedModelFinalize, modelId!, new() { ["model_id"] = modelId, ["status"] = status.Value.ToString() });
-        return await models.FinalizeLoggedModelAsync(modelId!, status.Value, Now, cancellationToken);
+        var change = Change(AuditActions.LoggedModelFinalize, modelId!, new() { ["model_id"] = modelId, ["status"] = status.Value.ToString() });
+        return await models.FinalizeLoggedModelAsync(change, modelId!, status.Value, Now, cancellationToken);
     }
 
     public async Task DeleteLoggedModelAsync(string? modelId, CancellationToken cancellationToken)
     {
         Validation.Required(modelId, "model_id");
         await DemandAsync(modelId!, AuditActions.LoggedModelDelete, cancellationToken);
-        using var audit = Audit(AuditActions.LoggedModelDelete, modelId!, new() { ["model_id"] = modelId });
-        await models.DeleteLoggedModelAsync(modelId!, cancellationToken);
+        var change = Change(AuditActions.LoggedModelDelete, modelId!, new() { ["model_id"] = modelId });
+        await models.DeleteLoggedModelAsync(change, modelId!, Now, cancellationToken);
     }
 
     public async Task SetLoggedModelTagsAsync(string? modelId, IReadOnlyList<Tag>? tags, CancellationToken cancellationToken)
@@ -80,8 +80,8 @@ public sealed class LoggedModelService(ILoggedModelStore models, TrackingService
         Validation.Required(modelId, "model_id");
         foreach (var tag in tags ?? []) TrackingService.CheckRunTag(tag);
         await DemandAsync(modelId!, AuditActions.LoggedModelSetTags, cancellationToken);
-        using var audit = Audit(AuditActions.LoggedModelSetTags, modelId!, new() { ["model_id"] = modelId, ["tags"] = TrackingService.TagsPayload(tags) });
-        await models.SetLoggedModelTagsAsync(modelId!, tags ?? [], Now, cancellationToken);
+        var change = Change(AuditActions.LoggedModelSetTags, modelId!, new() { ["model_id"] = modelId, ["tags"] = TrackingService.TagsPayload(tags) });
+        await models.SetLoggedModelTagsAsync(change, modelId!, tags ?? [], Now, cancellationToken);
     }
 
     public async Task DeleteLoggedModelTagAsync(string? modelId, string? key, CancellationToken cancellationToken)
@@ -89,8 +89,8 @@ public sealed class LoggedModelService(ILoggedModelStore models, TrackingService
         Validation.Required(modelId, "model_id");
         Validation.Required(key, "tag_key");
         await DemandAsync(modelId!, AuditActions.LoggedModelDeleteTag, cancellationToken);
-        using var audit = Audit(AuditActions.LoggedModelDeleteTag, modelId!, new() { ["model_id"] = modelId, ["tag_key"] = key });
-        await models.DeleteLoggedModelTagAsync(modelId!, key!, Now, cancellationToken);
+        var change = Change(AuditActions.LoggedModelDeleteTag, modelId!, new() { ["model_id"] = modelId, ["tag_key"] = key });
+        await models.DeleteLoggedModelTagAsync(change, modelId!, key!, Now, cancellationToken);
     }
 
     public async Task LogLoggedModelParamsAsync(string? modelId, IReadOnlyList<Param>? parameters, CancellationToken cancellationToken)
@@ -98,11 +98,11 @@ public sealed class LoggedModelService(ILoggedModelStore models, TrackingService
         Validation.Required(modelId, "model_id");
         BatchRules.Check(new RunBatch([], parameters ?? [], []));
         await DemandAsync(modelId!, AuditActions.LoggedModelLogParams, cancellationToken);
-        using var audit = Audit(AuditActions.LoggedModelLogParams, modelId!, new()
+        var change = Change(AuditActions.LoggedModelLogParams, modelId!, new()
         {
             ["model_id"] = modelId, ["params"] = AuditPayload.Pairs(parameters, p => p.Key, p => p.Value),
         });
-        await models.LogLoggedModelParamsAsync(modelId!, parameters ?? [], Now, cancellationToken);
+        await models.LogLoggedModelParamsAsync(change, modelId!, parameters ?? [], Now, cancellationToken);
     }
 
     /// <summary>Demands the write permission in the domain of the model's experiment.</summary>
@@ -111,8 +111,8 @@ public sealed class LoggedModelService(ILoggedModelStore models, TrackingService
             await models.GetLoggedModelAsync(modelId, token) is { } model ? (await tracking.GetExperimentAsync(model.ExperimentId, token)).Domain : null,
             cancellationToken);
 
-    private AuditScope.Lease Audit(string action, string modelId, JsonObject payload) =>
-        AuditScope.Begin(actor, action, AuditResources.LoggedModel(modelId), payload);
+    private AuditedChange Change(string action, string modelId, JsonObject payload) =>
+        AuditedChange.Of(actor, action, AuditResources.LoggedModel(modelId), payload);
 
     public Task<Page<LoggedModel>> SearchLoggedModelsAsync(IReadOnlyList<string>? experimentIds, long? maxResults, string? pageToken, CancellationToken cancellationToken)
     {
