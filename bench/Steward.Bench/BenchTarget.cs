@@ -61,7 +61,7 @@ internal sealed class BenchTarget : IAsyncDisposable
         var server = withoutLedger
             ? await StewardServer.StartWithStorageAsync(
                 serverOptions,
-                await StewardStorage.OpenAsync(new StorageOptions { DataDirectory = dataDirectory, PostgresConnectionString = database, WithoutLedger = true }, CancellationToken.None),
+                await StewardStorage.OpenAsync(new StorageOptions { DataDirectory = dataDirectory, PostgresConnectionString = database }, new NoLedger(), CancellationToken.None),
                 CancellationToken.None)
             : await StewardServer.StartAsync(serverOptions, CancellationToken.None);
         var target = new BenchTarget(server, dataDirectory, server.StorageDescription, drop);

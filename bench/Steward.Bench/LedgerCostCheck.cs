@@ -2,7 +2,7 @@ namespace Steward.Bench;
 
 /// <summary>
 /// What the audit ledger costs log-batch: two servers in this process on the same kind of
-/// storage, one of them without the ledger (a storage option only this benchmark reaches),
+/// storage, one of them without the ledger (its storage opened with <see cref="NoLedger"/>),
 /// measured in alternating rounds (with, without, then without, with...) so that a change in
 /// the machine's load touches both alike. Reports throughput and CPU per 1,000 points of
 /// each, and the ledger's share of both.

@@ -78,7 +78,7 @@ public sealed class StewardServer : IAsyncDisposable
 
     /// <summary>
     /// Starts the server on storage the caller opened, which the server then owns: how the
-    /// benchmark runs Steward on storage without its ledger (<c>StorageOptions.WithoutLedger</c>).
+    /// benchmark runs Steward on storage whose writes record no ledger entries.
     /// </summary>
     internal static async Task<StewardServer> StartWithStorageAsync(
         StewardServerOptions options,

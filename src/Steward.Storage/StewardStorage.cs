@@ -86,15 +86,26 @@ public sealed class StewardStorage : IAsyncDisposable
     public string Description => _database.Description;
 
     /// <summary>Creates the data folder, opens the database and migrates its schema.</summary>
-    public static async Task<StewardStorage> OpenAsync(StorageOptions options, CancellationToken cancellationToken)
+    public static Task<StewardStorage> OpenAsync(StorageOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
+        return OpenAsync(options, new LedgerAppender(options.Time), cancellationToken);
+    }
+
+    /// <summary>
+    /// As <see cref="OpenAsync(StorageOptions, CancellationToken)"/>, with writes appending their
+    /// ledger entries through <paramref name="ledger"/>: how the benchmark that measures what the
+    /// ledger costs runs Steward on storage whose writes record nothing.
+    /// </summary>
+    internal static async Task<StewardStorage> OpenAsync(StorageOptions options, ILedgerAppender ledger, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(ledger);
         var dataDirectory = Path.GetFullPath(options.DataDirectory);
         Directory.CreateDirectory(dataDirectory);
         SqlDatabase database = string.IsNullOrWhiteSpace(options.PostgresConnectionString)
-            ? SqliteDatabase.Open(Path.Combine(dataDirectory, "steward.db"))
-            : PostgresDatabase.Open(options.PostgresConnectionString);
-        database.RecordsLedger = !options.WithoutLedger;
+            ? SqliteDatabase.Open(Path.Combine(dataDirectory, "steward.db"), ledger, options.Time)
+            : PostgresDatabase.Open(options.PostgresConnectionString, ledger, options.Time);
         try
         {
             await Migrator.MigrateAsync(database, cancellationToken);
@@ -144,9 +155,11 @@ public sealed class StewardStorage : IAsyncDisposable
             throw new InvalidOperationException($"no Steward database in {dataDirectory}");
         }
 
+        // Nothing is written, so the appender is never asked to append.
+        var ledger = new LedgerAppender(options.Time);
         SqlDatabase database = string.IsNullOrWhiteSpace(options.PostgresConnectionString)
-            ? SqliteDatabase.Open(sqlitePath, readOnly: true)
-            : PostgresDatabase.Open(options.PostgresConnectionString);
+            ? SqliteDatabase.Open(sqlitePath, ledger, options.Time, readOnly: true)
+            : PostgresDatabase.Open(options.PostgresConnectionString, ledger, options.Time);
         try
         {
             var hasLedger = await database.ReadAsync(

@@ -29,8 +29,9 @@ public sealed record StorageOptions
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
     /// <summary>
-    /// Writes append no ledger entry. Only for the benchmark that measures what the ledger
-    /// costs (bench/Steward.Bench); internal, so no configuration of the server reaches it.
+    /// The clock the stores stamp rows with, ledger entries on SQLite included (on PostgreSQL
+    /// the ledger's times come from the database server, under its lock); the system clock
+    /// unless a host or a test injects another.
     /// </summary>
-    internal bool WithoutLedger { get; init; }
+    public TimeProvider Time { get; init; } = TimeProvider.System;
 }

@@ -1,6 +1,4 @@
-using System.Buffers;
-using System.Globalization;
-using Steward.Ledger.Canonicalization;
+using Steward.Ledger.Entries;
 
 namespace Steward.Audit;
 
@@ -30,34 +28,10 @@ public sealed record AuditEntry(long Index, DateTimeOffset Timestamp, string Act
 
     /// <summary>
     /// The entry's canonical bytes: its leaf in the Merkle tree is SHA-256(0x00 ‖ these).
-    /// Written member by member in canonical order (names sorted; strings by the
-    /// canonicalizer): verification rebuilds these for every entry of the log, and building a
-    /// JSON tree for each cost several times the hashing.
+    /// Written by <see cref="EntryEncoding"/>, the one writer of entry bytes.
     /// </summary>
-    public byte[] ToLeafBytes()
-    {
-        var buffer = new ArrayBufferWriter<byte>(320);
-        buffer.Write("{\"action\":"u8);
-        JsonCanonicalizer.WriteString(Action, buffer);
-        buffer.Write(",\"actor\":"u8);
-        JsonCanonicalizer.WriteString(Actor, buffer);
-        buffer.Write(",\"index\":"u8);
-        // ECMAScript writes an integer below 2^53 (TreeHead.MaxTreeSize) as its decimal digits.
-        Index.TryFormat(buffer.GetSpan(20), out var written, provider: CultureInfo.InvariantCulture);
-        buffer.Advance(written);
-        buffer.Write(",\"outcome\":"u8);
-        JsonCanonicalizer.WriteString(Outcome, buffer);
-        buffer.Write(",\"payloadDigest\":"u8);
-        JsonCanonicalizer.WriteString(PayloadDigest, buffer);
-        buffer.Write(",\"resource\":"u8);
-        JsonCanonicalizer.WriteString(Resource, buffer);
-        buffer.Write(",\"timestamp\":"u8);
-        JsonCanonicalizer.WriteString(TimestampText, buffer);
-        buffer.Write("}"u8);
-        return buffer.WrittenSpan.ToArray();
-    }
+    public byte[] ToLeafBytes() => EntryEncoding.Encode(Index, Timestamp, Actor, Action, Resource, PayloadDigest, Outcome);
 
     /// <summary>Formats a time as entries and tree heads carry it, e.g. <c>2026-01-02T03:04:05.678Z</c>.</summary>
-    public static string FormatTimestamp(DateTimeOffset time) =>
-        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+    public static string FormatTimestamp(DateTimeOffset time) => EntryEncoding.FormatTimestamp(time);
 }

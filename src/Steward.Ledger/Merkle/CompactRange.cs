@@ -14,6 +14,12 @@ namespace Steward.Ledger.Merkle;
 /// those nodes (<see cref="MerkleTree"/>). After a restart, <see cref="Restore"/> rebuilds the
 /// edge from the stored nodes named by <see cref="EdgeNodes"/>. Appends are all-or-nothing per
 /// call: if the sink throws, the range is left as it was before the call. Not thread-safe.
+/// <para>
+/// This is the reference append. PostgreSQL stores append with a copy in PL/pgSQL
+/// (<c>ledger_append</c>, Steward.Storage migration 0007), kept so that the ledger lock is held
+/// for one statement rather than across a round trip; a test on random entries proves the copy
+/// stores what this computes.
+/// </para>
 /// </remarks>
 public sealed class CompactRange
 {

@@ -1,6 +1,8 @@
+using System.Buffers;
 using Npgsql;
 using NpgsqlTypes;
 using Steward.Audit;
+using Steward.Ledger.Entries;
 using Steward.Storage.Sql;
 
 namespace Steward.Storage.Ledger;
@@ -8,9 +10,15 @@ namespace Steward.Storage.Ledger;
 /// <summary>
 /// The append on PostgreSQL: one call of the <c>ledger_append</c> function (migration 0007)
 /// with each entry's fields and its canonical bytes around the index and time
-/// (<see cref="LeafTemplate"/>), followed in the same batch by COMMIT when the append ends the
-/// transaction. One round trip, and the ledger lock it takes is released by that commit.
+/// (<see cref="EntryEncoding.WriteHead"/> and <see cref="EntryEncoding.WriteMiddle"/>), followed in
+/// the same batch by COMMIT when the append ends the transaction. One round trip, and the ledger
+/// lock it takes is released by that commit.
 /// </summary>
+/// <remarks>
+/// The function's Merkle append is a copy of <see cref="Steward.Ledger.Merkle.CompactRange"/>'s,
+/// which is the reference; the copy exists for speed (see <see cref="LedgerAppender"/>), and
+/// PostgresLedgerAppendAgreementTests proves the two agree on random entries.
+/// </remarks>
 internal static class PostgresLedgerAppend
 {
     private const string Sql = "SELECT ledger_append(@before_index, @before_timestamp, @actors, @actions, @resources, @payload_digests, @outcomes)";
@@ -25,12 +33,16 @@ internal static class PostgresLedgerAppend
         var resources = new string[count];
         var digests = new string[count];
         var outcomes = new string[count];
+        var piece = new ArrayBufferWriter<byte>(256);
         for (var i = 0; i < count; i++)
         {
             var entry = entries[i];
-            var template = LeafTemplate.For(entry);
-            beforeIndex[i] = template.BeforeIndex;
-            beforeTimestamp[i] = template.BeforeTimestamp;
+            piece.ResetWrittenCount();
+            EntryEncoding.WriteHead(piece, entry.Action, entry.Actor);
+            beforeIndex[i] = piece.WrittenSpan.ToArray();
+            piece.ResetWrittenCount();
+            EntryEncoding.WriteMiddle(piece, entry.Outcome, entry.PayloadDigest, entry.Resource);
+            beforeTimestamp[i] = piece.WrittenSpan.ToArray();
             actors[i] = entry.Actor;
             actions[i] = entry.Action;
             resources[i] = entry.Resource;

@@ -24,7 +24,7 @@ internal sealed class SqlLedgerStore(SqlDatabase database) : ILedgerStore
     public Task<long> AppendBatchAsync(IReadOnlyList<NewAuditEntry> entries, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        return database.WriteWithoutEntryAsync(session => LedgerAppender.AppendAsync(session, entries, commit: true), cancellationToken);
+        return database.WriteWithoutEntryAsync(session => database.Ledger.AppendAsync(session, entries, commit: true), cancellationToken);
     }
 
     public Task<LedgerState> GetStateAsync(CancellationToken cancellationToken) =>
@@ -206,7 +206,7 @@ internal sealed class SqlLedgerStore(SqlDatabase database) : ILedgerStore
             // ON CONFLICT DO NOTHING in both dialects: the first key recorded stays.
             await session.ExecuteAsync(
                 "INSERT INTO ledger_key (id, key_id, public_key, recorded_at) VALUES (1, @KeyId, @PublicKey, @Now) ON CONFLICT (id) DO NOTHING",
-                new { KeyId = TreeHeadVerifier.KeyIdOf(publicKey), PublicKey = publicKey, Now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() });
+                new { KeyId = TreeHeadVerifier.KeyIdOf(publicKey), PublicKey = publicKey, Now = database.Time.GetUtcNow().ToUnixTimeMilliseconds() });
             return (await session.FirstOrDefaultAsync<byte[]>("SELECT public_key FROM ledger_key WHERE id = 1"))!;
         }, cancellationToken);
     }

@@ -1,4 +1,5 @@
 using Npgsql;
+using Steward.Storage.Ledger;
 
 namespace Steward.Storage.Sql;
 
@@ -27,7 +28,8 @@ internal sealed class PostgresDatabase : SqlDatabase
 
     private readonly string _listenConnectionString;
 
-    private PostgresDatabase(NpgsqlDataSource reads, NpgsqlDataSource writes, string listenConnectionString, string description)
+    private PostgresDatabase(NpgsqlDataSource reads, NpgsqlDataSource writes, string listenConnectionString, string description, ILedgerAppender ledger, TimeProvider time)
+        : base(ledger, time)
     {
         _reads = reads;
         _writes = writes;
@@ -39,7 +41,10 @@ internal sealed class PostgresDatabase : SqlDatabase
 
     public override string Description { get; }
 
-    public static PostgresDatabase Open(string connectionString)
+    /// <param name="connectionString">The database.</param>
+    /// <param name="ledger">What writes append their ledger entries with.</param>
+    /// <param name="time">The clock stores stamp rows with.</param>
+    public static PostgresDatabase Open(string connectionString, ILedgerAppender ledger, TimeProvider time)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         // Multiplexing would interleave transactions' commands; pooling is what we want.
@@ -61,7 +66,7 @@ internal sealed class PostgresDatabase : SqlDatabase
         // Listening holds a connection for the server's lifetime: one of its own, outside the
         // pools, with keepalives so that a dead connection ends the wait with an error.
         var listen = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, KeepAlive = 30 }.ConnectionString;
-        return new PostgresDatabase(reads, writes, listen, description);
+        return new PostgresDatabase(reads, writes, listen, description, ledger, time);
     }
 
     protected override async Task<T> ReadOnConnectionAsync<T>(Func<SqlSession, Task<T>> read, CancellationToken cancellationToken)

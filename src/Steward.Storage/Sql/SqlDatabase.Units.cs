@@ -1,7 +1,6 @@
 using System.Runtime.ExceptionServices;
 using Steward.Audit;
 using Steward.Errors;
-using Steward.Storage.Ledger;
 
 namespace Steward.Storage.Sql;
 
@@ -56,7 +55,7 @@ internal abstract partial class SqlDatabase
 
             // One append for the unit's entries, with the COMMIT: the ledger's lock is held for
             // that statement only, as for a single write.
-            if (unit.Entries.Count > 0) await LedgerAppender.AppendAsync(session, unit.Entries, commit: true);
+            if (unit.Entries.Count > 0) await Ledger.AppendAsync(session, unit.Entries, commit: true);
             return outcome;
         }, cancellationToken);
         refusal?.Throw();

@@ -11,7 +11,7 @@ namespace Steward.Storage.Sql;
 /// with no <see cref="AuditScope"/> is refused, so nothing can change without an entry, and a
 /// write that fails takes its entry with it in the rollback.
 /// </summary>
-internal abstract partial class SqlDatabase : IAsyncDisposable
+internal abstract partial class SqlDatabase(ILedgerAppender ledger, TimeProvider time) : IAsyncDisposable
 {
     static SqlDatabase()
     {
@@ -21,8 +21,11 @@ internal abstract partial class SqlDatabase : IAsyncDisposable
 
     public abstract SqlDialect Dialect { get; }
 
-    /// <summary>False only where the benchmark measures Steward without its ledger (<see cref="StorageOptions.WithoutLedger"/>).</summary>
-    public bool RecordsLedger { get; set; } = true;
+    /// <summary>What every write appends its entry with (<see cref="LedgerAppender"/>, or the benchmark's stand-in).</summary>
+    public ILedgerAppender Ledger { get; } = ledger;
+
+    /// <summary>The clock stores stamp their rows with (<see cref="StorageOptions.Time"/>).</summary>
+    public TimeProvider Time { get; } = time;
 
     /// <summary>Where the data lives, without secrets.</summary>
     public abstract string Description { get; }
@@ -66,12 +69,8 @@ internal abstract partial class SqlDatabase : IAsyncDisposable
             return unit.WriteAsync(async session =>
             {
                 var result = await write(session);
-                if (RecordsLedger)
-                {
-                    if (change.Payload is { } payload) await LedgerPayloads.SaveAsync(session, change.PayloadDigest, payload);
-                    unit.Entries.Add(change.EntryFor(result));
-                }
-
+                if (change.Payload is { } payload) await Ledger.SavePayloadAsync(session, change.PayloadDigest, payload);
+                unit.Entries.Add(change.EntryFor(result));
                 return result;
             });
         }
@@ -79,12 +78,8 @@ internal abstract partial class SqlDatabase : IAsyncDisposable
         return TransactionAsync(async session =>
         {
             var result = await write(session);
-            if (RecordsLedger)
-            {
-                if (change.Payload is { } payload) await LedgerPayloads.SaveAsync(session, change.PayloadDigest, payload);
-                await LedgerAppender.AppendAsync(session, [change.EntryFor(result)], commit: true);
-            }
-
+            if (change.Payload is { } payload) await Ledger.SavePayloadAsync(session, change.PayloadDigest, payload);
+            await Ledger.AppendAsync(session, [change.EntryFor(result)], commit: true);
             return result;
         }, cancellationToken);
     }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
+using Steward.Storage.Ledger;
 
 namespace Steward.Storage.Sql;
 
@@ -17,7 +18,8 @@ internal sealed class SqliteDatabase : SqlDatabase
     private readonly ConcurrentBag<SqliteConnection> _readers = [];
     private readonly SqliteConnection _writer;
 
-    private SqliteDatabase(string path, string connectionString, SqliteConnection writer)
+    private SqliteDatabase(string path, string connectionString, SqliteConnection writer, ILedgerAppender ledger, TimeProvider time)
+        : base(ledger, time)
     {
         Path = path;
         _connectionString = connectionString;
@@ -31,8 +33,10 @@ internal sealed class SqliteDatabase : SqlDatabase
     public override string Description => $"SQLite at {Path}";
 
     /// <param name="path">The database file.</param>
+    /// <param name="ledger">What writes append their ledger entries with.</param>
+    /// <param name="time">The clock stores stamp rows with.</param>
     /// <param name="readOnly">Open an existing file for reading only (verification): nothing is created or changed.</param>
-    public static SqliteDatabase Open(string path, bool readOnly = false)
+    public static SqliteDatabase Open(string path, ILedgerAppender ledger, TimeProvider time, bool readOnly = false)
     {
         var connectionString = new SqliteConnectionStringBuilder
         {
@@ -52,7 +56,7 @@ internal sealed class SqliteDatabase : SqlDatabase
             command.ExecuteNonQuery();
         }
 
-        return new SqliteDatabase(System.IO.Path.GetFullPath(path), connectionString, writer);
+        return new SqliteDatabase(System.IO.Path.GetFullPath(path), connectionString, writer, ledger, time);
     }
 
     protected override async Task<T> ReadOnConnectionAsync<T>(Func<SqlSession, Task<T>> read, CancellationToken cancellationToken)

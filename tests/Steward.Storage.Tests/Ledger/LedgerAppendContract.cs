@@ -1,6 +1,8 @@
 using Steward.Audit;
 using Steward.Ledger.Merkle;
 using Steward.Ledger.Signing;
+using Steward.Storage.Ledger;
+using Steward.Storage.Sql;
 using Steward.Storage.Tests.Support;
 using Steward.Tracking;
 
@@ -133,10 +135,10 @@ public abstract class LedgerAppendContract(Func<StorageFixture> newFixture)
     }
 
     [Fact]
-    public async Task storage_without_the_ledger_commits_writes_and_appends_nothing()
+    public async Task storage_with_an_appender_that_records_nothing_commits_writes_and_appends_nothing()
     {
         await using var fixture = await OpenAsync();
-        await using var bare = new AuditedStorage(await StewardStorage.OpenAsync(fixture.Fixture.Options with { WithoutLedger = true }, None));
+        await using var bare = new AuditedStorage(await StewardStorage.OpenAsync(fixture.Fixture.Options, new RecordsNothing(), None));
 
         var experimentId = await bare.Tracking.CreateExperimentAsync(TestChange.Next(), $"e-{Guid.NewGuid():N}", null, TrackingService.DefaultArtifactRoot, "default", [], 1, None);
 
@@ -150,6 +152,14 @@ public abstract class LedgerAppendContract(Func<StorageFixture> newFixture)
         Enumerable.Range(0, count)
             .Select(i => new NewAuditEntry("batch-test", $"{name}.{i}", $"run/{name}-{i}", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(BitConverter.GetBytes(i)))))
             .ToList();
+
+    /// <summary>The ledger-cost benchmark's stand-in: writes commit, nothing reaches the ledger.</summary>
+    private sealed class RecordsNothing : ILedgerAppender
+    {
+        public Task SavePayloadAsync(SqlSession session, string digest, byte[] payload) => Task.CompletedTask;
+
+        public Task<long> AppendAsync(SqlSession session, IReadOnlyList<NewAuditEntry> entries, bool commit) => Task.FromResult(0L);
+    }
 
     private static void AssertOk(LedgerVerification result) => Assert.True(result.Ok, result.Problem);
 
