@@ -89,7 +89,7 @@ public sealed class StewardStorage : IAsyncDisposable
     public static Task<StewardStorage> OpenAsync(StorageOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return OpenAsync(options, new LedgerAppender(options.Time), cancellationToken);
+        return OpenAsync(options, new LedgerAppender(options.Clock), cancellationToken);
     }
 
     /// <summary>
@@ -104,8 +104,8 @@ public sealed class StewardStorage : IAsyncDisposable
         var dataDirectory = Path.GetFullPath(options.DataDirectory);
         Directory.CreateDirectory(dataDirectory);
         SqlDatabase database = string.IsNullOrWhiteSpace(options.PostgresConnectionString)
-            ? SqliteDatabase.Open(Path.Combine(dataDirectory, "steward.db"), ledger, options.Time)
-            : PostgresDatabase.Open(options.PostgresConnectionString, ledger, options.Time);
+            ? SqliteDatabase.Open(Path.Combine(dataDirectory, "steward.db"), ledger, options.Clock)
+            : PostgresDatabase.Open(options.PostgresConnectionString, ledger, options.Clock);
         try
         {
             await Migrator.MigrateAsync(database, cancellationToken);
@@ -156,10 +156,10 @@ public sealed class StewardStorage : IAsyncDisposable
         }
 
         // Nothing is written, so the appender is never asked to append.
-        var ledger = new LedgerAppender(options.Time);
+        var ledger = new LedgerAppender(options.Clock);
         SqlDatabase database = string.IsNullOrWhiteSpace(options.PostgresConnectionString)
-            ? SqliteDatabase.Open(sqlitePath, ledger, options.Time, readOnly: true)
-            : PostgresDatabase.Open(options.PostgresConnectionString, ledger, options.Time);
+            ? SqliteDatabase.Open(sqlitePath, ledger, options.Clock, readOnly: true)
+            : PostgresDatabase.Open(options.PostgresConnectionString, ledger, options.Clock);
         try
         {
             var hasLedger = await database.ReadAsync(

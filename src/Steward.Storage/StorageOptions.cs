@@ -25,13 +25,10 @@ public sealed record StorageOptions
     /// </summary>
     public string? LedgerKeyPath { get; init; }
 
-    /// <summary>The clock stores stamp times with where the caller gives none (model audits); the system's by default.</summary>
-    public TimeProvider Clock { get; init; } = TimeProvider.System;
-
     /// <summary>
     /// The clock the stores stamp rows with, ledger entries on SQLite included (on PostgreSQL
     /// the ledger's times come from the database server, under its lock); the system clock
     /// unless a host or a test injects another.
     /// </summary>
-    public TimeProvider Time { get; init; } = TimeProvider.System;
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
 }
