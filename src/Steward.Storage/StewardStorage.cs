@@ -25,7 +25,7 @@ public sealed class StewardStorage : IAsyncDisposable
 {
     private readonly SqlDatabase _database;
 
-    private StewardStorage(SqlDatabase database, IArtifactStore artifacts, string ledgerKeyPath, TimeProvider clock)
+    private StewardStorage(SqlDatabase database, IArtifactStore artifacts, string ledgerKeyPath)
     {
         _database = database;
         LedgerKeyPath = ledgerKeyPath;
@@ -34,7 +34,7 @@ public sealed class StewardStorage : IAsyncDisposable
         Tracking = new SqlTrackingStore(database, metricWriter);
         Registry = new SqlRegistryStore(database);
         LoggedModels = new SqlLoggedModelStore(database);
-        ModelAudits = new SqlModelAuditStore(database, clock);
+        ModelAudits = new SqlModelAuditStore(database, database.Clock);
         Governance = new GovernanceStores(database);
         Identities = new SqlIdentityStore(database);
         CredentialChanges = new SqlCredentialChangeFeed(database);
@@ -113,7 +113,7 @@ public sealed class StewardStorage : IAsyncDisposable
             var keyPath = string.IsNullOrWhiteSpace(options.LedgerKeyPath)
                 ? Path.Combine(dataDirectory, LedgerKeyFile.DefaultFileName)
                 : Path.GetFullPath(options.LedgerKeyPath);
-            return new StewardStorage(database, new LocalArtifactStore(ArtifactFolder(options, dataDirectory)), keyPath, options.Clock);
+            return new StewardStorage(database, new LocalArtifactStore(ArtifactFolder(options, dataDirectory)), keyPath);
         }
         catch
         {
@@ -171,7 +171,7 @@ public sealed class StewardStorage : IAsyncDisposable
             var keyPath = string.IsNullOrWhiteSpace(options.LedgerKeyPath)
                 ? Path.Combine(dataDirectory, LedgerKeyFile.DefaultFileName)
                 : Path.GetFullPath(options.LedgerKeyPath);
-            return new StewardStorage(database, new LocalArtifactStore(ArtifactFolder(options, dataDirectory), create: false), keyPath, options.Clock);
+            return new StewardStorage(database, new LocalArtifactStore(ArtifactFolder(options, dataDirectory), create: false), keyPath);
         }
         catch
         {

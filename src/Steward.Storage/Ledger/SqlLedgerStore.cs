@@ -206,7 +206,7 @@ internal sealed class SqlLedgerStore(SqlDatabase database) : ILedgerStore
             // ON CONFLICT DO NOTHING in both dialects: the first key recorded stays.
             await session.ExecuteAsync(
                 "INSERT INTO ledger_key (id, key_id, public_key, recorded_at) VALUES (1, @KeyId, @PublicKey, @Now) ON CONFLICT (id) DO NOTHING",
-                new { KeyId = TreeHeadVerifier.KeyIdOf(publicKey), PublicKey = publicKey, Now = database.Time.GetUtcNow().ToUnixTimeMilliseconds() });
+                new { KeyId = TreeHeadVerifier.KeyIdOf(publicKey), PublicKey = publicKey, Now = database.Clock.GetUtcNow().ToUnixTimeMilliseconds() });
             return (await session.FirstOrDefaultAsync<byte[]>("SELECT public_key FROM ledger_key WHERE id = 1"))!;
         }, cancellationToken);
     }

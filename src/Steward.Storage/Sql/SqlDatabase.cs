@@ -24,8 +24,8 @@ internal abstract partial class SqlDatabase(ILedgerAppender ledger, TimeProvider
     /// <summary>What every write appends its entry with (<see cref="LedgerAppender"/>, or the benchmark's stand-in).</summary>
     public ILedgerAppender Ledger { get; } = ledger;
 
-    /// <summary>The clock stores stamp their rows with (<see cref="StorageOptions.Time"/>).</summary>
-    public TimeProvider Time { get; } = time;
+    /// <summary>The clock stores stamp their rows with (<see cref="StorageOptions.Clock"/>).</summary>
+    public TimeProvider Clock { get; } = time;
 
     /// <summary>Where the data lives, without secrets.</summary>
     public abstract string Description { get; }

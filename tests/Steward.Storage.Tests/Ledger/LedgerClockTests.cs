@@ -6,7 +6,7 @@ namespace Steward.Storage.Tests.Ledger;
 
 /// <summary>
 /// On SQLite, entries are stamped with the clock the storage was opened with
-/// (<see cref="StorageOptions.Time"/>). PostgreSQL stamps them with the database server's clock,
+/// (<see cref="StorageOptions.Clock"/>). PostgreSQL stamps them with the database server's clock,
 /// under the ledger lock, so that entry times follow the log's order across servers.
 /// </summary>
 public sealed class LedgerClockTests
