@@ -4,17 +4,26 @@ using Steward.Client;
 using Steward.Server;
 using Steward.Web.Bench;
 
-// Usage: steward-web-bench [--runs N] [--requests N]
+// Usage: steward-web-bench [--runs N] [--requests N] [--overview-versions N]
 // Starts a Steward server in-process on a free loopback port (SQLite in a temp folder), logs N runs
 // (default 10,000) into one experiment through the REST API, then times whole pages of the web
 // UI's run table — HTML rendered on the server, read to the last byte — as a browser asks for them.
+// With --overview-versions N it registers N model versions instead and times the overview page.
 var runs = Option(args, "--runs", 10_000);
 var requests = Option(args, "--requests", 200);
+var overviewVersions = Option(args, "--overview-versions", 0);
 var folder = Path.Combine(Path.GetTempPath(), "steward-web-bench", Guid.NewGuid().ToString("N"));
 try
 {
     await using var server = await StewardServer.StartAsync(new StewardServerOptions { Port = 0, DataDirectory = folder }, CancellationToken.None);
     using var client = new StewardClient(server.Address);
+    if (overviewVersions > 0)
+    {
+        using var overviewHttp = new HttpClient { BaseAddress = server.Address };
+        await OverviewBench.RunAsync(client, overviewHttp, overviewVersions, requests, Fetch);
+        return;
+    }
+
     var experiment = await client.CreateExperimentAsync("web-bench");
     var seeding = Stopwatch.StartNew();
     await Seed.RunsAsync(client, experiment.ExperimentId, runs);

@@ -2,6 +2,7 @@ using Steward.Artifacts;
 using Steward.Audit;
 using Steward.Identity;
 using Steward.ModelAudits;
+using Steward.Portfolio;
 using Steward.Registry;
 using Steward.Storage.Artifacts;
 using Steward.Storage.Governance;
@@ -9,6 +10,7 @@ using Steward.Storage.Identity;
 using Steward.Storage.Ledger;
 using Steward.Storage.LoggedModels;
 using Steward.Storage.ModelAudits;
+using Steward.Storage.Portfolio;
 using Steward.Storage.Registry;
 using Steward.Storage.Sql;
 using Steward.Storage.Tracking;
@@ -35,6 +37,7 @@ public sealed class StewardStorage : IAsyncDisposable
         Registry = new SqlRegistryStore(database);
         LoggedModels = new SqlLoggedModelStore(database);
         ModelAudits = new SqlModelAuditStore(database, database.Clock);
+        Portfolio = new SqlPortfolioStore(database);
         Governance = new GovernanceStores(database);
         Identities = new SqlIdentityStore(database);
         CredentialChanges = new SqlCredentialChangeFeed(database);
@@ -54,6 +57,9 @@ public sealed class StewardStorage : IAsyncDisposable
 
     /// <summary>Fairness, drift and evaluation audits kept as evidence of model versions.</summary>
     public IModelAuditStore ModelAudits { get; }
+
+    /// <summary>The overview's figures across the registry, read only.</summary>
+    public IPortfolioStore Portfolio { get; }
 
     /// <summary>The model risk registry, scorecards, checklists, model cards and their configuration.</summary>
     public GovernanceStores Governance { get; }

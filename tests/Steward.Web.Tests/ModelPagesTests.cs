@@ -59,6 +59,27 @@ public sealed class ModelPagesTests(WebFixture web)
     }
 
     [Fact]
+    public async Task Model_card_text_renders_as_markdown_and_a_script_in_it_stays_text()
+    {
+        var page = await web.PageAsync("alice");
+        await page.GotoAsync($"/models/{web.Seeded.Model}/versions/{web.Seeded.Version}");
+        await page.GetByText("Edit the text people write").ClickAsync();
+        await page.FillAsync("#card-caveats_and_recommendations",
+            "### Known limits\n\nRetrain *quarterly*:\n\n- **seasonal** churn\n- new plans\n\n<script>document.title = 'owned'</script>");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save a new revision" }).ClickAsync();
+
+        await Expect(page.GetByTestId("notice")).ToContainTextAsync("saved");
+        var text = page.Locator("blockquote.human").Filter(new() { HasText = "Known limits" });
+        await Expect(text.Locator("h3")).ToHaveTextAsync("Known limits");
+        await Expect(text.Locator("em")).ToHaveTextAsync("quarterly");
+        await Expect(text.Locator("li")).ToHaveCountAsync(2);
+        await Expect(text.Locator("li strong")).ToHaveTextAsync("seasonal");
+        await Expect(text.Locator("script")).ToHaveCountAsync(0);
+        await Expect(text).ToContainTextAsync("<script>document.title = 'owned'</script>");
+        Assert.NotEqual("owned", await page.TitleAsync());
+    }
+
+    [Fact]
     public async Task A_drift_audit_draws_reference_and_current_histograms()
     {
         var page = await web.PageAsync("rita");

@@ -41,6 +41,9 @@ internal static class HtmlRenderer
             case ParagraphBlock p:
                 html.Append("<p>").Append(E(p.Text)).Append("</p>\n");
                 break;
+            case MarkdownBlock m:
+                html.Append("<div class=\"markdown\">").Append(MarkdownText.ToHtml(m.Markdown)).Append("</div>\n");
+                break;
             case CalloutBlock c:
                 html.Append("<p class=\"callout ").Append(c.Kind.ToString().ToLowerInvariant()).Append("\">")
                     .Append(E(c.Text)).Append("</p>\n");

@@ -20,6 +20,9 @@ internal static class MarkdownRenderer
                 case ParagraphBlock p:
                     md.Append(Inline(p.Text)).Append("\n\n");
                     break;
+                case MarkdownBlock m:
+                    md.Append(m.Markdown.Replace("\r", "", StringComparison.Ordinal).Trim()).Append("\n\n");
+                    break;
                 case CalloutBlock c:
                     var mark = c.Kind switch { CalloutKind.Pass => "PASS", CalloutKind.Warning => "WARNING", _ => "FAIL" };
                     md.Append("> **").Append(mark).Append(":** ").Append(Inline(c.Text)).Append("\n\n");

@@ -9,6 +9,9 @@ public sealed record HeadingBlock(string Text, int Level = 2) : ReportBlock;
 /// <summary>A paragraph of plain text.</summary>
 public sealed record ParagraphBlock(string Text) : ReportBlock;
 
+/// <summary>Text people wrote in Markdown (a model card's sections): rendered to HTML with raw HTML shown as text (<see cref="MarkdownText"/>), kept as written in Markdown.</summary>
+public sealed record MarkdownBlock(string Markdown) : ReportBlock;
+
 /// <summary>How a callout reads: a passed check, something to look at, or a failure.</summary>
 public enum CalloutKind
 {

@@ -3,6 +3,7 @@ using Steward.Artifacts;
 using Steward.Audit;
 using Steward.Identity;
 using Steward.ModelAudits;
+using Steward.Portfolio;
 using Steward.Registry;
 using Steward.Server.Identity;
 using Steward.Server.ModelAudits;
@@ -28,6 +29,7 @@ internal static class ServiceRegistration
         services.AddSingleton(storage.Artifacts);
         services.AddSingleton(storage.Ledger);
         services.AddSingleton(storage.ModelAudits);
+        services.AddSingleton(storage.Portfolio);
         services.AddSingleton(storage.Identities);
         // The actor every entry names and the principal every permission check asks about: the
         // request's, as RequestAuthentication established it.
@@ -50,11 +52,13 @@ internal static class ServiceRegistration
         services.AddSingleton<AdminBootstrap>();
         services.AddSingleton<IAuthorshipQuery, AuthorshipQuery>();
         services.AddSingleton<AuditService>();
+        services.AddSingleton<LedgerService>();
         services.AddSingleton<TrackingService>();
         services.AddSingleton<RegistryService>();
         services.AddSingleton<LoggedModelService>();
         services.AddSingleton<ArtifactService>();
         services.AddSingleton<ModelAuditService>();
+        services.AddSingleton<PortfolioService>();
         services.AddSingleton<IModelAuditRunner, FairnessAuditRunner>();
         services.AddSingleton<IModelAuditRunner, EvaluationAuditRunner>();
         services.AddSingleton<IModelAuditRunner, DriftAuditRunner>();

@@ -7,9 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Steward.Audit;
 using Steward.Errors;
-using Steward.Identity;
 using Steward.Ledger.Merkle;
-using Steward.Ledger.Signing;
 using Steward.Server.NativeApi.Contracts;
 
 namespace Steward.Server.NativeApi;
@@ -17,7 +15,7 @@ namespace Steward.Server.NativeApi;
 /// <summary>
 /// <c>/api/v1/audit</c>: the ledger as auditors' tools read it — the signed head, the key that signs it, entries with
 /// their canonical bytes, inclusion and consistency proofs. A stable contract (README). Every
-/// route needs the read-ledger permission.
+/// route needs the read-ledger permission, which <see cref="LedgerService"/> checks.
 /// </summary>
 internal static class AuditApi
 {
@@ -34,7 +32,7 @@ internal static class AuditApi
         audit.MapGet("/proof/consistency", ConsistencyAsync);
     }
 
-    private static async Task<JsonHttpResult<TreeHeadDto>> HeadAsync(AuditService audit, CancellationToken cancellationToken)
+    private static async Task<JsonHttpResult<TreeHeadDto>> HeadAsync(LedgerService audit, CancellationToken cancellationToken)
     {
         var signed = await audit.GetHeadAsync(cancellationToken);
         return ApiResults.Ok(
@@ -42,11 +40,14 @@ internal static class AuditApi
             Json.TreeHeadDto);
     }
 
-    private static JsonHttpResult<LedgerKeyDto> Key(TreeHeadSigner signer) =>
-        ApiResults.Ok(new LedgerKeyDto(signer.KeyId, signer.PublicKeyBase64, signer.PublicKeyPem), Json.LedgerKeyDto);
+    private static async Task<JsonHttpResult<LedgerKeyDto>> Key(LedgerService audit, CancellationToken cancellationToken)
+    {
+        var key = await audit.GetKeyAsync(cancellationToken);
+        return ApiResults.Ok(new LedgerKeyDto(key.KeyId, key.PublicKeyBase64, key.PublicKeyPem), Json.LedgerKeyDto);
+    }
 
     private static async Task<JsonHttpResult<AuditEntriesDto>> EntriesAsync(
-        AuditService audit,
+        LedgerService audit,
         [FromQuery] string? start,
         [FromQuery] string? end,
         [FromQuery] string? resource,
@@ -80,7 +81,7 @@ internal static class AuditApi
     }
 
     private static async Task<JsonHttpResult<InclusionProofDto>> InclusionAsync(
-        AuditService audit, [FromQuery] string? index, [FromQuery] string? treeSize, CancellationToken cancellationToken)
+        LedgerService audit, [FromQuery] string? index, [FromQuery] string? treeSize, CancellationToken cancellationToken)
     {
         var i = Requests.Long(index, "index");
         var n = Requests.Long(treeSize, "treeSize");
@@ -89,7 +90,7 @@ internal static class AuditApi
     }
 
     private static async Task<JsonHttpResult<ConsistencyProofDto>> ConsistencyAsync(
-        AuditService audit, [FromQuery] string? first, [FromQuery] string? second, CancellationToken cancellationToken)
+        LedgerService audit, [FromQuery] string? first, [FromQuery] string? second, CancellationToken cancellationToken)
     {
         var m = Requests.Long(first, "first");
         var n = Requests.Long(second, "second");
@@ -97,11 +98,11 @@ internal static class AuditApi
         return ApiResults.Ok(new ConsistencyProofDto(m!.Value, n!.Value, Hex(path)), Json.ConsistencyProofDto);
     }
 
+    // The service checks on every call; asking it first here refuses before any parameter is parsed.
     private static async ValueTask<object?> DemandReadLedger(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
     {
         var http = invocation.HttpContext;
-        await http.RequestServices.GetRequiredService<AccessControl>()
-            .DemandAsync(Permission.ReadLedger, "ledger.read", AuditResources.Ledger, http.RequestAborted);
+        await http.RequestServices.GetRequiredService<LedgerService>().DemandReadAsync(http.RequestAborted);
         return await next(invocation);
     }
 

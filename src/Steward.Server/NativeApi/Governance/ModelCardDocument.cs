@@ -32,8 +32,7 @@ internal static class ModelCardDocument
             if (section.HumanEdited)
             {
                 document.Heading($"Written by {section.TextEditedBy} ({Time(section.TextEditedAt)})", 3);
-                foreach (var paragraph in section.Text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-                    document.Paragraph(paragraph);
+                document.Add(new MarkdownBlock(section.Text));
             }
         }
 
