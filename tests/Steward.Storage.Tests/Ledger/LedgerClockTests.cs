@@ -20,7 +20,7 @@ public sealed class LedgerClockTests
         try
         {
             await using var storage = new AuditedStorage(await StewardStorage.OpenAsync(fixture.Options with { Clock = new FixedClock(now) }, CancellationToken.None));
-            await storage.Tracking.CreateExperimentAsync($"e-{Guid.NewGuid():N}", null, TrackingService.DefaultArtifactRoot, "default", [], 1, CancellationToken.None);
+            await storage.Tracking.CreateExperimentAsync(TestChange.Next(), $"e-{Guid.NewGuid():N}", null, TrackingService.DefaultArtifactRoot, "default", [], 1, CancellationToken.None);
             await storage.Ledger.AppendBatchAsync([new NewAuditEntry("a", "x.y", "r/1", new string('0', 64))], CancellationToken.None);
 
             var entries = await storage.Ledger.ListEntriesAsync(new AuditEntryQuery(0, null, 10), CancellationToken.None);
