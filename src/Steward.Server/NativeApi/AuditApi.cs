@@ -10,6 +10,7 @@ using Steward.Errors;
 using Steward.Identity;
 using Steward.Ledger.Merkle;
 using Steward.Ledger.Signing;
+using Steward.Server.Identity;
 using Steward.Server.NativeApi.Contracts;
 
 namespace Steward.Server.NativeApi;
@@ -26,7 +27,7 @@ internal static class AuditApi
     public static void MapAuditApi(this RouteGroupBuilder api)
     {
         var audit = api.MapGroup("/audit");
-        audit.AddEndpointFilter(DemandReadLedger);
+        audit.RequirePermission(Permission.ReadLedger, "ledger.read", _ => AuditResources.Ledger);
         audit.MapGet("/head", HeadAsync);
         audit.MapGet("/key", Key);
         audit.MapGet("/entries", EntriesAsync);
@@ -95,14 +96,6 @@ internal static class AuditApi
         var n = Requests.Long(second, "second");
         var path = await audit.ConsistencyProofAsync(m, n, cancellationToken);
         return ApiResults.Ok(new ConsistencyProofDto(m!.Value, n!.Value, Hex(path)), Json.ConsistencyProofDto);
-    }
-
-    private static async ValueTask<object?> DemandReadLedger(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
-    {
-        var http = invocation.HttpContext;
-        await http.RequestServices.GetRequiredService<AccessControl>()
-            .DemandAsync(Permission.ReadLedger, "ledger.read", AuditResources.Ledger, http.RequestAborted);
-        return await next(invocation);
     }
 
     private static List<string> Hex(byte[][] hashes) => hashes.Select(Convert.ToHexStringLower).ToList();
