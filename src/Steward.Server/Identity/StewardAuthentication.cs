@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Steward.Web.Session;
 
 namespace Steward.Server.Identity;
@@ -27,6 +28,9 @@ internal static class StewardAuthentication
     /// <summary>The default scheme, which picks a handler per request.</summary>
     public const string SchemeName = "Steward";
 
+    private static readonly Type[] Handlers =
+        [typeof(TokenAuthenticationHandler), typeof(PasswordAuthenticationHandler), typeof(SessionAuthenticationHandler), typeof(LocalAdminAuthenticationHandler)];
+
     public static IServiceCollection AddStewardAuthentication(this IServiceCollection services)
     {
         services.AddAuthentication(SchemeName)
@@ -41,6 +45,12 @@ internal static class StewardAuthentication
             authorization.AddPermissionPolicies();
         });
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, PermissionRefusals>();
+        // The framework logs every refusal and challenge at Information: the denial tally already
+        // records them, and a host that shows Steward's information would repeat each guess.
+        services.Configure<LoggerFilterOptions>(filters =>
+        {
+            foreach (var handler in Handlers) filters.AddFilter(handler.FullName, LogLevel.Warning);
+        });
         return services;
     }
 
