@@ -117,7 +117,7 @@ public sealed class StewardServer : IAsyncDisposable
             app.UseStewardTrustedProxies(options.TrustedProxies);
             app.UseMiddleware<RequestIds>();
             app.UseMiddleware<RequestBodyLimits>();
-            app.UseMiddleware<RequestAuthentication>();
+            app.UseStewardAuthentication();
             app.UseStewardConcurrencyLimits();
             app.UseStewardWeb();
             app.MapStewardEndpoints();

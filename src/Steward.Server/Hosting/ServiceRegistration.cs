@@ -32,7 +32,7 @@ internal static class ServiceRegistration
         services.AddSingleton(storage.Portfolio);
         services.AddSingleton(storage.Identities);
         // The actor every entry names and the principal every permission check asks about: the
-        // request's, as RequestAuthentication established it.
+        // request's, as the authentication handlers established it.
         services.AddHttpContextAccessor();
         services.AddSingleton<RequestPrincipal>();
         services.AddSingleton<ICurrentActor>(provider => provider.GetRequiredService<RequestPrincipal>());
@@ -47,6 +47,7 @@ internal static class ServiceRegistration
         services.AddStewardTrustedProxies(options.TrustedProxies);
         services.AddStewardConcurrencyLimits(options.MaxConcurrentRequestsPerIdentity);
         services.AddSingleton<Authenticator>();
+        services.AddStewardAuthentication();
         services.AddSingleton<AccessControl>();
         services.AddSingleton<IdentityService>();
         services.AddSingleton<AdminBootstrap>();

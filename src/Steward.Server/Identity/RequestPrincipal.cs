@@ -5,7 +5,7 @@ using Steward.Identity;
 namespace Steward.Server.Identity;
 
 /// <summary>
-/// The principal <see cref="RequestAuthentication"/> established for the request under way:
+/// The principal the authentication handlers (<see cref="StewardAuthentication"/>) established for the request under way:
 /// what services check permissions against and what every ledger entry names as its actor.
 /// </summary>
 internal sealed class RequestPrincipal(IHttpContextAccessor accessor) : ICurrentPrincipal, ICurrentActor

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Steward.Audit;
 using Steward.Errors;
 using Steward.Ledger.Merkle;
+using Steward.Server.Identity;
 using Steward.Server.NativeApi.Contracts;
 
 namespace Steward.Server.NativeApi;
@@ -24,7 +25,7 @@ internal static class AuditApi
     public static void MapAuditApi(this RouteGroupBuilder api)
     {
         var audit = api.MapGroup("/audit");
-        audit.AddEndpointFilter(DemandReadLedger);
+        audit.RequirePermission(Permission.ReadLedger, "ledger.read", _ => AuditResources.Ledger);
         audit.MapGet("/head", HeadAsync);
         audit.MapGet("/key", Key);
         audit.MapGet("/entries", EntriesAsync);
@@ -96,14 +97,6 @@ internal static class AuditApi
         var n = Requests.Long(second, "second");
         var path = await audit.ConsistencyProofAsync(m, n, cancellationToken);
         return ApiResults.Ok(new ConsistencyProofDto(m!.Value, n!.Value, Hex(path)), Json.ConsistencyProofDto);
-    }
-
-    // The service checks on every call; asking it first here refuses before any parameter is parsed.
-    private static async ValueTask<object?> DemandReadLedger(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
-    {
-        var http = invocation.HttpContext;
-        await http.RequestServices.GetRequiredService<LedgerService>().DemandReadAsync(http.RequestAborted);
-        return await next(invocation);
     }
 
     private static List<string> Hex(byte[][] hashes) => hashes.Select(Convert.ToHexStringLower).ToList();

@@ -6,28 +6,16 @@ using Steward.Server.NativeApi.Contracts;
 namespace Steward.Server.NativeApi;
 
 /// <summary>
-/// The native API's one mapping from <see cref="ErrorCode"/> to HTTP status and problem type.
-/// The <c>type</c> URIs and <c>errorCode</c> values are part of the contract: never change one.
+/// The native API's problem+json for an <see cref="ErrorCode"/>: its problem type and title; the
+/// status is <see cref="ErrorStatus"/>'s, the one every surface uses. The <c>type</c> URIs and <c>errorCode</c> values are part of the contract: never change one.
 /// </summary>
 internal static class Problems
 {
     public const string ContentType = "application/problem+json";
     private const string TypeBase = "https://steward.dev/errors/";
 
-    public static int Status(ErrorCode code) => code switch
-    {
-        ErrorCode.InvalidParameterValue => StatusCodes.Status400BadRequest,
-        ErrorCode.ResourceDoesNotExist => StatusCodes.Status404NotFound,
-        ErrorCode.ResourceAlreadyExists => StatusCodes.Status409Conflict,
-        ErrorCode.PermissionDenied => StatusCodes.Status403Forbidden,
-        // The caller may make the change; the version's state (its open gates) does not allow it.
-        ErrorCode.GateClosed => StatusCodes.Status409Conflict,
-        ErrorCode.Unauthenticated => StatusCodes.Status401Unauthorized,
-        ErrorCode.NotImplemented => StatusCodes.Status501NotImplemented,
-        ErrorCode.RequestLimitExceeded => StatusCodes.Status429TooManyRequests,
-        ErrorCode.RequestTooLarge => StatusCodes.Status413PayloadTooLarge,
-        _ => StatusCodes.Status500InternalServerError,
-    };
+    /// <summary>The status of <paramref name="code"/>: <see cref="ErrorStatus"/>'s, as on every surface.</summary>
+    public static int Status(ErrorCode code) => ErrorStatus.Of(code);
 
     private static (string Slug, string Title, string Code) Describe(ErrorCode code) => code switch
     {

@@ -5,8 +5,8 @@ using Steward.Errors;
 namespace Steward.Server.Mlflow.Protocol;
 
 /// <summary>
-/// The one place that turns Steward's error codes into MLflow's error names and HTTP statuses
-/// (MLflow's <c>mlflow/exceptions.py</c>), and writes MLflow's error body
+/// The one place that turns Steward's error codes into MLflow's error names (MLflow's
+/// <c>mlflow/exceptions.py</c>), with <see cref="ErrorStatus"/>'s statuses, and writes MLflow's error body
 /// <c>{"error_code": ..., "message": ...}</c>. Clients read <c>error_code</c> from the body, and
 /// retry 5xx, so a user error never maps to 5xx.
 /// </summary>
@@ -24,22 +24,26 @@ internal static class MlflowErrors
     private static readonly JsonEncodedText MessageName = JsonEncodedText.Encode("message");
     private static readonly JsonEncodedText RequestIdName = JsonEncodedText.Encode("request_id");
 
-    public static (string Name, int Status) Describe(ErrorCode code) => code switch
-    {
-        ErrorCode.InvalidParameterValue => ("INVALID_PARAMETER_VALUE", StatusCodes.Status400BadRequest),
+    /// <summary>MLflow's error name for <paramref name="code"/>, and the status: <see cref="ErrorStatus"/>'s, but for one protocol exception.</summary>
+    public static (string Name, int Status) Describe(ErrorCode code) =>
         // MLflow answers a duplicate with 400, not 409, and its clients expect that.
-        ErrorCode.ResourceAlreadyExists => ("RESOURCE_ALREADY_EXISTS", StatusCodes.Status400BadRequest),
-        ErrorCode.ResourceDoesNotExist => ("RESOURCE_DOES_NOT_EXIST", StatusCodes.Status404NotFound),
-        ErrorCode.PermissionDenied => ("PERMISSION_DENIED", StatusCodes.Status403Forbidden),
+        (Name(code), code == ErrorCode.ResourceAlreadyExists ? StatusCodes.Status400BadRequest : ErrorStatus.Of(code));
+
+    private static string Name(ErrorCode code) => code switch
+    {
+        ErrorCode.InvalidParameterValue => "INVALID_PARAMETER_VALUE",
+        ErrorCode.ResourceAlreadyExists => "RESOURCE_ALREADY_EXISTS",
+        ErrorCode.ResourceDoesNotExist => "RESOURCE_DOES_NOT_EXIST",
+        ErrorCode.PermissionDenied => "PERMISSION_DENIED",
         // MLflow's own code for a request that conflicts with the resource's state; its clients
         // do not retry a 409.
-        ErrorCode.GateClosed => ("RESOURCE_CONFLICT", StatusCodes.Status409Conflict),
-        ErrorCode.Unauthenticated => ("UNAUTHENTICATED", StatusCodes.Status401Unauthorized),
-        ErrorCode.NotImplemented => ("NOT_IMPLEMENTED", StatusCodes.Status501NotImplemented),
-        ErrorCode.RequestLimitExceeded => ("REQUEST_LIMIT_EXCEEDED", StatusCodes.Status429TooManyRequests),
+        ErrorCode.GateClosed => "RESOURCE_CONFLICT",
+        ErrorCode.Unauthenticated => "UNAUTHENTICATED",
+        ErrorCode.NotImplemented => "NOT_IMPLEMENTED",
+        ErrorCode.RequestLimitExceeded => "REQUEST_LIMIT_EXCEEDED",
         // MLflow's own clients know only its error names; a body over a limit is a bad parameter to them.
-        ErrorCode.RequestTooLarge => ("INVALID_PARAMETER_VALUE", StatusCodes.Status413PayloadTooLarge),
-        _ => (InternalError, StatusCodes.Status500InternalServerError),
+        ErrorCode.RequestTooLarge => "INVALID_PARAMETER_VALUE",
+        _ => InternalError,
     };
 
     public static Task WriteAsync(HttpContext http, StewardException error)

@@ -8,6 +8,7 @@ using Steward.Audit;
 using Steward.Errors;
 using Steward.Identity;
 using Steward.Server.Hosting;
+using Steward.Server.Identity;
 
 namespace Steward.Server.Mlflow.Protocol;
 
@@ -17,7 +18,8 @@ namespace Steward.Server.Mlflow.Protocol;
 /// <param name="ParseRequest">False for endpoints that read the raw body themselves (artifact uploads).</param>
 /// <param name="Streamed">True for uploads streamed to the artifact store, which take a body of any size.</param>
 /// <param name="Requires">
-/// A permission (and the ledger's name for the action) demanded before the body is read, for
+/// A permission (and the ledger's name for the action) demanded by its policy before the endpoint
+/// runs and so before the body is read, for
 /// endpoints that accept bodies larger than the default: a caller that may never write is
 /// refused before it can make the server read megabytes.
 /// </param>
@@ -67,7 +69,12 @@ internal sealed class MlflowRoutes(IEndpointRouteBuilder app, MlflowServices ser
         foreach (var prefix in prefixes)
         {
             var template = prefix + path;
-            app.MapMethods(template, [method], http => InvokeAsync(http, handler, endpointOptions)).WithMetadata(endpointOptions.BodyLimit);
+            var endpoint = app.MapMethods(template, [method], http => InvokeAsync(http, handler, endpointOptions)).WithMetadata(endpointOptions.BodyLimit);
+            if (endpointOptions.Requires is var (permission, action))
+            {
+                endpoint.RequirePermission(permission, action, http => AuditResources.Request(http.Request.Method, http.Request.Path.Value ?? "/"));
+            }
+
             _known.Add((Segments(template), method));
         }
     }
@@ -89,12 +96,6 @@ internal sealed class MlflowRoutes(IEndpointRouteBuilder app, MlflowServices ser
         MlflowRequest? request = null;
         try
         {
-            if (options.Requires is var (permission, action))
-            {
-                await http.RequestServices.GetRequiredService<AccessControl>().DemandAsync(
-                    permission, action, AuditResources.Request(http.Request.Method, http.Request.Path.Value ?? "/"), http.RequestAborted);
-            }
-
             request = options.ParseRequest
                 ? await RequestBody.ReadAsync(http, options.MaxBodyBytes, options.TooLarge ?? (size => RequestBodyLimit.Message(size, options.MaxBodyBytes)), http.RequestAborted)
                 : MlflowRequest.Empty();
