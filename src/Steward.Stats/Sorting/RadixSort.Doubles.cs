@@ -126,4 +126,39 @@ internal static partial class RadixSort
             position++;
         }
     }
+
+    private static void PrefixSums(ReadOnlySpan<int> counts, int[] offsets)
+    {
+        var running = 0;
+        for (var b = 0; b < Buckets; b++)
+        {
+            offsets[b] = running;
+            running += counts[b];
+        }
+    }
+
+    // Two copies of the hot loop rather than a flag tested per value.
+    private static void Scatter(ReadOnlySpan<ulong> from, Span<ulong> to, int[] offsets, int shift, bool decode)
+    {
+        ref var target = ref MemoryMarshal.GetReference(to);
+        ref var offset = ref MemoryMarshal.GetArrayDataReference(offsets);
+        if (decode)
+        {
+            foreach (var key in from)
+            {
+                ref var position = ref Unsafe.Add(ref offset, (int)((key >> shift) & DigitMask));
+                Unsafe.Add(ref target, position) = FromKey(key);
+                position++;
+            }
+        }
+        else
+        {
+            foreach (var key in from)
+            {
+                ref var position = ref Unsafe.Add(ref offset, (int)((key >> shift) & DigitMask));
+                Unsafe.Add(ref target, position) = key;
+                position++;
+            }
+        }
+    }
 }
