@@ -15,7 +15,7 @@ public sealed class AuditFairnessCommandTests : IDisposable
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     private static Task<CliResult> Fairness(params string[] args) =>
-        CliRunner.RunAsync(["audit", "fairness", "--data", Compas, "--label", "two_year_recid", "--score", "decile_score", "--threshold", "5", .. args]);
+        CliRunner.RunAsync(["audit", "fairness", "--input", Compas, "--label", "two_year_recid", "--score", "decile_score", "--threshold", "5", .. args]);
 
     private static void AssertOneLineError(CliResult result, string expected)
     {
@@ -97,7 +97,7 @@ public sealed class AuditFairnessCommandTests : IDisposable
     [Fact]
     public async Task A_label_that_is_not_binary_exits_1_naming_it()
     {
-        var result = await CliRunner.RunAsync("audit", "fairness", "--data", Compas, "--label", "score_text", "--prediction", "is_recid", "--sensitive", "race");
+        var result = await CliRunner.RunAsync("audit", "fairness", "--input", Compas, "--label", "score_text", "--prediction", "is_recid", "--sensitive", "race");
         AssertOneLineError(result, "steward: error: label column 'score_text' is not binary 0/1 or true/false (it holds 'High', 'Low', 'Medium')");
     }
 
@@ -106,14 +106,14 @@ public sealed class AuditFairnessCommandTests : IDisposable
     {
         var broken = Path.Combine(_folder, "broken.parquet");
         await File.WriteAllTextAsync(broken, "this is not parquet");
-        var result = await CliRunner.RunAsync("audit", "fairness", "--data", broken, "--label", "y", "--prediction", "p", "--sensitive", "g");
+        var result = await CliRunner.RunAsync("audit", "fairness", "--input", broken, "--label", "y", "--prediction", "p", "--sensitive", "g");
         AssertOneLineError(result, $"steward: error: data file '{broken}' cannot be read");
     }
 
     [Fact]
     public async Task A_file_that_does_not_exist_exits_1_naming_it()
     {
-        var result = await CliRunner.RunAsync("audit", "fairness", "--data", "/no/such/file.csv", "--label", "y", "--prediction", "p", "--sensitive", "g");
+        var result = await CliRunner.RunAsync("audit", "fairness", "--input", "/no/such/file.csv", "--label", "y", "--prediction", "p", "--sensitive", "g");
         AssertOneLineError(result, "steward: error: data file '/no/such/file.csv' does not exist");
     }
 

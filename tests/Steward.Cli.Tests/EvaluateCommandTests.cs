@@ -19,7 +19,7 @@ public sealed class EvaluateCommandTests : IDisposable
     [Fact]
     public async Task A_binary_evaluation_prints_its_metrics_and_confusion_matrix()
     {
-        var result = await CliRunner.RunAsync("evaluate", "--data", Telco, "--label", "Churn", "--score", "score", "--positive", "Yes");
+        var result = await CliRunner.RunAsync("evaluate", "--input", Telco, "--label", "Churn", "--score", "score", "--positive", "Yes");
         Assert.True(result.ExitCode == 0, result.Stderr);
         Assert.StartsWith("Binary evaluation of telco_scored.csv: 7,043 rows (1,869 positive), threshold 0.5", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("ROC AUC           │ 0.796386", result.Stdout, StringComparison.Ordinal);
@@ -29,7 +29,7 @@ public sealed class EvaluateCommandTests : IDisposable
     [Fact]
     public async Task Json_output_is_the_documented_report_and_agrees_with_sklearn()
     {
-        var result = await CliRunner.RunAsync("evaluate", "--data", Telco, "--label", "Churn", "--score", "score", "--positive", "Yes", "--output", "json");
+        var result = await CliRunner.RunAsync("evaluate", "--input", Telco, "--label", "Churn", "--score", "score", "--positive", "Yes", "--output", "json");
         Assert.True(result.ExitCode == 0, result.Stderr);
         using var json = JsonDocument.Parse(result.Stdout);
         var root = json.RootElement;
@@ -44,7 +44,7 @@ public sealed class EvaluateCommandTests : IDisposable
     [Fact]
     public async Task A_where_filter_and_a_threshold_change_what_is_evaluated()
     {
-        var result = await CliRunner.RunAsync("evaluate", "--data", Telco, "--label", "Churn", "--score", "score", "--positive", "Yes",
+        var result = await CliRunner.RunAsync("evaluate", "--input", Telco, "--label", "Churn", "--score", "score", "--positive", "Yes",
             "--where", "Contract = 'Month-to-month'", "--threshold", "0.3", "--output", "json");
         Assert.True(result.ExitCode == 0, result.Stderr);
         using var json = JsonDocument.Parse(result.Stdout);
@@ -56,7 +56,7 @@ public sealed class EvaluateCommandTests : IDisposable
     [Fact]
     public async Task Quantile_bins_shape_the_calibration_curve()
     {
-        var result = await CliRunner.RunAsync("evaluate", "--data", Telco, "--label", "Churn", "--score", "score", "--positive", "Yes",
+        var result = await CliRunner.RunAsync("evaluate", "--input", Telco, "--label", "Churn", "--score", "score", "--positive", "Yes",
             "--bins", "5", "--bin-strategy", "quantile", "--output", "json");
         Assert.True(result.ExitCode == 0, result.Stderr);
         using var json = JsonDocument.Parse(result.Stdout);
@@ -68,7 +68,7 @@ public sealed class EvaluateCommandTests : IDisposable
     [Fact]
     public async Task Numeric_predictions_are_a_regression()
     {
-        var result = await CliRunner.RunAsync("evaluate", "--data", Path.Combine(Reference, "regression.csv"), "--label", "actual", "--prediction", "predicted", "--output", "json");
+        var result = await CliRunner.RunAsync("evaluate", "--input", Path.Combine(Reference, "regression.csv"), "--label", "actual", "--prediction", "predicted", "--output", "json");
         Assert.True(result.ExitCode == 0, result.Stderr);
         using var json = JsonDocument.Parse(result.Stdout);
         Assert.Equal("regression", json.RootElement.GetProperty("task").GetString());
@@ -78,7 +78,7 @@ public sealed class EvaluateCommandTests : IDisposable
     [Fact]
     public async Task Text_predictions_are_a_multiclass_evaluation_with_a_confusion_matrix()
     {
-        var result = await CliRunner.RunAsync("evaluate", "--data", Path.Combine(Reference, "multiclass.csv"), "--label", "actual", "--prediction", "predicted");
+        var result = await CliRunner.RunAsync("evaluate", "--input", Path.Combine(Reference, "multiclass.csv"), "--label", "actual", "--prediction", "predicted");
         Assert.True(result.ExitCode == 0, result.Stderr);
         Assert.StartsWith("Multiclass evaluation of multiclass.csv: 600 rows, 6 labels", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("Macro F1        │ 0.449545", result.Stdout, StringComparison.Ordinal);  // multiclass.macro_f1
@@ -89,7 +89,7 @@ public sealed class EvaluateCommandTests : IDisposable
     [Fact]
     public async Task Integer_class_codes_are_a_multiclass_evaluation_when_asked()
     {
-        var result = await CliRunner.RunAsync("evaluate", "--data", Path.Combine(Reference, "multiclass_int.csv"), "--label", "actual", "--prediction", "predicted",
+        var result = await CliRunner.RunAsync("evaluate", "--input", Path.Combine(Reference, "multiclass_int.csv"), "--label", "actual", "--prediction", "predicted",
             "--task", "multiclass", "--output", "json");
         Assert.True(result.ExitCode == 0, result.Stderr);
         using var json = JsonDocument.Parse(result.Stdout);
@@ -100,7 +100,7 @@ public sealed class EvaluateCommandTests : IDisposable
     public async Task An_html_report_holds_the_three_curves()
     {
         var report = Path.Combine(_folder, "telco.html");
-        var result = await CliRunner.RunAsync("evaluate", "--data", Telco, "--label", "Churn", "--score", "score", "--positive", "Yes", "--report", report);
+        var result = await CliRunner.RunAsync("evaluate", "--input", Telco, "--label", "Churn", "--score", "score", "--positive", "Yes", "--report", report);
         Assert.True(result.ExitCode == 0, result.Stderr);
         var html = await File.ReadAllTextAsync(report);
         Assert.Equal(3, html.Split("<figure><svg").Length - 1);
@@ -112,7 +112,7 @@ public sealed class EvaluateCommandTests : IDisposable
     public async Task A_markdown_report_writes_its_charts_beside_it()
     {
         var report = Path.Combine(_folder, "telco.md");
-        var result = await CliRunner.RunAsync("evaluate", "--data", Telco, "--label", "Churn", "--score", "score", "--positive", "Yes", "--report", report);
+        var result = await CliRunner.RunAsync("evaluate", "--input", Telco, "--label", "Churn", "--score", "score", "--positive", "Yes", "--report", report);
         Assert.True(result.ExitCode == 0, result.Stderr);
         Assert.True(File.Exists(Path.Combine(_folder, "telco_files", "roc-curve.svg")));
         Assert.Contains("](telco_files/calibration-curve.svg)", await File.ReadAllTextAsync(report), StringComparison.Ordinal);
@@ -130,7 +130,7 @@ public sealed class EvaluateCommandTests : IDisposable
     [InlineData("report extension", "--report: 'out.pdf' must end in .html, .htm, .md or .markdown", "--label", "Churn", "--score", "score", "--positive", "Yes", "--report", "out.pdf")]
     public async Task Bad_input_exits_1_with_one_line_naming_the_problem(string _, string expected, params string[] args)
     {
-        var result = await CliRunner.RunAsync(["evaluate", "--data", Telco, .. args]);
+        var result = await CliRunner.RunAsync(["evaluate", "--input", Telco, .. args]);
         Assert.Equal(1, result.ExitCode);
         Assert.Empty(result.Stdout);
         var line = Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
@@ -141,7 +141,7 @@ public sealed class EvaluateCommandTests : IDisposable
     [Fact]
     public async Task A_missing_data_file_exits_1_naming_it()
     {
-        var result = await CliRunner.RunAsync("evaluate", "--data", "/nonexistent/scores.csv", "--label", "y", "--score", "p");
+        var result = await CliRunner.RunAsync("evaluate", "--input", "/nonexistent/scores.csv", "--label", "y", "--score", "p");
         Assert.Equal(1, result.ExitCode);
         Assert.Equal("steward: error: data file '/nonexistent/scores.csv' does not exist", result.Stderr.Trim());
     }
@@ -152,7 +152,7 @@ public sealed class EvaluateCommandTests : IDisposable
     [InlineData("--bin-strategy", "kmeans")]
     public async Task An_option_out_of_range_is_a_usage_error(string option, string value)
     {
-        var result = await CliRunner.RunAsync("evaluate", "--data", Telco, "--label", "Churn", "--score", "score", "--positive", "Yes", option, value);
+        var result = await CliRunner.RunAsync("evaluate", "--input", Telco, "--label", "Churn", "--score", "score", "--positive", "Yes", option, value);
         Assert.Equal(1, result.ExitCode);
         Assert.Contains(option, result.Stderr, StringComparison.Ordinal);
     }

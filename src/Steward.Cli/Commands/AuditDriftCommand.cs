@@ -2,10 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
 using Steward.Analytics.Drift;
-using Steward.Analytics.Files;
 using Steward.Cli.Infrastructure;
 using Steward.Cli.Output;
-using Steward.Reports.Documents;
 using Steward.Reports.Drift;
 using Steward.Stats.Drift;
 
@@ -50,23 +48,11 @@ internal static class AuditDriftCommand
         HelpName = "column[,column]",
     };
 
-    private static readonly Option<string?> Where = new("--where")
-    {
-        Description = "SQL predicate selecting the rows of both files, e.g. \"region = 'EU'\".",
-        HelpName = "sql",
-    };
-
     private static readonly Option<string?> Method = new("--method")
     {
         Description = "The method that decides every column it fits: ks, wasserstein (numbers), chisquare (categories), psi, jensenshannon (both). "
             + "Default: ks or chisquare for up to 1,000 reference values, wasserstein or jensenshannon above.",
         HelpName = "ks|chisquare|psi|wasserstein|jensenshannon",
-    };
-
-    private static readonly Option<double?> Threshold = new("--threshold")
-    {
-        Description = "Threshold of --method: a p-value below it (ks, chisquare; default 0.05) or a distance at or above it (psi, wasserstein, jensenshannon; default 0.1) is drift.",
-        HelpName = "number",
     };
 
     private static readonly Option<int> Bins = new("--bins")
@@ -86,12 +72,6 @@ internal static class AuditDriftCommand
     private static readonly Option<bool> FailOnDrift = new("--fail-on-drift")
     {
         Description = "Exit 2 when the data set drifted (for pipelines that must stop).",
-    };
-
-    private static readonly Option<string?> Report = new("--report")
-    {
-        Description = "Also write a report: FILE.html (one page, charts inline) or FILE.md (charts as SVG files beside it).",
-        HelpName = "file",
     };
 
     static AuditDriftCommand()
@@ -117,7 +97,8 @@ internal static class AuditDriftCommand
     {
         var command = new Command("drift", "Drift audit between a reference and a current file: KS, chi-square, PSI, Wasserstein and Jensen–Shannon per column, and a data-set verdict.")
         {
-            Reference, Current, Columns, Categorical, Numeric, Where, Method, Threshold, Bins, DriftShare, FailOnDrift, CliOptions.Output, Report,
+            Reference, Current, Columns, Categorical, Numeric, CliOptions.Where, Method, CliOptions.DriftThreshold, Bins, DriftShare, FailOnDrift,
+            CliOptions.Output, CliOptions.Report,
         };
         command.SetAction((parse, _) => CliAction.RunAsync(() => Task.FromResult(Run(parse))));
         return command;
@@ -125,48 +106,7 @@ internal static class AuditDriftCommand
 
     private static int Run(ParseResult parse)
     {
-        var reportPath = parse.GetValue(Report);
-        if (reportPath is not null && ReportFormats.FromPath(reportPath) is null)
-            throw new CliException($"--report: '{reportPath}' must end in .html, .htm, .md or .markdown");
-        DriftMethod? method = parse.GetValue(Method) is { } name && DriftMethods.TryParse(name, out var parsed) ? parsed : null;
-        var threshold = parse.GetValue(Threshold);
-        if (threshold is not null && method is null)
-            throw new CliException("--threshold needs --method: name the method whose threshold it is");
-
-        var options = new DriftFileOptions
-        {
-            Columns = parse.GetValue(Columns) is { Length: > 0 } columns ? SplitList(columns) : null,
-            Categorical = SplitList(parse.GetValue(Categorical) ?? []),
-            Numeric = SplitList(parse.GetValue(Numeric) ?? []),
-            Drift = new DriftOptions
-            {
-                Method = method,
-                Threshold = threshold,
-                Bins = parse.GetValue(Bins),
-                DriftShare = parse.GetValue(DriftShare),
-            },
-        };
-
-        DriftReport report;
-        try
-        {
-            report = WithProgress(parse.GetRequiredValue(Reference), parse.GetRequiredValue(Current), parse.GetValue(Where), options);
-        }
-        catch (Exception e) when (e is DataFileException or ArgumentException)
-        {
-            throw new CliException(e.Message);
-        }
-
-        if (parse.GetValue(CliOptions.Output) == OutputFormat.Json)
-            Console.Out.WriteLine(report.ToJson());
-        else
-            PrintTables(report);
-
-        if (reportPath is not null)
-        {
-            ReportFiles.Write(reportPath, DriftReportDocument.Build(report));
-            Console.Error.WriteLine($"report written to {reportPath}");
-        }
+        var report = FileAudit.Run(parse, () => Audit(parse), r => r.ToJson(), PrintTables, DriftReportDocument.Build);
         if (report.DatasetDrift && parse.GetValue(FailOnDrift))
         {
             Console.Error.WriteLine($"steward: data set drift: {report.DriftedColumns} of {report.Columns.Count} columns drifted");
@@ -175,14 +115,30 @@ internal static class AuditDriftCommand
         return ExitCodes.Ok;
     }
 
-    /// <summary>Reads and compares; a spinner on stderr says so when someone is watching.</summary>
-    private static DriftReport WithProgress(string reference, string current, string? where, DriftFileOptions options)
+    private static DriftReport Audit(ParseResult parse)
     {
-        if (Console.IsErrorRedirected)
-            return DriftFiles.Run(reference, current, where, options);
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-        return console.Status().Start($"Comparing {Path.GetFileName(current)} with {Path.GetFileName(reference)}…",
-            _ => DriftFiles.Run(reference, current, where, options));
+        DriftMethod? method = parse.GetValue(Method) is { } name && DriftMethods.TryParse(name, out var parsed) ? parsed : null;
+        var threshold = parse.GetValue(CliOptions.DriftThreshold);
+        if (threshold is not null && method is null)
+            throw new CliException("--threshold needs --method: name the method whose threshold it is");
+
+        var options = new DriftFileOptions
+        {
+            Columns = parse.GetValue(Columns) is { Length: > 0 } columns ? FileAudit.SplitList(columns) : null,
+            Categorical = FileAudit.SplitList(parse.GetValue(Categorical) ?? []),
+            Numeric = FileAudit.SplitList(parse.GetValue(Numeric) ?? []),
+            Drift = new DriftOptions
+            {
+                Method = method,
+                Threshold = threshold,
+                Bins = parse.GetValue(Bins),
+                DriftShare = parse.GetValue(DriftShare),
+            },
+        };
+        var reference = parse.GetRequiredValue(Reference);
+        var current = parse.GetRequiredValue(Current);
+        return FileAudit.WithProgress($"Comparing {Path.GetFileName(current)} with {Path.GetFileName(reference)}…",
+            _ => DriftFiles.Run(reference, current, parse.GetValue(CliOptions.Where), options));
     }
 
     private static void PrintTables(DriftReport report)
@@ -210,9 +166,6 @@ internal static class AuditDriftCommand
                 ? $"Data set DRIFT: {report.DriftedColumns} of {compared} columns drifted ({share}), at or above {threshold}."
                 : $"No data set drift: {report.DriftedColumns} of {compared} columns drifted ({share}), below {threshold}.");
     }
-
-    private static string[] SplitList(IEnumerable<string> values) =>
-        values.SelectMany(v => v.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToArray();
 
     private static string Number(double? value, string undefined = "n/a") => DriftReportDocument.Number(value, undefined);
 }

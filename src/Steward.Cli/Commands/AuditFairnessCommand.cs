@@ -5,7 +5,6 @@ using Steward.Analytics.Fairness;
 using Steward.Analytics.Files;
 using Steward.Cli.Infrastructure;
 using Steward.Cli.Output;
-using Steward.Reports.Documents;
 using Steward.Reports.Fairness;
 using Steward.Stats.Fairness;
 
@@ -20,20 +19,6 @@ internal static class AuditFairnessCommand
 {
     private const string Missing = "(missing)";
 
-    private static readonly Option<string> DataFileOption = new("--data")
-    {
-        Description = "CSV (.csv, .tsv, .csv.gz) or Parquet file with one row per prediction.",
-        Required = true,
-        HelpName = "file",
-    };
-
-    private static readonly Option<string> Label = new("--label")
-    {
-        Description = "The true outcome column: 0/1, true/false, or two values with --positive naming the positive one.",
-        Required = true,
-        HelpName = "column",
-    };
-
     private static readonly Option<string?> Prediction = new("--prediction")
     {
         Description = "The binary prediction column (0/1, true/false, or text with the --positive value).",
@@ -46,29 +31,11 @@ internal static class AuditFairnessCommand
         HelpName = "column",
     };
 
-    private static readonly Option<double?> Threshold = new("--threshold")
-    {
-        Description = "The score at or above which a prediction is positive (with --score).",
-        HelpName = "number",
-    };
-
     private static readonly Option<string[]> Sensitive = new("--sensitive")
     {
         Description = "Sensitive column(s), comma-separated (race,sex audits every intersection). Rows with no value form a group '(missing)'.",
         Required = true,
         HelpName = "column[,column]",
-    };
-
-    private static readonly Option<string?> Where = new("--where")
-    {
-        Description = "SQL predicate selecting the rows to audit, e.g. \"days_b_screening_arrest BETWEEN -30 AND 30\".",
-        HelpName = "sql",
-    };
-
-    private static readonly Option<string?> Positive = new("--positive")
-    {
-        Description = "The label value that is positive (compared as text), e.g. Yes. Applies to a text prediction column too.",
-        HelpName = "value",
     };
 
     private static readonly Option<string?> ReferenceGroup = new("--reference-group")
@@ -105,12 +72,6 @@ internal static class AuditFairnessCommand
         HelpName = "level",
     };
 
-    private static readonly Option<string?> Report = new("--report")
-    {
-        Description = "Also write a report: FILE.html (one page, charts inline) or FILE.md (charts as SVG files beside it).",
-        HelpName = "file",
-    };
-
     static AuditFairnessCommand()
     {
         Method.AcceptOnlyFromAmong("between-groups", "to-overall");
@@ -130,8 +91,8 @@ internal static class AuditFairnessCommand
     {
         var command = new Command("fairness", "Fairness audit of a file of predictions: per-group rates, Fairlearn's disparities, disparate impact and the four-fifths rule, with bootstrap intervals.")
         {
-            DataFileOption, Label, Prediction, Score, Threshold, Sensitive, Where, Positive, ReferenceGroup, Method,
-            Bootstrap, Seed, Confidence, CliOptions.Output, Report,
+            CliOptions.Input, CliOptions.Label, Prediction, Score, CliOptions.ScoreThreshold, Sensitive, CliOptions.Where, CliOptions.Positive,
+            ReferenceGroup, Method, Bootstrap, Seed, Confidence, CliOptions.Output, CliOptions.Report,
         };
         command.SetAction((parse, _) => CliAction.RunAsync(() => Task.FromResult(Run(parse))));
         return command;
@@ -139,69 +100,41 @@ internal static class AuditFairnessCommand
 
     private static int Run(ParseResult parse)
     {
-        var reportPath = parse.GetValue(Report);
-        if (reportPath is not null && ReportFormats.FromPath(reportPath) is null)
-            throw new CliException($"--report: '{reportPath}' must end in .html, .htm, .md or .markdown");
+        FileAudit.Run(parse, () => Audit(parse), FairnessJson.Serialize, PrintTables, FairnessReportDocument.Build);
+        return ExitCodes.Ok;
+    }
 
+    private static FairnessReport Audit(ParseResult parse)
+    {
         var spec = new FairnessDataSpec
         {
-            Label = parse.GetRequiredValue(Label),
+            Label = parse.GetRequiredValue(CliOptions.Label),
             Prediction = parse.GetValue(Prediction),
             Score = parse.GetValue(Score),
-            Threshold = parse.GetValue(Threshold),
-            Positive = parse.GetValue(Positive),
-            Sensitive = SplitList(parse.GetRequiredValue(Sensitive)),
+            Threshold = parse.GetValue(CliOptions.ScoreThreshold),
+            Positive = parse.GetValue(CliOptions.Positive),
+            Sensitive = FileAudit.SplitList(parse.GetRequiredValue(Sensitive)),
         };
         var resamples = parse.GetValue(Bootstrap);
         var options = new FairnessOptions
         {
             Method = parse.GetValue(Method) == "to-overall" ? DisparityMethod.ToOverall : DisparityMethod.BetweenGroups,
             ReferenceGroup = parse.GetValue(ReferenceGroup) is { } reference
-                ? SplitList([reference]).Select(v => v == Missing ? null : v).ToArray()
+                ? FileAudit.SplitList([reference]).Select(v => v == Missing ? null : v).ToArray()
                 : null,
             Bootstrap = resamples == 0 ? null : new BootstrapOptions(resamples, parse.GetValue(Confidence), parse.GetValue(Seed)),
         };
 
-        FairnessReport report;
-        try
-        {
-            using var file = DataFile.Open(parse.GetRequiredValue(DataFileOption), parse.GetValue(Where));
-            report = WithProgress(file, spec, options);
-        }
-        catch (Exception e) when (e is DataFileException or ArgumentException)
-        {
-            throw new CliException(e.Message);
-        }
-
-        if (parse.GetValue(CliOptions.Output) == OutputFormat.Json)
-            Console.Out.WriteLine(FairnessJson.Serialize(report));
-        else
-            PrintTables(report);
-
-        if (reportPath is not null)
-        {
-            ReportFiles.Write(reportPath, FairnessReportDocument.Build(report));
-            Console.Error.WriteLine($"report written to {reportPath}");
-        }
-        return ExitCodes.Ok;
-    }
-
-    /// <summary>Counts in DuckDB, then computes and bootstraps; a spinner on stderr says which, when someone is watching.</summary>
-    private static FairnessReport WithProgress(DataFile file, FairnessDataSpec spec, FairnessOptions options)
-    {
-        FairnessReport Audit(Action<string> status)
+        using var file = DataFile.Open(parse.GetRequiredValue(CliOptions.Input), parse.GetValue(CliOptions.Where));
+        // Counts in DuckDB, then computes and bootstraps; the spinner says which.
+        return FileAudit.WithProgress("Reading…", status =>
         {
             status($"Counting {Path.GetFileName(file.Path)} by {string.Join(" × ", spec.Sensitive)}…");
             var table = FairnessCounting.Count(file, spec);
             if (options.Bootstrap is { } b)
                 status($"Bootstrapping {b.Resamples:N0} resamples of {table.Overall.Total:N0} rows…");
             return FairnessAudit.Run(table, options, FairnessFileAudit.Source(file, spec));
-        }
-
-        if (Console.IsErrorRedirected)
-            return Audit(_ => { });
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-        return console.Status().Start("Reading…", context => Audit(text => context.Status(Markup.Escape(text))));
+        });
     }
 
     private static void PrintTables(FairnessReport report)
@@ -246,9 +179,6 @@ internal static class AuditFairnessCommand
         foreach (var note in report.Notes)
             Printer.Line("Note: " + note);
     }
-
-    private static string[] SplitList(IEnumerable<string> values) =>
-        values.SelectMany(v => v.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToArray();
 
     private static bool SameGroup(IReadOnlyDictionary<string, string?> a, IReadOnlyDictionary<string, string?> b) =>
         a.All(kv => b.TryGetValue(kv.Key, out var v) && v == kv.Value);

@@ -3,7 +3,6 @@ using Steward.Analytics.Evaluation;
 using Steward.Analytics.Files;
 using Steward.Cli.Infrastructure;
 using Steward.Cli.Output;
-using Steward.Reports.Documents;
 using Steward.Reports.Evaluation;
 using Steward.Stats.Evaluation;
 
@@ -17,20 +16,6 @@ namespace Steward.Cli.Commands;
 /// </summary>
 internal static class EvaluateCommand
 {
-    private static readonly Option<string> DataFileOption = new("--data")
-    {
-        Description = "CSV (.csv, .tsv, .csv.gz) or Parquet file with one row per prediction.",
-        Required = true,
-        HelpName = "file",
-    };
-
-    private static readonly Option<string> Label = new("--label")
-    {
-        Description = "The true outcome column. Binary: 0/1, true/false, or two values with --positive naming the positive one.",
-        Required = true,
-        HelpName = "column",
-    };
-
     private static readonly Option<string?> Score = new("--score")
     {
         Description = "A numeric score column (binary): higher means more likely positive; probabilities in [0, 1] also get log loss, Brier score and calibration.",
@@ -49,24 +34,6 @@ internal static class EvaluateCommand
         HelpName = "binary|regression|multiclass",
     };
 
-    private static readonly Option<string?> Positive = new("--positive")
-    {
-        Description = "The label value that is positive (compared as text), e.g. Yes.",
-        HelpName = "value",
-    };
-
-    private static readonly Option<double?> Threshold = new("--threshold")
-    {
-        Description = "The score at or above which a prediction is positive, for accuracy, precision, recall, F1 and the confusion matrix. Default: 0.5.",
-        HelpName = "number",
-    };
-
-    private static readonly Option<string?> Where = new("--where")
-    {
-        Description = "SQL predicate selecting the rows to audit, e.g. \"days_b_screening_arrest BETWEEN -30 AND 30\".",
-        HelpName = "sql",
-    };
-
     private static readonly Option<int> Bins = new("--bins")
     {
         Description = "Bins of the calibration curve (binary).",
@@ -81,12 +48,6 @@ internal static class EvaluateCommand
         HelpName = "uniform|quantile",
     };
 
-    private static readonly Option<string?> Report = new("--report")
-    {
-        Description = "Also write a report: FILE.html (one page, charts inline) or FILE.md (charts as SVG files beside it).",
-        HelpName = "file",
-    };
-
     static EvaluateCommand()
     {
         OneOf(TaskOption, "binary", "regression", "multiclass");
@@ -95,11 +56,6 @@ internal static class EvaluateCommand
         {
             if (r.GetValueOrDefault<int>() is < 1 or > 1000)
                 r.AddError("--bins must be between 1 and 1000.");
-        });
-        Threshold.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<double?>() is { } t && !double.IsFinite(t))
-                r.AddError("--threshold must be a finite number.");
         });
     }
 
@@ -113,7 +69,8 @@ internal static class EvaluateCommand
     {
         var command = new Command("evaluate", "Evaluate a model's outputs in a file against the truth: binary (ROC AUC, average precision, log loss, Brier, threshold metrics, curves), regression (MAE, RMSE, R², MAPE) or multiclass (accuracy, F1, confusion matrix), as scikit-learn defines them.")
         {
-            DataFileOption, Label, Score, Prediction, TaskOption, Positive, Threshold, Where, Bins, BinStrategy, CliOptions.Output, Report,
+            CliOptions.Input, CliOptions.Label, Score, Prediction, TaskOption, CliOptions.Positive, CliOptions.ScoreThreshold, CliOptions.Where,
+            Bins, BinStrategy, CliOptions.Output, CliOptions.Report,
         };
         command.SetAction((parse, _) => CliAction.RunAsync(() => Task.FromResult(Run(parse))));
         return command;
@@ -121,50 +78,31 @@ internal static class EvaluateCommand
 
     private static int Run(ParseResult parse)
     {
-        var reportPath = parse.GetValue(Report);
-        if (reportPath is not null && ReportFormats.FromPath(reportPath) is null)
-            throw new CliException($"--report: '{reportPath}' must end in .html, .htm, .md or .markdown");
-        if (parse.GetValue(Threshold) is not null && parse.GetValue(Score) is null)
+        FileAudit.Run(parse, () => Evaluate(parse), EvaluationJson.Serialize, EvaluationTables.Print, EvaluationReportDocument.Build);
+        return ExitCodes.Ok;
+    }
+
+    private static EvaluationReport Evaluate(ParseResult parse)
+    {
+        if (parse.GetValue(CliOptions.ScoreThreshold) is not null && parse.GetValue(Score) is null)
             throw new CliException("--threshold applies only to a binary evaluation with --score");
 
         var request = new EvaluationRequest
         {
-            Label = parse.GetRequiredValue(Label),
+            Label = parse.GetRequiredValue(CliOptions.Label),
             Score = parse.GetValue(Score),
             Prediction = parse.GetValue(Prediction),
             Task = parse.GetValue(TaskOption) is { } task ? Enum.Parse<EvaluationTask>(task, ignoreCase: true) : null,
-            Positive = parse.GetValue(Positive),
+            Positive = parse.GetValue(CliOptions.Positive),
             Binary = new BinaryEvaluationOptions
             {
-                Threshold = parse.GetValue(Threshold) ?? 0.5,
+                Threshold = parse.GetValue(CliOptions.ScoreThreshold) ?? 0.5,
                 CalibrationBins = parse.GetValue(Bins),
                 CalibrationStrategy = parse.GetValue(BinStrategy) == "quantile" ? CalibrationStrategy.Quantile : CalibrationStrategy.Uniform,
             },
         };
 
-        EvaluationReport report;
-        try
-        {
-            using var file = DataFile.Open(parse.GetRequiredValue(DataFileOption), parse.GetValue(Where));
-            report = FileEvaluation.Evaluate(file, request);
-        }
-        catch (Exception e) when (e is DataFileException or ArgumentException)
-        {
-            throw new CliException(e.Message);
-        }
-
-        if (parse.GetValue(CliOptions.Output) == OutputFormat.Json)
-            Console.Out.WriteLine(EvaluationJson.Serialize(report));
-        else
-            EvaluationTables.Print(report);
-
-        if (reportPath is not null)
-        {
-            ReportFiles.Write(reportPath, EvaluationReportDocument.Build(report));
-            Console.Error.WriteLine($"report written to {reportPath}");
-        }
-
-        return ExitCodes.Ok;
+        using var file = DataFile.Open(parse.GetRequiredValue(CliOptions.Input), parse.GetValue(CliOptions.Where));
+        return FileEvaluation.Evaluate(file, request);
     }
-
 }

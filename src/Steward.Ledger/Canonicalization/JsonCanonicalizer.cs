@@ -9,6 +9,7 @@ namespace Steward.Ledger.Canonicalization;
 /// anyone can recompute a ledger entry's bytes, and from them its leaf hash, with any JCS
 /// implementation. UTF-8; no whitespace; object members sorted by the UTF-16 code units of
 /// their names; strings with only the escapes JSON requires; numbers as ECMAScript prints them.
+/// Hand-written because neither .NET nor a maintained NuGet package writes RFC 8785, and the bytes must be exactly JCS's.
 /// </summary>
 /// <remarks>
 /// Input must be I-JSON (RFC 7493), as JCS requires: no duplicate member names, no lone

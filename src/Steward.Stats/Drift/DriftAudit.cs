@@ -1,5 +1,6 @@
 using Steward.Stats.Drift.Categorical;
 using Steward.Stats.Drift.Numeric;
+using Steward.Stats.Sorting;
 
 namespace Steward.Stats.Drift;
 

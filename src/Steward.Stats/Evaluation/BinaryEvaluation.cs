@@ -1,4 +1,5 @@
 using System.Globalization;
+using Steward.Stats.Classification;
 
 namespace Steward.Stats.Evaluation;
 
@@ -26,7 +27,7 @@ public static class BinaryEvaluation
         options.Validate();
 
         var counts = curve.ConfusionAt(options.Threshold);
-        var rates = ClassificationRates.Of(counts);
+        var rates = ClassificationRates.Of(counts, ZeroDivision.Zero);
 
         // Each part reads the curve independently: on large curves they run side by side.
         double? auc = null, logLoss = null, brier = null;
@@ -67,7 +68,7 @@ public static class BinaryEvaluation
 
     private const int ParallelThreshold = 100_000;
 
-    private static string[] Notes(ThresholdCurve curve, Classification.ConfusionCounts counts, double threshold)
+    private static string[] Notes(ThresholdCurve curve, ConfusionCounts counts, double threshold)
     {
         var notes = new List<string>();
         var t = threshold.ToString("R", CultureInfo.InvariantCulture);

@@ -81,7 +81,10 @@ public static class CalibrationCurve
         return edges;
     }
 
-    /// <summary>NumPy's default ("linear") percentile, including its two-sided interpolation formula.</summary>
+    /// <summary>
+    /// NumPy's default ("linear") percentile, including its two-sided interpolation formula. Not MathNet's:
+    /// the sorted scores are never materialised, only read off the curve.
+    /// </summary>
     internal static double Percentile(ThresholdCurve curve, double percent)
     {
         var n = curve.Rows;

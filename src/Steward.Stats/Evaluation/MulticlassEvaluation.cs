@@ -1,4 +1,5 @@
 using System.Globalization;
+using Steward.Stats.Classification;
 
 namespace Steward.Stats.Evaluation;
 
@@ -67,13 +68,13 @@ public static class MulticlassEvaluation
         for (var i = 0; i < k; i++)
         {
             var tp = confusion.Counts[i][i];
-            var precision = ClassificationRates.Ratio(tp, predictedTotals[i]);
-            var recall = ClassificationRates.Ratio(tp, actualTotals[i]);
+            var precision = ClassificationRates.Ratio(tp, predictedTotals[i], ZeroDivision.Zero);
+            var recall = ClassificationRates.Ratio(tp, actualTotals[i], ZeroDivision.Zero);
             classes[i] = new ClassMetrics(confusion.Labels[i], precision, recall, ClassificationRates.F1Of(precision, recall), actualTotals[i]);
         }
 
-        var microPrecision = ClassificationRates.Ratio(correct, rows);
-        var microRecall = ClassificationRates.Ratio(correct, rows);
+        var microPrecision = ClassificationRates.Ratio(correct, rows, ZeroDivision.Zero);
+        var microRecall = ClassificationRates.Ratio(correct, rows, ZeroDivision.Zero);
         var metrics = new MulticlassMetrics(
             Accuracy: (double)correct / rows,
             MacroPrecision: classes.Average(c => c.Precision),

@@ -1,3 +1,5 @@
+using Steward.Stats.Sorting;
+
 namespace Steward.Stats.Evaluation;
 
 /// <summary>

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Runtime.InteropServices;
 using Steward.Stats.Classification;
+using Steward.Stats.Sorting;
 
 namespace Steward.Stats.Evaluation;
 
@@ -144,7 +145,7 @@ public sealed class ThresholdCurve : IDisposable
             var score = scores[i];
             if (!double.IsFinite(score))
                 throw new EvaluationInputException($"score at row {i + 1} is {(double.IsNaN(score) ? "NaN" : "infinite")}; every score must be a finite number");
-            var key = SortableKeys.FromDouble(score);
+            var key = RadixSort.ToKey(score);
             if (labels[i])
                 keys[positives++] = key;
             else
@@ -202,7 +203,7 @@ public sealed class ThresholdCurve : IDisposable
                 current[r] = head >= start ? keys[head] : 0;
             }
 
-            thresholdBits[step] = (ulong)BitConverter.DoubleToInt64Bits(SortableKeys.ToDouble(key));
+            thresholdBits[step] = RadixSort.FromKey(key);
             tps[step] = tp;
             fps[step] = fp;
             step++;

@@ -6,6 +6,7 @@ namespace Steward.Stats.Fairness;
 /// Exact binomial variates in constant expected time, for resampling counts of millions of rows:
 /// inversion when n·p is small, otherwise Hörmann's BTRS transformed rejection with squeeze
 /// (W. Hörmann, "The generation of binomial random variates", J. Statist. Comput. Simul. 46, 1993).
+/// Hand-written because MathNet's Binomial.Sample draws n Bernoulli trials (O(n), int n), too slow for millions of rows.
 /// </summary>
 internal static class BinomialSampler
 {

@@ -46,7 +46,7 @@ public static class FairnessAudit
         var groups = new GroupResult[counts.Length];
         for (var g = 0; g < groups.Length; g++)
         {
-            var rates = ClassificationRates.From(counts[g]);
+            var rates = GroupRates.From(counts[g]);
             groups[g] = new GroupResult
             {
                 Group = keys[g],
@@ -62,7 +62,7 @@ public static class FairnessAudit
                 TrueNegativeRate = rates.TrueNegativeRate,
                 Precision = rates.Precision,
                 Accuracy = rates.Accuracy,
-                Intervals = intervals is null ? null : RateIntervalsOf(intervals, g * GroupRates.Count),
+                Intervals = intervals is null ? null : RateIntervalsOf(intervals, g * ClassificationRates.IndexedCount),
             };
         }
 
@@ -70,7 +70,7 @@ public static class FairnessAudit
         {
             Groups = groups,
             Disparities = DisparitiesOf(statistics, values, intervals, keys, reference, options),
-            Overall = ClassificationRates.From(table.Overall),
+            Overall = GroupRates.From(table.Overall),
             Settings = new FairnessSettings
             {
                 SensitiveFeatures = features,
@@ -87,14 +87,14 @@ public static class FairnessAudit
     private static Disparities DisparitiesOf(FairnessStatistics statistics, double[] values, ConfidenceInterval?[]? intervals,
         IReadOnlyDictionary<string, string?>[] keys, int reference, FairnessOptions options)
     {
-        double? Value(FairnessStatistics.Disparity d) => ClassificationRates.Defined(values[statistics.DisparityOffset + (int)d]);
+        double? Value(FairnessStatistics.Disparity d) => GroupRates.Defined(values[statistics.DisparityOffset + (int)d]);
         ConfidenceInterval? Interval(FairnessStatistics.Disparity d) => intervals![statistics.DisparityOffset + (int)d];
 
         var threshold = options.DisparateImpactThreshold;
         var impacts = new GroupImpact[keys.Length];
         for (var g = 0; g < keys.Length; g++)
         {
-            var ratio = ClassificationRates.Defined(values[statistics.ImpactOffset + g]);
+            var ratio = GroupRates.Defined(values[statistics.ImpactOffset + g]);
             impacts[g] = new GroupImpact
             {
                 Group = keys[g],

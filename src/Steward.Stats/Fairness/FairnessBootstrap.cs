@@ -1,3 +1,4 @@
+using MathNet.Numerics.Statistics;
 using Steward.Stats.Classification;
 
 namespace Steward.Stats.Fairness;
@@ -106,12 +107,16 @@ internal static class FairnessBootstrap
             }
             if (defined > 0)
             {
-                var sorted = column.AsSpan(0, defined);
-                sorted.Sort();
-                intervals[s] = new ConfidenceInterval(Percentile.OfSorted(sorted, lowerQ), Percentile.OfSorted(sorted, upperQ));
+                var sorted = defined == column.Length ? column : column[..defined];
+                Array.Sort(sorted);
+                intervals[s] = new ConfidenceInterval(Quantile(sorted, lowerQ), Quantile(sorted, upperQ));
             }
             return column;
         }, _ => { });
         return intervals;
     }
+
+    /// <summary>The <paramref name="q"/>-quantile of sorted values as numpy's default (linear, Hyndman and Fan's type 7).</summary>
+    internal static double Quantile(double[] sorted, double q) =>
+        SortedArrayStatistics.QuantileCustom(sorted, q, QuantileDefinition.R7);
 }

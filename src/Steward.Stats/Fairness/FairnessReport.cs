@@ -13,7 +13,7 @@ public sealed record FairnessReport
     public required Disparities Disparities { get; init; }
 
     /// <summary>All rows together (Fairlearn's <c>overall</c>).</summary>
-    public required ClassificationRates Overall { get; init; }
+    public required GroupRates Overall { get; init; }
 
     /// <summary>The settings the audit ran with.</summary>
     public required FairnessSettings Settings { get; init; }

@@ -8,7 +8,7 @@ namespace Steward.Stats.Fairness;
 /// skipped by every maximum, minimum and percentile (as pandas skips NaN in Fairlearn).
 /// </summary>
 /// <remarks>
-/// Layout for G groups: <c>[g * 7 + r]</c> the rates of group g (order of <see cref="GroupRates"/>);
+/// Layout for G groups: <c>[g * 7 + r]</c> the rates of group g (order of <see cref="ClassificationRates"/>'s indexer);
 /// then the disparities at <see cref="DisparityOffset"/> (order of <see cref="Disparity"/>); then the
 /// disparate-impact ratio of each group at <see cref="ImpactOffset"/>.
 /// </remarks>
@@ -29,7 +29,7 @@ internal sealed class FairnessStatistics(int groupCount, DisparityMethod method,
 
     public int GroupCount { get; } = groupCount;
 
-    public int DisparityOffset => GroupCount * GroupRates.Count;
+    public int DisparityOffset => GroupCount * ClassificationRates.IndexedCount;
 
     public int ImpactOffset => DisparityOffset + DisparityCount;
 
@@ -41,13 +41,13 @@ internal sealed class FairnessStatistics(int groupCount, DisparityMethod method,
         var overallCounts = default(ConfusionCounts);
         foreach (var g in groups)
             overallCounts += g;
-        var overall = GroupRates.From(overallCounts);
+        var overall = ClassificationRates.Of(overallCounts, ZeroDivision.Undefined);
 
         for (var g = 0; g < GroupCount; g++)
         {
-            var rates = GroupRates.From(groups[g]);
-            for (var r = 0; r < GroupRates.Count; r++)
-                output[g * GroupRates.Count + r] = rates[r];
+            var rates = ClassificationRates.Of(groups[g], ZeroDivision.Undefined);
+            for (var r = 0; r < ClassificationRates.IndexedCount; r++)
+                output[g * ClassificationRates.IndexedCount + r] = rates[r];
         }
 
         var rateValues = output[..DisparityOffset];
@@ -68,12 +68,12 @@ internal sealed class FairnessStatistics(int groupCount, DisparityMethod method,
         d[(int)Disparity.EqualOpportunityRatio] = tprRatio;
 
         var impact = output.Slice(ImpactOffset, GroupCount);
-        var reference = rateValues[referenceGroup * GroupRates.Count];
+        var reference = rateValues[referenceGroup * ClassificationRates.IndexedCount];
         var minimum = double.NaN;
         for (var g = 0; g < GroupCount; g++)
         {
             // A reference rate of 0 makes every ratio undefined (0/0 or x/0), not infinite.
-            var ratio = reference > 0 ? rateValues[g * GroupRates.Count] / reference : double.NaN;
+            var ratio = reference > 0 ? rateValues[g * ClassificationRates.IndexedCount] / reference : double.NaN;
             impact[g] = ratio;
             if (!double.IsNaN(ratio) && !(ratio >= minimum))
                 minimum = ratio;
@@ -92,7 +92,7 @@ internal sealed class FairnessStatistics(int groupCount, DisparityMethod method,
         var largest = double.NaN;
         for (var g = 0; g < GroupCount; g++)
         {
-            var gap = Math.Abs(rates[g * GroupRates.Count + rate] - overall);
+            var gap = Math.Abs(rates[g * ClassificationRates.IndexedCount + rate] - overall);
             if (!double.IsNaN(gap) && !(gap <= largest))
                 largest = gap;
         }
@@ -110,7 +110,7 @@ internal sealed class FairnessStatistics(int groupCount, DisparityMethod method,
         var smallest = double.NaN;
         for (var g = 0; g < GroupCount; g++)
         {
-            var ratio = rates[g * GroupRates.Count + rate] / overall;
+            var ratio = rates[g * ClassificationRates.IndexedCount + rate] / overall;
             if (ratio > 1)
                 ratio = 1 / ratio;
             if (!double.IsNaN(ratio) && !(ratio >= smallest))
@@ -124,7 +124,7 @@ internal sealed class FairnessStatistics(int groupCount, DisparityMethod method,
         double min = double.NaN, max = double.NaN;
         for (var g = 0; g < GroupCount; g++)
         {
-            var value = rates[g * GroupRates.Count + rate];
+            var value = rates[g * ClassificationRates.IndexedCount + rate];
             if (double.IsNaN(value))
                 continue;
             if (!(value >= min))

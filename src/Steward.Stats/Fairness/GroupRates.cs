@@ -3,38 +3,87 @@ using Steward.Stats.Classification;
 namespace Steward.Stats.Fairness;
 
 /// <summary>
-/// The rates of one group as doubles, NaN where undefined (a zero denominator). The hot path of the
-/// bootstrap works on these; reports turn NaN into null.
+/// A group's (or all rows') confusion counts and the rates Fairlearn derives from them, as the report
+/// writes them: <see cref="ClassificationRates"/> with <see cref="ZeroDivision.Undefined"/>, so a rate
+/// whose denominator is zero is null — see the remarks for where this differs from Fairlearn.
 /// </summary>
-internal readonly record struct GroupRates(
-    double SelectionRate, double TruePositiveRate, double FalsePositiveRate, double FalseNegativeRate,
-    double TrueNegativeRate, double Precision, double Accuracy)
+/// <remarks>
+/// <list type="bullet">
+/// <item><c>selectionRate</c> = (TP + FP) / count — Fairlearn's <c>selection_rate</c>; null only for an empty group.</item>
+/// <item><c>truePositiveRate</c> = TP / (TP + FN) and <c>falseNegativeRate</c> = FN / (TP + FN): null when the group has no positive label.</item>
+/// <item><c>falsePositiveRate</c> = FP / (FP + TN) and <c>trueNegativeRate</c> = TN / (FP + TN): null when the group has no negative label.</item>
+/// <item><c>precision</c> = TP / (TP + FP): null when the group has no positive prediction.</item>
+/// <item><c>accuracy</c> = (TP + TN) / count: null only for an empty group.</item>
+/// </list>
+/// Fairlearn computes the four error rates with scikit-learn's <c>confusion_matrix(normalize="true")</c>,
+/// which turns 0/0 into 0 (<c>nan_to_num</c>), and scikit-learn's <c>precision_score</c> returns 0 by its
+/// <c>zero_division</c> default. Steward reports null instead and leaves such a group out of the
+/// disparities built on that rate: a group without positive labels has no true positive rate, and
+/// counting it as 0 would manufacture the largest possible equal-opportunity gap. Wherever every
+/// denominator is non-zero the values are Fairlearn's exactly.
+/// </remarks>
+public record GroupRates
 {
-    /// <summary>How many rates there are, for flat arrays of them.</summary>
-    public const int Count = 7;
+    /// <summary>Rows.</summary>
+    public required long Count { get; init; }
 
-    public static GroupRates From(in ConfusionCounts c) => new(
-        SelectionRate: Divide(c.PredictedPositives, c.Total),
-        TruePositiveRate: Divide(c.TruePositives, c.ActualPositives),
-        FalsePositiveRate: Divide(c.FalsePositives, c.ActualNegatives),
-        FalseNegativeRate: Divide(c.FalseNegatives, c.ActualPositives),
-        TrueNegativeRate: Divide(c.TrueNegatives, c.ActualNegatives),
-        Precision: Divide(c.TruePositives, c.PredictedPositives),
-        Accuracy: Divide(c.TruePositives + c.TrueNegatives, c.Total));
+    /// <summary>Rows with a positive label predicted positive.</summary>
+    public required long TruePositives { get; init; }
 
-    /// <summary>The rate at <paramref name="index"/> in declaration order (0 = selection rate ... 6 = accuracy).</summary>
-    public double this[int index] => index switch
+    /// <summary>Rows with a negative label predicted positive.</summary>
+    public required long FalsePositives { get; init; }
+
+    /// <summary>Rows with a negative label predicted negative.</summary>
+    public required long TrueNegatives { get; init; }
+
+    /// <summary>Rows with a positive label predicted negative.</summary>
+    public required long FalseNegatives { get; init; }
+
+    /// <summary>Share of rows predicted positive.</summary>
+    public required double? SelectionRate { get; init; }
+
+    /// <summary>Share of positive labels predicted positive (recall).</summary>
+    public required double? TruePositiveRate { get; init; }
+
+    /// <summary>Share of negative labels predicted positive.</summary>
+    public required double? FalsePositiveRate { get; init; }
+
+    /// <summary>Share of positive labels predicted negative.</summary>
+    public required double? FalseNegativeRate { get; init; }
+
+    /// <summary>Share of negative labels predicted negative.</summary>
+    public required double? TrueNegativeRate { get; init; }
+
+    /// <summary>Share of positive predictions whose label is positive.</summary>
+    public required double? Precision { get; init; }
+
+    /// <summary>Share of rows predicted correctly.</summary>
+    public required double? Accuracy { get; init; }
+
+    /// <summary>The counts behind these rates.</summary>
+    public ConfusionCounts Counts() => new(TruePositives, FalsePositives, TrueNegatives, FalseNegatives);
+
+    /// <summary>The counts and rates of <paramref name="counts"/>.</summary>
+    public static GroupRates From(ConfusionCounts counts)
     {
-        0 => SelectionRate,
-        1 => TruePositiveRate,
-        2 => FalsePositiveRate,
-        3 => FalseNegativeRate,
-        4 => TrueNegativeRate,
-        5 => Precision,
-        6 => Accuracy,
-        _ => throw new ArgumentOutOfRangeException(nameof(index)),
-    };
+        var rates = ClassificationRates.Of(counts, ZeroDivision.Undefined);
+        return new GroupRates
+        {
+            Count = counts.Total,
+            TruePositives = counts.TruePositives,
+            FalsePositives = counts.FalsePositives,
+            TrueNegatives = counts.TrueNegatives,
+            FalseNegatives = counts.FalseNegatives,
+            SelectionRate = Defined(rates.SelectionRate),
+            TruePositiveRate = Defined(rates.TruePositiveRate),
+            FalsePositiveRate = Defined(rates.FalsePositiveRate),
+            FalseNegativeRate = Defined(rates.FalseNegativeRate),
+            TrueNegativeRate = Defined(rates.TrueNegativeRate),
+            Precision = Defined(rates.Precision),
+            Accuracy = Defined(rates.Accuracy),
+        };
+    }
 
-    private static double Divide(long numerator, long denominator) =>
-        denominator == 0 ? double.NaN : (double)numerator / denominator;
+    /// <summary>NaN (undefined) as null.</summary>
+    internal static double? Defined(double value) => double.IsNaN(value) ? null : value;
 }

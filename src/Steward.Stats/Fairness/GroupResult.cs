@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Steward.Stats.Fairness;
 
 /// <summary>One group's rates, with its values by sensitive feature and, when bootstrapped, their intervals.</summary>
-public sealed record GroupResult : ClassificationRates
+public sealed record GroupResult : GroupRates
 {
     /// <summary>The group: sensitive feature name → value (null for rows with no value).</summary>
     [JsonPropertyOrder(-1)]

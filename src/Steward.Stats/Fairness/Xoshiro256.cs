@@ -4,6 +4,7 @@ namespace Steward.Stats.Fairness;
 /// xoshiro256** (Blackman and Vigna), seeded through SplitMix64. Written out here rather than using
 /// <see cref="Random"/> so that a seed gives the same resamples on every .NET version and machine,
 /// and so each bootstrap resample can have its own stream (same result whatever the thread count).
+/// MathNet's Xoshiro256StarStar is a System.Random subclass without streams, and switching would change every seeded interval.
 /// </summary>
 internal struct Xoshiro256
 {

@@ -7,6 +7,7 @@ namespace Steward.Storage.Sql;
 /// seen, recording each in <c>schema_migrations</c>. All of it runs in one write transaction;
 /// on PostgreSQL that transaction first takes an advisory lock, so servers starting together
 /// migrate one after the other and the later ones find nothing left to do.
+/// Hand-written: DbUp or Evolve would keep the embedded per-dialect files but bring their own journal table, connection and locking, where this runs in Steward's write transaction and advisory lock.
 /// </summary>
 internal static class Migrator
 {

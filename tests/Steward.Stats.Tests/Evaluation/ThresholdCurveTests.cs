@@ -51,30 +51,6 @@ public sealed class ThresholdCurveTests
     }
 
     [Fact]
-    public void Radix_sort_orders_keys_like_array_sort()
-    {
-        var random = new Random(7);
-        var keys = new ulong[100_000];
-        for (var i = 0; i < keys.Length; i++)
-            keys[i] = (ulong)random.NextInt64() ^ ((ulong)random.Next(2) << 63);
-        var expected = keys.ToArray();
-        Array.Sort(expected);
-
-        RadixSort.Sort(keys, new ulong[keys.Length]);
-
-        Assert.Equal(expected, keys);
-    }
-
-    [Fact]
-    public void Sortable_keys_keep_the_order_of_doubles()
-    {
-        double[] ordered = [double.MinValue, -1e300, -1, -double.Epsilon, 0, double.Epsilon, 1e-300, 0.5, 1, 1e300, double.MaxValue];
-        var keys = ordered.Select(SortableKeys.FromDouble).ToArray();
-        Assert.Equal(keys.Order(), keys);
-        Assert.Equal(ordered, keys.Select(SortableKeys.ToDouble));
-    }
-
-    [Fact]
     public void A_large_report_computed_in_parallel_equals_its_parts_computed_one_by_one()
     {
         var random = new Random(9);

@@ -6,6 +6,7 @@ namespace Steward.Stats.Drift.Kolmogorov;
 /// choosing among exact and asymptotic methods by n and n·x² as Simard and L'Ecuyer (2011) advise:
 /// Ruben–Gambino closed forms at the ends, 2·Smirnov where the one-sided tails cannot overlap,
 /// the Durbin matrix (Marsaglia–Tsang–Wang), the Pomeranz recursion, and the Pelz–Good series.
+/// Ported rather than taken from a library: MathNet has no finite-n Kolmogorov distribution, and p-values must match SciPy's.
 /// </summary>
 internal static partial class KolmogorovDistribution
 {

@@ -3,6 +3,7 @@ namespace Steward.Stats.Drift.Kolmogorov;
 /// <summary>
 /// exp(x) − 1 and log(1 + x) accurate near zero. .NET's <c>double.ExpM1</c>/<c>double.LogP1</c>
 /// compute <c>Exp(x) - 1</c> and <c>Log(1 + x)</c> and lose every digit there.
+/// Kept with the SciPy port: its p-values are checked to about 1e-15 against SciPy, and these are the functions they were checked with.
 /// </summary>
 internal static class PreciseMath
 {

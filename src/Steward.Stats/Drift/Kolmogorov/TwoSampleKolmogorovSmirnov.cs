@@ -6,6 +6,7 @@ namespace Steward.Stats.Drift.Kolmogorov;
 /// both samples have at most 10,000 values (Hodges' lattice-path count; for unequal sizes the
 /// "inside" recursion that yields 1 − p directly, Viehmann 2021), otherwise — or if the exact
 /// computation fails numerically — the one-sample distribution <c>kstwo</c> at n = round(mn/(m+n)).
+/// Ported rather than taken from a library: MathNet has no two-sample KS test, and p-values must match SciPy's.
 /// </summary>
 public static class TwoSampleKolmogorovSmirnov
 {

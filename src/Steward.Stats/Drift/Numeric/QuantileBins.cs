@@ -21,7 +21,10 @@ internal static class QuantileBins
         return [.. edges];
     }
 
-    /// <summary>The q-quantile of sorted values exactly as <c>numpy.quantile(values, q)</c> rounds it.</summary>
+    /// <summary>
+    /// The q-quantile of sorted values exactly as <c>numpy.quantile(values, q)</c> rounds it. Not MathNet's
+    /// R7: same definition, but numpy interpolates from the nearer end, and edges must be numpy's to the bit.
+    /// </summary>
     public static double Quantile(ReadOnlySpan<double> sorted, double q)
     {
         var n = sorted.Length;

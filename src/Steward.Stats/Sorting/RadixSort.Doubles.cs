@@ -1,22 +1,18 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
-namespace Steward.Stats.Drift.Numeric;
+namespace Steward.Stats.Sorting;
 
-/// <summary>
-/// Sorts doubles by their IEEE 754 bit patterns, mapped so that unsigned order is numeric order
-/// (negative numbers: all bits flipped; others: sign bit set). A least-significant-digit radix
-/// sort orders the values by the top 33 bits of that key (sign, exponent and 21 bits of mantissa)
-/// in three passes of 11 bits; values that share those bits (within about 1e-6 of each other,
-/// relatively) are then put in order where they stand, group by group. One read counts the digits,
-/// each pass moves the values once (the first reads the input, the last writes doubles), and a
-/// pass whose digit is the same for every value is skipped. Several times faster than a comparison
-/// sort for a million values; never worse than one, since each group is at most sorted by comparison.
-/// </summary>
-internal static class RadixSort
+// Doubles: sorts them by their IEEE 754 bit patterns, mapped so that unsigned order is numeric order
+// (negative numbers: all bits flipped; others: sign bit set). A least-significant-digit radix
+// sort orders the values by the top 33 bits of that key (sign, exponent and 21 bits of mantissa)
+// in three passes of 11 bits; values that share those bits (within about 1e-6 of each other,
+// relatively) are then put in order where they stand, group by group. One read counts the digits,
+// each pass moves the values once (the first reads the input, the last writes doubles), and a
+// pass whose digit is the same for every value is skipped. Several times faster than a comparison
+// sort for a million values; never worse than one, since each group is at most sorted by comparison.
+internal static partial class RadixSort
 {
-    private const int DigitBits = 11; // 2¹¹ counters stay in L1; 13 and 16 bits measured no faster
-    private const int Buckets = 1 << DigitBits;
     private const int Passes = 3;
     private const int LowBits = 64 - Passes * DigitBits; // left to the group pass: 31
 
@@ -116,16 +112,6 @@ internal static class RadixSort
         return count;
     }
 
-    private static void PrefixSums(ReadOnlySpan<int> counts, int[] offsets)
-    {
-        var running = 0;
-        for (var b = 0; b < Buckets; b++)
-        {
-            offsets[b] = running;
-            running += counts[b];
-        }
-    }
-
     private static void ScatterFromSource(ReadOnlySpan<double> source, Span<ulong> to, int[] offsets, int shift, bool decode)
     {
         ref var target = ref MemoryMarshal.GetReference(to);
@@ -141,6 +127,16 @@ internal static class RadixSort
         }
     }
 
+    private static void PrefixSums(ReadOnlySpan<int> counts, int[] offsets)
+    {
+        var running = 0;
+        for (var b = 0; b < Buckets; b++)
+        {
+            offsets[b] = running;
+            running += counts[b];
+        }
+    }
+
     // Two copies of the hot loop rather than a flag tested per value.
     private static void Scatter(ReadOnlySpan<ulong> from, Span<ulong> to, int[] offsets, int shift, bool decode)
     {
@@ -150,7 +146,7 @@ internal static class RadixSort
         {
             foreach (var key in from)
             {
-                ref var position = ref Unsafe.Add(ref offset, (int)((key >> shift) & (Buckets - 1)));
+                ref var position = ref Unsafe.Add(ref offset, (int)((key >> shift) & DigitMask));
                 Unsafe.Add(ref target, position) = FromKey(key);
                 position++;
             }
@@ -159,23 +155,10 @@ internal static class RadixSort
         {
             foreach (var key in from)
             {
-                ref var position = ref Unsafe.Add(ref offset, (int)((key >> shift) & (Buckets - 1)));
+                ref var position = ref Unsafe.Add(ref offset, (int)((key >> shift) & DigitMask));
                 Unsafe.Add(ref target, position) = key;
                 position++;
             }
         }
     }
-
-    /// <summary>The key whose unsigned order is the numeric order of finite doubles (−0 mapped to +0 first).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong ToKey(double value)
-    {
-        var bits = BitConverter.DoubleToUInt64Bits(value + 0.0);
-        var mask = (ulong)((long)bits >> 63) | 0x8000_0000_0000_0000UL;
-        return bits ^ mask;
-    }
-
-    /// <summary>The bit pattern of the double a key came from.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong FromKey(ulong key) => key ^ (((key >> 63) - 1) | 0x8000_0000_0000_0000UL);
 }

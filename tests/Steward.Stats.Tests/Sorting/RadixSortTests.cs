@@ -1,6 +1,6 @@
-using Steward.Stats.Drift.Numeric;
+using Steward.Stats.Sorting;
 
-namespace Steward.Stats.Tests.Drift;
+namespace Steward.Stats.Tests.Sorting;
 
 public sealed class RadixSortTests
 {
@@ -53,5 +53,30 @@ public sealed class RadixSortTests
         var count = RadixSort.SortFinite([2.5, double.NaN, 2.5, 2.5], buffer, new double[4]);
         Assert.Equal(3, count);
         Assert.Equal([2.5, 2.5, 2.5], buffer[..3]);
+    }
+
+    [Fact]
+    public void Keys_sort_like_Array_Sort()
+    {
+        var random = new Random(7);
+        var keys = new ulong[100_000];
+        for (var i = 0; i < keys.Length; i++)
+            keys[i] = (ulong)random.NextInt64() ^ ((ulong)random.Next(2) << 63);
+        var expected = keys.ToArray();
+        Array.Sort(expected);
+
+        RadixSort.Sort(keys, new ulong[keys.Length]);
+
+        Assert.Equal(expected, keys);
+    }
+
+    [Fact]
+    public void Keys_keep_the_order_of_doubles()
+    {
+        double[] ordered = [double.MinValue, -1e300, -1, -double.Epsilon, 0, double.Epsilon, 1e-300, 0.5, 1, 1e300, double.MaxValue];
+        var keys = ordered.Select(RadixSort.ToKey).ToArray();
+        Assert.Equal(keys.Order(), keys);
+        Assert.Equal(ordered, keys.Select(RadixSort.ToDouble));
+        Assert.Equal(RadixSort.ToKey(0.0), RadixSort.ToKey(-0.0));
     }
 }
