@@ -69,8 +69,7 @@ internal sealed class LedgerStoreBenchmark(ILedgerStore ledger, LedgerStoreBench
             while ((position = Interlocked.Increment(ref next) - 1) < end)
             {
                 var entry = SyntheticAudit.Entry(position);
-                using var scope = AuditScope.BeginWithDigest(Actor, entry.Action, entry.Resource, () => entry.PayloadDigest);
-                await ledger.AppendAsync(CancellationToken.None);
+                await ledger.AppendAsync(AuditedChange.WithDigest(Actor, entry.Action, entry.Resource, entry.PayloadDigest), CancellationToken.None);
             }
         })));
         clock.Stop();

@@ -23,8 +23,7 @@ internal static class AppendLoad
             var end = Stopwatch.StartNew();
             while (end.Elapsed < duration)
             {
-                using var scope = AuditScope.BeginStandalone("bench", "bench.append", $"bench/{w}", null, AuditEntry.Ok);
-                await ledger.AppendAsync(CancellationToken.None);
+                await ledger.AppendAsync(AuditedChange.Standalone("bench", "bench.append", $"bench/{w}", null, AuditEntry.Ok), CancellationToken.None);
                 Interlocked.Increment(ref count);
             }
         })));

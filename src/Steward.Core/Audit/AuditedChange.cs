@@ -84,10 +84,6 @@ public sealed class AuditedChange
     public static AuditedChange Standalone(string actor, string action, string resource, JsonNode? payload, string outcome) =>
         new(actor, action, resource, AuditPayload.Digest(payload), null, outcome, null);
 
-    /// <summary>Bridges the ambient <see cref="AuditScope"/> while callers move to explicit changes.</summary>
-    internal static AuditedChange Transitional(string actor, string action, string resource, string payloadDigest, byte[]? payload, string outcome, Func<object?, string?>? resourceFromResult) =>
-        new(actor, action, resource, payloadDigest, payload, outcome, resourceFromResult);
-
     /// <summary>The resource the entry names, given what the write returned.</summary>
     public string ResourceFor(object? writeResult) => _resourceFromResult?.Invoke(writeResult) ?? Resource;
 

@@ -14,10 +14,6 @@ namespace Steward.Audit;
 /// </remarks>
 public interface ILedgerStore
 {
-    /// <summary>Appends the entry of the current <see cref="AuditScope"/> in a transaction of its own.</summary>
-    /// <exception cref="InvalidOperationException">No audit scope is open.</exception>
-    Task AppendAsync(CancellationToken cancellationToken);
-
     /// <summary>
     /// Appends <paramref name="change"/>'s entry in a transaction of its own: for operations whose
     /// effect lies outside the database (artifact bytes, reads of protected content, refusals).

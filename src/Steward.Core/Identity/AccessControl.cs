@@ -8,7 +8,7 @@ namespace Steward.Identity;
 /// Where services ask whether the current principal may do what it asks, by
 /// <see cref="PermissionTable"/>. A refusal is recorded in the ledger (<see cref="Denials"/>)
 /// and thrown as PermissionDenied with a message naming what was missing. Every check happens
-/// before the operation opens its own audit scope, so a refused request changes nothing else.
+/// before the operation makes its own ledger change, so a refused request changes nothing else.
 /// </summary>
 public sealed class AccessControl(ICurrentPrincipal current, ILedgerStore ledger, IIdentityStore identities)
 {

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Steward.Audit;
 using Steward.Errors;
+using Steward.Identity;
 using Steward.Ledger.Merkle;
 using Steward.Server.Identity;
 using Steward.Server.NativeApi.Contracts;

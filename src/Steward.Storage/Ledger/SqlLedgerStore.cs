@@ -12,9 +12,6 @@ internal sealed class SqlLedgerStore(SqlDatabase database) : ILedgerStore
 {
     private const string EntryColumns = "seq, timestamp_ms, actor, action, resource, payload_digest, outcome";
 
-    public Task AppendAsync(CancellationToken cancellationToken) =>
-        database.WriteAsync(_ => Task.FromResult(true), cancellationToken);
-
     public async Task<LedgerReceipt> AppendAsync(AuditedChange change, CancellationToken cancellationToken)
     {
         await database.WriteAsync(change, _ => Task.FromResult(true), cancellationToken);

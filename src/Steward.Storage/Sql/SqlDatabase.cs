@@ -7,9 +7,9 @@ namespace Steward.Storage.Sql;
 /// <summary>
 /// A metadata database: hands out sessions for reads and one-transaction writes. Each store
 /// operation runs entirely inside one call, so the transaction boundary is visible at a glance.
-/// Every write appends its ledger entry in the same transaction, just before commit: a write
-/// with no <see cref="AuditScope"/> is refused, so nothing can change without an entry, and a
-/// write that fails takes its entry with it in the rollback.
+/// Every write takes its ledger entry as a parameter (<see cref="AuditedChange"/>) and appends it
+/// in the same transaction, just before commit: nothing can change without an entry, and a write
+/// that fails takes its entry with it in the rollback.
 /// </summary>
 internal abstract partial class SqlDatabase(ILedgerAppender ledger, TimeProvider time) : IAsyncDisposable
 {
@@ -39,20 +39,6 @@ internal abstract partial class SqlDatabase(ILedgerAppender ledger, TimeProvider
 
     /// <summary>Runs a read on a connection of its own.</summary>
     protected abstract Task<T> ReadOnConnectionAsync<T>(Func<SqlSession, Task<T>> read, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// Runs a write in one transaction with the ledger entry of the current
-    /// <see cref="AuditScope"/>: committed when the delegate returns, rolled back (entry and all)
-    /// when it throws.
-    /// </summary>
-    /// <exception cref="InvalidOperationException">No audit scope is open.</exception>
-    public Task<T> WriteAsync<T>(Func<SqlSession, Task<T>> write, CancellationToken cancellationToken)
-    {
-        // Read synchronously, before any await: the scope is the caller's operation.
-        var scope = AuditScope.Current ?? throw new InvalidOperationException(
-            "A write reached the database outside an audit scope; every write must open one (AuditScope.Begin) so that it is recorded in the ledger.");
-        return WriteAsync(scope.Change, write, cancellationToken);
-    }
 
     /// <summary>
     /// Runs a write in one transaction with <paramref name="change"/>'s ledger entry: committed
@@ -102,13 +88,6 @@ internal abstract partial class SqlDatabase(ILedgerAppender ledger, TimeProvider
 
     /// <summary>Runs a delegate in one transaction: committed when it returns, rolled back when it throws.</summary>
     protected abstract Task<T> TransactionAsync<T>(Func<SqlSession, Task<T>> write, CancellationToken cancellationToken);
-
-    public Task WriteAsync(Func<SqlSession, Task> write, CancellationToken cancellationToken) =>
-        WriteAsync(async session =>
-        {
-            await write(session);
-            return true;
-        }, cancellationToken);
 
     /// <summary>
     /// Tells the database how many rows were written to the tables run searches read (runs,

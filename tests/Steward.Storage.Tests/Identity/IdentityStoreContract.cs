@@ -231,7 +231,7 @@ public abstract class IdentityStoreContract(StorageFixture fixture)
         var user = await NewUserAsync();
         var token = await Store.CreateTokenAsync(TestChange.Next(), new NewApiToken(ApiTokens.NewId(), user.Name, "ci", "", ApiTokens.Hash(ApiTokens.NewSecret()), "store-test", 1000, null), None);
         var before = (await fixture.Storage.Ledger.GetStateAsync(None)).TreeSize;
-        // Straight on the store, outside any audit scope: bookkeeping must not need one.
+        // Straight on the store, with no ledger change: bookkeeping must not need one.
         await fixture.Storage.Inner.Identities.RecordTokenUseAsync(token.Id, 7000, None);
         Assert.Equal(before, (await fixture.Storage.Ledger.GetStateAsync(None)).TreeSize);
         Assert.Equal(7000, Assert.Single(await Store.ListTokensAsync(user.Name, None)).LastUsedAt);

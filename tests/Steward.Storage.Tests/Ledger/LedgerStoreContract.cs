@@ -53,16 +53,6 @@ public abstract class LedgerStoreContract(Func<StorageFixture> newFixture)
         AssertOk(await LedgerVerifier.VerifyStoreAsync(db.Storage.Ledger, null, None));
     }
 
-    [Fact]
-    public async Task a_write_outside_an_audit_scope_is_refused()
-    {
-        await using var db = await OpenAsync();
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
-            db.Storage.Inner.Ledger.AppendAsync(None));
-        Assert.Contains("audit scope", error.Message, StringComparison.Ordinal);
-        Assert.Equal(0, (await db.Storage.Ledger.GetStateAsync(None)).TreeSize);
-    }
-
     [Theory]
     [InlineData(0)]
     [InlineData(5)]
