@@ -3,13 +3,13 @@ using Steward.Errors;
 using Steward.Registry;
 using Steward.Tracking;
 
-namespace Steward.Server.NativeApi.Contracts;
+namespace Steward.Server.NativeApi;
 
 /// <summary>Core entities to wire records and back; the only place that spells enum values for the native API.</summary>
 internal static class Mapping
 {
     public static ExperimentDto ToDto(this Experiment e) =>
-        new(e.ExperimentId, e.Name, e.ArtifactLocation, Name(e.LifecycleStage), e.CreationTime, e.LastUpdateTime, ToMap(e.Tags), e.Domain);
+        new(e.ExperimentId, e.Name, e.ArtifactLocation, e.LifecycleStage.ToDto(), e.CreationTime, e.LastUpdateTime, ToMap(e.Tags), e.Domain);
 
     public static RunDto ToDto(this Run run)
     {
@@ -19,11 +19,11 @@ internal static class Mapping
             info.RunName,
             info.ExperimentId,
             info.UserId,
-            Name(info.Status),
+            info.Status.ToDto(),
             info.StartTime,
             info.EndTime,
             info.ArtifactUri,
-            Name(info.LifecycleStage),
+            info.LifecycleStage.ToDto(),
             run.Data.Metrics.Select(ToDto).ToList(),
             run.Data.Params.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
             ToMap(run.Data.Tags),
@@ -53,7 +53,7 @@ internal static class Mapping
         v.CreationTimestamp,
         v.LastUpdatedTimestamp,
         v.UserId,
-        ModelStages.Name(v.CurrentStage),
+        v.CurrentStage.ToDto(),
         v.Description,
         v.Source,
         v.RunId,
@@ -95,9 +95,24 @@ internal static class Mapping
         return inputs;
     }
 
-    public static string Name(LifecycleStage stage) => stage == LifecycleStage.Active ? "active" : "deleted";
+    public static LifecycleStageDto ToDto(this LifecycleStage stage) => stage == LifecycleStage.Active ? LifecycleStageDto.Active : LifecycleStageDto.Deleted;
 
-    public static string Name(RunStatus status) => status.ToString().ToUpperInvariant();
+    public static RunStatusDto ToDto(this RunStatus status) => status switch
+    {
+        RunStatus.Running => RunStatusDto.Running,
+        RunStatus.Scheduled => RunStatusDto.Scheduled,
+        RunStatus.Finished => RunStatusDto.Finished,
+        RunStatus.Failed => RunStatusDto.Failed,
+        _ => RunStatusDto.Killed,
+    };
+
+    public static ModelStageDto ToDto(this ModelStage stage) => stage switch
+    {
+        ModelStage.Staging => ModelStageDto.Staging,
+        ModelStage.Production => ModelStageDto.Production,
+        ModelStage.Archived => ModelStageDto.Archived,
+        _ => ModelStageDto.None,
+    };
 
     public static RunStatus? ParseRunStatus(string? status) => status?.Trim().ToUpperInvariant() switch
     {
