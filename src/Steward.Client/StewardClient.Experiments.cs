@@ -12,7 +12,7 @@ public sealed partial class StewardClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The experiment as stored.</returns>
     public Task<Experiment> CreateExperimentAsync(string name, string? artifactLocation = null, IReadOnlyDictionary<string, string>? tags = null, string? domain = null, CancellationToken cancellationToken = default) =>
-        SendJsonAsync(HttpMethod.Post, Api + "experiments", new CreateExperimentBody(name, artifactLocation, tags, domain), Json.CreateExperimentBody, Json.Experiment, cancellationToken);
+        SendJsonAsync(HttpMethod.Post, Api + "experiments", new CreateExperimentRequest(name, artifactLocation, tags, domain), Json.CreateExperimentRequest, Json.Experiment, cancellationToken);
 
     /// <summary>Reads an experiment by id.</summary>
     /// <param name="experimentId">The experiment's id.</param>
@@ -39,7 +39,7 @@ public sealed partial class StewardClient
         var path = new QueryString(Api + "experiments")
             .Add("filter", search.Filter)
             .AddAll("orderBy", search.OrderBy)
-            .Add("view", ViewName(search.View))
+            .Add("view", WireNames.Name(search.View))
             .Add("maxResults", search.MaxResults)
             .Add("pageToken", pageToken);
         return GetAsync(path.ToString(), Json.PageExperiment, cancellationToken);
@@ -58,7 +58,7 @@ public sealed partial class StewardClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The experiment as stored.</returns>
     public Task<Experiment> RenameExperimentAsync(string experimentId, string newName, CancellationToken cancellationToken = default) =>
-        SendJsonAsync(HttpMethod.Patch, $"{Api}experiments/{Segment(experimentId)}", new RenameExperimentBody(newName), Json.RenameExperimentBody, Json.Experiment, cancellationToken);
+        SendJsonAsync(HttpMethod.Patch, $"{Api}experiments/{Segment(experimentId)}", new UpdateExperimentRequest(newName), Json.UpdateExperimentRequest, Json.Experiment, cancellationToken);
 
     /// <summary>Soft-deletes an experiment and its runs; <see cref="RestoreExperimentAsync"/> undoes it.</summary>
     /// <param name="experimentId">The experiment's id.</param>
@@ -81,7 +81,7 @@ public sealed partial class StewardClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>A task that completes when the tag is stored.</returns>
     public Task SetExperimentTagAsync(string experimentId, string key, string value, CancellationToken cancellationToken = default) =>
-        SendJsonAsync(HttpMethod.Put, $"{Api}experiments/{Segment(experimentId)}/tags/{Segment(key)}", new TagValueBody(value), Json.TagValueBody, cancellationToken);
+        SendJsonAsync(HttpMethod.Put, $"{Api}experiments/{Segment(experimentId)}/tags/{Segment(key)}", new SetTagRequest(value), Json.SetTagRequest, cancellationToken);
 
     /// <summary>Removes a tag from an experiment.</summary>
     /// <param name="experimentId">The experiment's id.</param>
@@ -90,11 +90,4 @@ public sealed partial class StewardClient
     /// <returns>A task that completes when the tag is gone.</returns>
     public Task DeleteExperimentTagAsync(string experimentId, string key, CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Delete, $"{Api}experiments/{Segment(experimentId)}/tags/{Segment(key)}", cancellationToken);
-
-    private static string ViewName(ViewType view) => view switch
-    {
-        ViewType.DeletedOnly => "deleted",
-        ViewType.All => "all",
-        _ => "active",
-    };
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Steward.Client.Internal;
 
 namespace Steward.Client;
@@ -6,7 +7,7 @@ public sealed partial class StewardClient
 {
     private const string Governance = Api + "governance/";
 
-    private static GovernanceClientJsonContext GovernanceJsonTypes => GovernanceClientJsonContext.Default;
+    private static GovernanceJsonContext GovernanceJsonTypes => ClientJson.Governance;
 
     /// <summary>Reads a model's governance record with its risk and review schedule.</summary>
     /// <param name="name">The registered model.</param>
@@ -20,11 +21,10 @@ public sealed partial class StewardClient
     /// <param name="changes">The fields to set; a new record needs owner and domain.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The record as stored.</returns>
-    public Task<GovernanceRecord> SetGovernanceRecordAsync(string name, GovernanceRecordChanges changes, CancellationToken cancellationToken = default)
+    public Task<GovernanceRecord> SetGovernanceRecordAsync(string name, SetGovernanceRecordRequest changes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(changes);
-        var body = new GovernanceRecordBody(changes.Owner, changes.Domain, changes.Purpose, changes.IntendedUse, changes.AffectedParties, changes.Target, changes.Status, changes.Checklists);
-        return SendJsonAsync(HttpMethod.Put, Governance + "models/" + Segment(name), body, GovernanceJsonTypes.GovernanceRecordBody, GovernanceJsonTypes.GovernanceRecord, cancellationToken);
+        return SendJsonAsync(HttpMethod.Put, Governance + "models/" + Segment(name), changes, GovernanceJsonTypes.SetGovernanceRecordRequest, GovernanceJsonTypes.GovernanceRecord, cancellationToken);
     }
 
     /// <summary>Reads one page of the risk registry, by model name.</summary>
@@ -60,7 +60,7 @@ public sealed partial class StewardClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The review as stored.</returns>
     public Task<GovernanceReview> RecordReviewAsync(string name, string outcome, string? notes = null, CancellationToken cancellationToken = default) =>
-        SendJsonAsync(HttpMethod.Post, Governance + "models/" + Segment(name) + "/reviews", new ReviewBody(outcome, notes), GovernanceJsonTypes.ReviewBody, GovernanceJsonTypes.GovernanceReview, cancellationToken);
+        SendJsonAsync(HttpMethod.Post, Governance + "models/" + Segment(name) + "/reviews", new RecordReviewRequest(outcome, notes), GovernanceJsonTypes.RecordReviewRequest, GovernanceJsonTypes.GovernanceReview, cancellationToken);
 
     /// <summary>A model's reviews, newest first.</summary>
     /// <param name="name">The registered model.</param>
@@ -81,7 +81,7 @@ public sealed partial class StewardClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The stored version.</returns>
     public Task<ScorecardConfig> SetScorecardConfigAsync(string content, CancellationToken cancellationToken = default) =>
-        SendJsonAsync(HttpMethod.Put, Governance + "scorecard/config", new ContentBody(content), GovernanceJsonTypes.ContentBody, GovernanceJsonTypes.ScorecardConfig, cancellationToken);
+        SendJsonAsync(HttpMethod.Put, Governance + "scorecard/config", new ContentRequest(content), GovernanceJsonTypes.ContentRequest, GovernanceJsonTypes.ScorecardConfig, cancellationToken);
 
     /// <summary>Every version of the scorecard configuration, the shipped default (0) first.</summary>
     /// <param name="cancellationToken">Cancels the request.</param>
@@ -94,7 +94,7 @@ public sealed partial class StewardClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The score and tier.</returns>
     public Task<ScoreResult> ScoreAsync(IReadOnlyDictionary<string, string> factors, CancellationToken cancellationToken = default) =>
-        SendJsonAsync(HttpMethod.Post, Governance + "scorecard/score", new FactorsBody(factors), GovernanceJsonTypes.FactorsBody, GovernanceJsonTypes.ScoreResult, cancellationToken);
+        SendJsonAsync(HttpMethod.Post, Governance + "scorecard/score", ScoreRequestOf(factors), GovernanceJsonTypes.ScoreRequest, GovernanceJsonTypes.ScoreResult, cancellationToken);
 
     /// <summary>Files a scorecard for a model version; factors the platform holds evidence for are filled by it.</summary>
     /// <param name="name">The registered model.</param>
@@ -103,7 +103,7 @@ public sealed partial class StewardClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The filed scorecard.</returns>
     public Task<Scorecard> FileScorecardAsync(string name, int version, IReadOnlyDictionary<string, string> factors, CancellationToken cancellationToken = default) =>
-        SendJsonAsync(HttpMethod.Post, VersionPath(name, version) + "/scorecards", new FactorsBody(factors), GovernanceJsonTypes.FactorsBody, GovernanceJsonTypes.Scorecard, cancellationToken);
+        SendJsonAsync(HttpMethod.Post, VersionPath(name, version) + "/scorecards", ScoreRequestOf(factors), GovernanceJsonTypes.ScoreRequest, GovernanceJsonTypes.Scorecard, cancellationToken);
 
     /// <summary>A version's scorecards, newest first.</summary>
     /// <param name="name">The registered model.</param>
@@ -132,7 +132,7 @@ public sealed partial class StewardClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The stored template.</returns>
     public Task<ChecklistTemplate> AddChecklistAsync(string content, CancellationToken cancellationToken = default) =>
-        SendJsonAsync(HttpMethod.Post, Governance + "checklists", new ContentBody(content), GovernanceJsonTypes.ContentBody, GovernanceJsonTypes.ChecklistTemplate, cancellationToken);
+        SendJsonAsync(HttpMethod.Post, Governance + "checklists", new ContentRequest(content), GovernanceJsonTypes.ContentRequest, GovernanceJsonTypes.ChecklistTemplate, cancellationToken);
 
     /// <summary>Answers a checklist item for a model version.</summary>
     /// <param name="name">The registered model.</param>
@@ -147,7 +147,7 @@ public sealed partial class StewardClient
     public Task<ChecklistAnswer> AnswerChecklistItemAsync(
         string name, int version, string checklist, string item, string status, IReadOnlyList<EvidenceLink>? evidence = null, string? note = null, CancellationToken cancellationToken = default) =>
         SendJsonAsync(HttpMethod.Put, $"{VersionPath(name, version)}/checklists/{Segment(checklist)}/items/{Segment(item)}",
-            new AnswerBody(status, evidence, note), GovernanceJsonTypes.AnswerBody, GovernanceJsonTypes.ChecklistAnswer, cancellationToken);
+            new AnswerRequest(status, evidence, note), GovernanceJsonTypes.AnswerRequest, GovernanceJsonTypes.ChecklistAnswer, cancellationToken);
 
     /// <summary>A model version's compliance: checklist completion and audit score.</summary>
     /// <param name="name">The registered model.</param>
@@ -167,4 +167,11 @@ public sealed partial class StewardClient
 
     private static string VersionPath(string name, int version) =>
         $"{Governance}models/{Segment(name)}/versions/{version.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
+    /// <summary>Answers travel as JSON strings, which the server reads as a level or parses as a number.</summary>
+    private static ScoreRequest ScoreRequestOf(IReadOnlyDictionary<string, string> factors)
+    {
+        ArgumentNullException.ThrowIfNull(factors);
+        return new ScoreRequest(factors.ToDictionary(kv => kv.Key, kv => JsonSerializer.SerializeToElement(kv.Value, GovernanceJsonTypes.String), StringComparer.Ordinal));
+    }
 }

@@ -25,7 +25,7 @@ public sealed partial class StewardClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The user as stored.</returns>
     public Task<User> CreateUserAsync(string name, IReadOnlyList<string> roles, IReadOnlyList<string>? domains = null, string? displayName = null, string? email = null, CancellationToken cancellationToken = default) =>
-        SendJsonAsync(HttpMethod.Post, Api + "users", new CreateUserBody(name, displayName, email, roles, domains), Json.CreateUserBody, Json.User, cancellationToken);
+        SendJsonAsync(HttpMethod.Post, Api + "users", new CreateUserRequest(name, displayName, email, roles, domains), Json.CreateUserRequest, Json.User, cancellationToken);
 
     /// <summary>Reads a user (oneself, or anyone with the read-identities permission).</summary>
     /// <param name="name">The user's name.</param>
@@ -39,11 +39,10 @@ public sealed partial class StewardClient
     /// <param name="update">What to change.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The user as it stands.</returns>
-    public Task<User> UpdateUserAsync(string name, UserUpdate update, CancellationToken cancellationToken = default)
+    public Task<User> UpdateUserAsync(string name, UpdateUserRequest update, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(update);
-        var body = new UpdateUserBody(update.DisplayName, update.Email, update.Roles, update.Domains, update.Enabled);
-        return SendJsonAsync(HttpMethod.Patch, $"{Api}users/{Segment(name)}", body, Json.UpdateUserBody, Json.User, cancellationToken);
+        return SendJsonAsync(HttpMethod.Patch, $"{Api}users/{Segment(name)}", update, Json.UpdateUserRequest, Json.User, cancellationToken);
     }
 
     /// <summary>Sets a user's password (one's own, or anyone's for an admin); HTTP Basic and MLflow's username/password then work.</summary>
@@ -52,7 +51,7 @@ public sealed partial class StewardClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>A task that completes when the password is set.</returns>
     public Task SetPasswordAsync(string name, string password, CancellationToken cancellationToken = default) =>
-        SendJsonAsync(HttpMethod.Put, $"{Api}users/{Segment(name)}/password", new PasswordBody(password), Json.PasswordBody, cancellationToken);
+        SendJsonAsync(HttpMethod.Put, $"{Api}users/{Segment(name)}/password", new SetPasswordRequest(password), Json.SetPasswordRequest, cancellationToken);
 
     /// <summary>Creates an API token for a user (oneself, or anyone for an admin).</summary>
     /// <param name="user">Whose token it is.</param>
@@ -62,7 +61,7 @@ public sealed partial class StewardClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The token with its secret, which the server never shows again.</returns>
     public Task<CreatedToken> CreateTokenAsync(string user, string name, string? expires = null, string? description = null, CancellationToken cancellationToken = default) =>
-        SendJsonAsync(HttpMethod.Post, $"{Api}users/{Segment(user)}/tokens", new CreateTokenBody(name, description, expires), Json.CreateTokenBody, Json.CreatedToken, cancellationToken);
+        SendJsonAsync(HttpMethod.Post, $"{Api}users/{Segment(user)}/tokens", new CreateTokenRequest(name, description, expires), Json.CreateTokenRequest, Json.CreatedToken, cancellationToken);
 
     /// <summary>A user's tokens, newest first, without secrets.</summary>
     /// <param name="user">Whose tokens.</param>
@@ -95,7 +94,7 @@ public sealed partial class StewardClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The domain.</returns>
     public Task<Domain> CreateDomainAsync(string name, string? description = null, CancellationToken cancellationToken = default) =>
-        SendJsonAsync(HttpMethod.Post, Api + "domains", new CreateDomainBody(name, description), Json.CreateDomainBody, Json.Domain, cancellationToken);
+        SendJsonAsync(HttpMethod.Post, Api + "domains", new CreateDomainRequest(name, description), Json.CreateDomainRequest, Json.Domain, cancellationToken);
 
     /// <summary>A domain with its members and how much it owns.</summary>
     /// <param name="name">The domain's name.</param>
@@ -110,7 +109,7 @@ public sealed partial class StewardClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The experiment as it stands.</returns>
     public Task<Experiment> SetExperimentDomainAsync(string experimentId, string domain, CancellationToken cancellationToken = default) =>
-        SendJsonAsync(HttpMethod.Put, $"{Api}experiments/{Segment(experimentId)}/domain", new SetDomainBody(domain), Json.SetDomainBody, Json.Experiment, cancellationToken);
+        SendJsonAsync(HttpMethod.Put, $"{Api}experiments/{Segment(experimentId)}/domain", new SetDomainRequest(domain), Json.SetDomainRequest, Json.Experiment, cancellationToken);
 
     /// <summary>Moves a registered model, with its versions, to another domain (an admin's action).</summary>
     /// <param name="name">The model's name.</param>
@@ -118,7 +117,7 @@ public sealed partial class StewardClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The model as it stands.</returns>
     public Task<RegisteredModel> SetModelDomainAsync(string name, string domain, CancellationToken cancellationToken = default) =>
-        SendJsonAsync(HttpMethod.Put, $"{Api}models/{Segment(name)}/domain", new SetDomainBody(domain), Json.SetDomainBody, Json.RegisteredModel, cancellationToken);
+        SendJsonAsync(HttpMethod.Put, $"{Api}models/{Segment(name)}/domain", new SetDomainRequest(domain), Json.SetDomainRequest, Json.RegisteredModel, cancellationToken);
 
     /// <summary>Who authored a model version: the creators of version, model and run, and every actor who changed the version.</summary>
     /// <param name="name">The model's name.</param>

@@ -38,7 +38,7 @@ public sealed partial class StewardClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The decision as stored.</returns>
     public Task<ApprovalDecision> DecideAsync(string name, string version, string decision, string? reason, CancellationToken cancellationToken = default) =>
-        SendJsonAsync(HttpMethod.Post, ModelVersionPath(name, version) + "/approvals", new DecideBody(decision, reason), GovernanceJsonTypes.DecideBody, GovernanceJsonTypes.ApprovalDecision, cancellationToken);
+        SendJsonAsync(HttpMethod.Post, ModelVersionPath(name, version) + "/approvals", new DecideRequest(decision, reason), GovernanceJsonTypes.DecideRequest, GovernanceJsonTypes.ApprovalDecision, cancellationToken);
 
     /// <summary>Waives a lifecycle step of a version until <paramref name="expires"/>.</summary>
     /// <param name="name">The model.</param>
@@ -49,7 +49,7 @@ public sealed partial class StewardClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The waiver.</returns>
     public Task<Waiver> WaiveStepAsync(string name, string version, string step, string? reason, string? expires, CancellationToken cancellationToken = default) =>
-        SendJsonAsync(HttpMethod.Post, ModelVersionPath(name, version) + "/waivers", new WaiveBody(step, reason, expires), GovernanceJsonTypes.WaiveBody, GovernanceJsonTypes.Waiver, cancellationToken);
+        SendJsonAsync(HttpMethod.Post, ModelVersionPath(name, version) + "/waivers", new WaiveRequest(step, reason, expires), GovernanceJsonTypes.WaiveRequest, GovernanceJsonTypes.Waiver, cancellationToken);
 
     /// <summary>A version's waivers, expired ones included.</summary>
     /// <param name="name">The model.</param>
@@ -68,7 +68,7 @@ public sealed partial class StewardClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The attestation.</returns>
     public Task<Attestation> AttestStepAsync(string name, string version, string step, string link, string? note = null, CancellationToken cancellationToken = default) =>
-        SendJsonAsync(HttpMethod.Post, ModelVersionPath(name, version) + "/attestations", new AttestBody(step, link, note), GovernanceJsonTypes.AttestBody, GovernanceJsonTypes.Attestation, cancellationToken);
+        SendJsonAsync(HttpMethod.Post, ModelVersionPath(name, version) + "/attestations", new AttestRequest(step, link, note), GovernanceJsonTypes.AttestRequest, GovernanceJsonTypes.Attestation, cancellationToken);
 
     /// <summary>The lifecycle policy in force, or one version (0 is the shipped default).</summary>
     /// <param name="version">A version, or null for the one in force.</param>
@@ -82,6 +82,6 @@ public sealed partial class StewardClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The stored version's number.</returns>
     public async Task<int> SetLifecyclePolicyAsync(string content, CancellationToken cancellationToken = default) =>
-        (await SendJsonAsync(HttpMethod.Put, Api + "governance/lifecycle-policy", new ContentBody(content), GovernanceJsonTypes.ContentBody,
+        (await SendJsonAsync(HttpMethod.Put, Api + "governance/lifecycle-policy", new ContentRequest(content), GovernanceJsonTypes.ContentRequest,
             GovernanceJsonTypes.LifecyclePolicy, cancellationToken)).Version;
 }

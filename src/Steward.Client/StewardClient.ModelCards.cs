@@ -21,7 +21,7 @@ public sealed partial class StewardClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The new revision.</returns>
     public Task<ModelCard> EditModelCardAsync(string name, int version, IReadOnlyDictionary<string, string> sections, int? baseRevision = null, CancellationToken cancellationToken = default) =>
-        SendJsonAsync(HttpMethod.Put, VersionPath(name, version) + "/card", new EditCardBody(sections, baseRevision), GovernanceJsonTypes.EditCardBody, GovernanceJsonTypes.ModelCard, cancellationToken);
+        SendJsonAsync(HttpMethod.Put, VersionPath(name, version) + "/card", new EditCardRequest(sections.ToDictionary(kv => kv.Key, string? (kv) => kv.Value, StringComparer.Ordinal), baseRevision), GovernanceJsonTypes.EditCardRequest, GovernanceJsonTypes.ModelCard, cancellationToken);
 
     /// <summary>Every stored revision of a card, oldest first.</summary>
     /// <param name="name">The registered model.</param>

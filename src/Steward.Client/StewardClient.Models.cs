@@ -12,7 +12,7 @@ public sealed partial class StewardClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The model as stored.</returns>
     public Task<RegisteredModel> CreateModelAsync(string name, string? description = null, IReadOnlyDictionary<string, string>? tags = null, string? domain = null, CancellationToken cancellationToken = default) =>
-        SendJsonAsync(HttpMethod.Post, Api + "models", new CreateModelBody(name, description, tags, domain), Json.CreateModelBody, Json.RegisteredModel, cancellationToken);
+        SendJsonAsync(HttpMethod.Post, Api + "models", new CreateModelRequest(name, description, tags, domain), Json.CreateModelRequest, Json.RegisteredModel, cancellationToken);
 
     /// <summary>Reads a registered model with its latest versions and aliases.</summary>
     /// <param name="name">The model's name.</param>
@@ -27,7 +27,7 @@ public sealed partial class StewardClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The model as stored.</returns>
     public Task<RegisteredModel> UpdateModelAsync(string name, string description, CancellationToken cancellationToken = default) =>
-        SendJsonAsync(HttpMethod.Patch, ModelUrl(name), new DescriptionBody(description), Json.DescriptionBody, Json.RegisteredModel, cancellationToken);
+        SendJsonAsync(HttpMethod.Patch, ModelUrl(name), new UpdateDescriptionRequest(description), Json.UpdateDescriptionRequest, Json.RegisteredModel, cancellationToken);
 
     /// <summary>Renames a model; its versions follow.</summary>
     /// <param name="name">The model's current name.</param>
@@ -35,7 +35,7 @@ public sealed partial class StewardClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The model as stored.</returns>
     public Task<RegisteredModel> RenameModelAsync(string name, string newName, CancellationToken cancellationToken = default) =>
-        SendJsonAsync(HttpMethod.Post, ModelUrl(name) + "/rename", new RenameModelBody(newName), Json.RenameModelBody, Json.RegisteredModel, cancellationToken);
+        SendJsonAsync(HttpMethod.Post, ModelUrl(name) + "/rename", new RenameModelRequest(newName), Json.RenameModelRequest, Json.RegisteredModel, cancellationToken);
 
     /// <summary>Deletes a model with all its versions, tags and aliases.</summary>
     /// <param name="name">The model's name.</param>
@@ -51,7 +51,7 @@ public sealed partial class StewardClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>A task that completes when the tag is stored.</returns>
     public Task SetModelTagAsync(string name, string key, string value, CancellationToken cancellationToken = default) =>
-        SendJsonAsync(HttpMethod.Put, $"{ModelUrl(name)}/tags/{Segment(key)}", new TagValueBody(value), Json.TagValueBody, cancellationToken);
+        SendJsonAsync(HttpMethod.Put, $"{ModelUrl(name)}/tags/{Segment(key)}", new SetTagRequest(value), Json.SetTagRequest, cancellationToken);
 
     /// <summary>Removes a tag from a model.</summary>
     /// <param name="name">The model's name.</param>
@@ -93,7 +93,7 @@ public sealed partial class StewardClient
         IReadOnlyDictionary<string, string>? tags = null,
         string? runLink = null,
         CancellationToken cancellationToken = default) =>
-        SendJsonAsync(HttpMethod.Post, ModelUrl(name) + "/versions", new CreateModelVersionBody(source, runId, runLink, description, tags), Json.CreateModelVersionBody, Json.ModelVersion, cancellationToken);
+        SendJsonAsync(HttpMethod.Post, ModelUrl(name) + "/versions", new CreateModelVersionRequest(source, runId, runLink, description, tags), Json.CreateModelVersionRequest, Json.ModelVersion, cancellationToken);
 
     /// <summary>Reads one version of a model.</summary>
     /// <param name="name">The model's name.</param>
@@ -110,7 +110,7 @@ public sealed partial class StewardClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The version as stored.</returns>
     public Task<ModelVersion> UpdateModelVersionAsync(string name, int version, string description, CancellationToken cancellationToken = default) =>
-        SendJsonAsync(HttpMethod.Patch, VersionUrl(name, version), new DescriptionBody(description), Json.DescriptionBody, Json.ModelVersion, cancellationToken);
+        SendJsonAsync(HttpMethod.Patch, VersionUrl(name, version), new UpdateDescriptionRequest(description), Json.UpdateDescriptionRequest, Json.ModelVersion, cancellationToken);
 
     /// <summary>Deletes a version and the aliases that pointed at it; its number is never reused.</summary>
     /// <param name="name">The model's name.</param>
@@ -163,7 +163,7 @@ public sealed partial class StewardClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>A task that completes when the tag is stored.</returns>
     public Task SetModelVersionTagAsync(string name, int version, string key, string value, CancellationToken cancellationToken = default) =>
-        SendJsonAsync(HttpMethod.Put, $"{VersionUrl(name, version)}/tags/{Segment(key)}", new TagValueBody(value), Json.TagValueBody, cancellationToken);
+        SendJsonAsync(HttpMethod.Put, $"{VersionUrl(name, version)}/tags/{Segment(key)}", new SetTagRequest(value), Json.SetTagRequest, cancellationToken);
 
     /// <summary>Removes a tag from a model version.</summary>
     /// <param name="name">The model's name.</param>
@@ -185,7 +185,7 @@ public sealed partial class StewardClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The version as stored.</returns>
     public Task<ModelVersion> TransitionStageAsync(string name, int version, ModelStage stage, bool archiveExistingVersions = false, CancellationToken cancellationToken = default) =>
-        SendJsonAsync(HttpMethod.Post, VersionUrl(name, version) + "/stage", new TransitionStageBody(stage, archiveExistingVersions), Json.TransitionStageBody, Json.ModelVersion, cancellationToken);
+        SendJsonAsync(HttpMethod.Post, VersionUrl(name, version) + "/stage", new TransitionStageRequest(WireNames.Name(stage), archiveExistingVersions), Json.TransitionStageRequest, Json.ModelVersion, cancellationToken);
 
     /// <summary>Points an alias (e.g. <c>champion</c>) at a version, moving it if it exists. Governance may refuse it (403).</summary>
     /// <param name="name">The model's name.</param>
@@ -194,7 +194,7 @@ public sealed partial class StewardClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The version the alias now points at.</returns>
     public Task<ModelVersion> SetAliasAsync(string name, string alias, int version, CancellationToken cancellationToken = default) =>
-        SendJsonAsync(HttpMethod.Put, $"{ModelUrl(name)}/aliases/{Segment(alias)}", new SetAliasBody(version), Json.SetAliasBody, Json.ModelVersion, cancellationToken);
+        SendJsonAsync(HttpMethod.Put, $"{ModelUrl(name)}/aliases/{Segment(alias)}", new SetAliasRequest(version), Json.SetAliasRequest, Json.ModelVersion, cancellationToken);
 
     /// <summary>Removes an alias from a model.</summary>
     /// <param name="name">The model's name.</param>

@@ -15,8 +15,8 @@ public sealed partial class StewardClient
         SendJsonAsync(
             HttpMethod.Post,
             Api + "runs",
-            new CreateRunBody(experimentId, runName, startTime ?? DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), tags),
-            Json.CreateRunBody,
+            new CreateRunRequest(experimentId, runName, startTime ?? DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), null, tags),
+            Json.CreateRunRequest,
             Json.Run,
             cancellationToken);
 
@@ -62,7 +62,7 @@ public sealed partial class StewardClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The run as stored.</returns>
     public Task<Run> UpdateRunAsync(string runId, RunStatus? status = null, long? endTime = null, string? runName = null, CancellationToken cancellationToken = default) =>
-        SendJsonAsync(HttpMethod.Patch, $"{Api}runs/{Segment(runId)}", new UpdateRunBody(status, endTime, runName), Json.UpdateRunBody, Json.Run, cancellationToken);
+        SendJsonAsync(HttpMethod.Patch, $"{Api}runs/{Segment(runId)}", new UpdateRunRequest(status is { } s ? WireNames.Name(s) : null, endTime, runName), Json.UpdateRunRequest, Json.Run, cancellationToken);
 
     /// <summary>Ends a run now with the given status.</summary>
     /// <param name="runId">The run's id.</param>
@@ -102,7 +102,7 @@ public sealed partial class StewardClient
         IReadOnlyDictionary<string, string>? parameters = null,
         IReadOnlyDictionary<string, string>? tags = null,
         CancellationToken cancellationToken = default) =>
-        SendJsonAsync(HttpMethod.Post, $"{Api}runs/{Segment(runId)}/batch", new LogBatchBody(metrics, parameters, tags), Json.LogBatchBody, cancellationToken);
+        SendJsonAsync(HttpMethod.Post, $"{Api}runs/{Segment(runId)}/batch", new LogBatchRequest(metrics?.Select(m => new MetricInput(m.Key, m.Value, m.Timestamp, m.Step)).ToList(), parameters, tags), Json.LogBatchRequest, cancellationToken);
 
     /// <summary>Logs one metric point now (prefer <see cref="RunLogger"/> for many).</summary>
     /// <param name="runId">The run's id.</param>
@@ -130,7 +130,7 @@ public sealed partial class StewardClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>A task that completes when the tag is stored.</returns>
     public Task SetRunTagAsync(string runId, string key, string value, CancellationToken cancellationToken = default) =>
-        SendJsonAsync(HttpMethod.Put, $"{Api}runs/{Segment(runId)}/tags/{Segment(key)}", new TagValueBody(value), Json.TagValueBody, cancellationToken);
+        SendJsonAsync(HttpMethod.Put, $"{Api}runs/{Segment(runId)}/tags/{Segment(key)}", new SetTagRequest(value), Json.SetTagRequest, cancellationToken);
 
     /// <summary>Removes a tag from a run.</summary>
     /// <param name="runId">The run's id.</param>
@@ -146,7 +146,7 @@ public sealed partial class StewardClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>A task that completes when the inputs are stored.</returns>
     public Task LogInputsAsync(string runId, IReadOnlyList<DatasetInput> inputs, CancellationToken cancellationToken = default) =>
-        SendJsonAsync(HttpMethod.Post, $"{Api}runs/{Segment(runId)}/inputs", new LogInputsBody(inputs), Json.LogInputsBody, cancellationToken);
+        SendJsonAsync(HttpMethod.Post, $"{Api}runs/{Segment(runId)}/inputs", new LogInputsRequest(inputs), Json.LogInputsRequest, cancellationToken);
 
     /// <summary>Every point of one metric of a run, ordered by step, then timestamp.</summary>
     /// <param name="runId">The run's id.</param>
@@ -164,8 +164,8 @@ public sealed partial class StewardClient
     public Task<Page<Run>> SearchRunsAsync(RunSearch search, string? pageToken = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(search);
-        var body = new SearchRunsBody(search.ExperimentIds, search.Filter, search.OrderBy, search.MaxResults, pageToken, search.View);
-        return SendJsonAsync(HttpMethod.Post, Api + "runs/search", body, Json.SearchRunsBody, Json.PageRun, cancellationToken);
+        var body = new SearchRunsRequest(search.ExperimentIds, search.Filter, search.OrderBy, search.MaxResults, pageToken, WireNames.Name(search.View));
+        return SendJsonAsync(HttpMethod.Post, Api + "runs/search", body, Json.SearchRunsRequest, Json.PageRun, cancellationToken);
     }
 
     /// <summary>Every run matching a search, following page tokens as it goes.</summary>

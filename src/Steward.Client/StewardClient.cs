@@ -71,7 +71,7 @@ public sealed partial class StewardClient : IDisposable
 
     private string? BearerToken { get; }
 
-    private static ClientJsonContext Json => ClientJsonContext.Default;
+    private static NativeJsonContext Json => ClientJson.Native;
 
     /// <summary>Disposes the HTTP client if this client created it.</summary>
     public void Dispose()
@@ -146,7 +146,7 @@ public sealed partial class StewardClient : IDisposable
         {
             try
             {
-                var problem = JsonSerializer.Deserialize(text, Json.ProblemBody);
+                var problem = JsonSerializer.Deserialize(text, Json.ProblemDto);
                 if (problem is not null && (problem.Detail ?? problem.Title) is { } message)
                 {
                     return new StewardApiException(response.StatusCode, problem.ErrorCode, message, problem.Type);

@@ -18,11 +18,11 @@ public static class StewardJson
     /// <returns>Indented JSON.</returns>
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Indented.GetTypeInfo(typeof(T)));
 
-    private static readonly JsonSerializerOptions Indented = new(ClientJsonContext.Default.Options) { WriteIndented = true };
+    private static readonly JsonSerializerOptions Indented = new(ClientJson.Native.Options) { WriteIndented = true };
 
     private static JsonSerializerOptions CreateOptions()
     {
-        var options = new JsonSerializerOptions(ClientJsonContext.Default.Options);
+        var options = new JsonSerializerOptions(ClientJson.Native.Options);
         options.MakeReadOnly();
         return options;
     }

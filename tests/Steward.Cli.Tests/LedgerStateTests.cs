@@ -103,7 +103,7 @@ public sealed class LedgerStateTests
         await client.CreateModelAsync(model);
         await client.CreateModelVersionAsync(model, "runs:/x/model", run.RunId);
         await client.CreateModelVersionAsync(model, "runs:/x/model", run.RunId);
-        await client.TransitionStageAsync(model, 1, Steward.Client.ModelStage.Staging);
+        await client.TransitionStageAsync(model, 1, Steward.Contracts.Registry.ModelStage.Staging);
         await client.SetAliasAsync(model, "champion", 1);
         return (run.RunId, model);
     }

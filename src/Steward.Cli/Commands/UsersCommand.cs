@@ -68,7 +68,7 @@ internal static class UsersCommand
     {
         var roles = parse.GetValue(CliOptions.Roles);
         var domains = parse.GetValue(CliOptions.Domains);
-        var update = new UserUpdate
+        var update = new UpdateUserRequest
         {
             DisplayName = parse.GetValue(CliOptions.DisplayName),
             Email = parse.GetValue(CliOptions.Email),
@@ -82,7 +82,7 @@ internal static class UsersCommand
 
     private static async Task<int> DisableAsync(ParseResult parse, StewardClient client, OutputFormat output, CancellationToken cancellationToken)
     {
-        var user = await client.UpdateUserAsync(parse.GetRequiredValue(Name), new UserUpdate { Enabled = false }, cancellationToken);
+        var user = await client.UpdateUserAsync(parse.GetRequiredValue(Name), new UpdateUserRequest { Enabled = false }, cancellationToken);
         return Print(user, output, $"Disabled user '{user.Name}'");
     }
 

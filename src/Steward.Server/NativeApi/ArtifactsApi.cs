@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Steward.Artifacts;
+using Steward.Contracts;
 using Steward.Server.Hosting;
-using Steward.Server.NativeApi.Contracts;
 
 namespace Steward.Server.NativeApi;
 
@@ -23,11 +23,11 @@ internal static class ArtifactsApi
         api.MapPut("/runs/{id}/artifacts/{**path}", UploadAsync).AcceptsStreamedBody();
     }
 
-    private static async Task<JsonHttpResult<ListResponse<ArtifactFileDto>>> ListAsync(
+    private static async Task<JsonHttpResult<Page<ArtifactFileDto>>> ListAsync(
         ArtifactService artifacts, string id, [FromQuery] string? path, CancellationToken cancellationToken)
     {
         var files = await artifacts.ListAsync(id, path, cancellationToken);
-        return ApiResults.Ok(new ListResponse<ArtifactFileDto>(files.Select(f => f.ToDto()).ToList(), null), NativeJsonContext.Default.ListResponseArtifactFileDto);
+        return ApiResults.Ok(new Page<ArtifactFileDto>(files.Select(f => f.ToDto()).ToList(), null), NativeJsonContext.Default.PageArtifactFile);
     }
 
     private static async Task<FileStreamHttpResult> DownloadAsync(ArtifactService artifacts, string id, string? path, CancellationToken cancellationToken)

@@ -10,7 +10,6 @@ using Steward.Errors;
 using Steward.Identity;
 using Steward.Ledger.Merkle;
 using Steward.Server.Identity;
-using Steward.Server.NativeApi.Contracts;
 
 namespace Steward.Server.NativeApi;
 
@@ -39,13 +38,13 @@ internal static class AuditApi
         var signed = await audit.GetHeadAsync(cancellationToken);
         return ApiResults.Ok(
             new TreeHeadDto(signed.Head.TreeSize, signed.Head.RootHashHex, signed.Head.TimestampText, Convert.ToBase64String(signed.Signature), Convert.ToBase64String(signed.PublicKey)),
-            Json.TreeHeadDto);
+            Json.LedgerHead);
     }
 
     private static async Task<JsonHttpResult<LedgerKeyDto>> Key(LedgerService audit, CancellationToken cancellationToken)
     {
         var key = await audit.GetKeyAsync(cancellationToken);
-        return ApiResults.Ok(new LedgerKeyDto(key.KeyId, key.PublicKeyBase64, key.PublicKeyPem), Json.LedgerKeyDto);
+        return ApiResults.Ok(new LedgerKeyDto(key.KeyId, key.PublicKeyBase64, key.PublicKeyPem), Json.LedgerKey);
     }
 
     private static async Task<JsonHttpResult<AuditEntriesDto>> EntriesAsync(
@@ -79,7 +78,7 @@ internal static class AuditApi
                 e.Index, Convert.ToBase64String(leaf), Convert.ToHexStringLower(MerkleHash.HashLeaf(leaf)),
                 e.Actor, e.Action, e.Resource, e.TimestampText, e.PayloadDigest, e.Outcome);
         }).ToList();
-        return ApiResults.Ok(new AuditEntriesDto(entries, page.NextPageToken), Json.AuditEntriesDto);
+        return ApiResults.Ok(new AuditEntriesDto(entries, page.NextPageToken), Json.LedgerEntryPage);
     }
 
     private static async Task<JsonHttpResult<InclusionProofDto>> InclusionAsync(
@@ -88,7 +87,7 @@ internal static class AuditApi
         var i = Requests.Long(index, "index");
         var n = Requests.Long(treeSize, "treeSize");
         var (leafHash, path) = await audit.InclusionProofAsync(i, n, cancellationToken);
-        return ApiResults.Ok(new InclusionProofDto(i!.Value, n!.Value, Convert.ToHexStringLower(leafHash), Hex(path)), Json.InclusionProofDto);
+        return ApiResults.Ok(new InclusionProofDto(i!.Value, n!.Value, Convert.ToHexStringLower(leafHash), Hex(path)), Json.LedgerInclusionProof);
     }
 
     private static async Task<JsonHttpResult<ConsistencyProofDto>> ConsistencyAsync(
@@ -97,7 +96,7 @@ internal static class AuditApi
         var m = Requests.Long(first, "first");
         var n = Requests.Long(second, "second");
         var path = await audit.ConsistencyProofAsync(m, n, cancellationToken);
-        return ApiResults.Ok(new ConsistencyProofDto(m!.Value, n!.Value, Hex(path)), Json.ConsistencyProofDto);
+        return ApiResults.Ok(new ConsistencyProofDto(m!.Value, n!.Value, Hex(path)), Json.LedgerConsistencyProof);
     }
 
     private static List<string> Hex(byte[][] hashes) => hashes.Select(Convert.ToHexStringLower).ToList();

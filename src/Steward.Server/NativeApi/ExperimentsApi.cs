@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
-using Steward.Server.NativeApi.Contracts;
+using Steward.Contracts;
 using Steward.Tracking;
 
 namespace Steward.Server.NativeApi;
@@ -28,7 +28,7 @@ internal static class ExperimentsApi
         experiments.MapPut("/{id}/domain", SetDomainAsync);
     }
 
-    private static async Task<JsonHttpResult<ListResponse<ExperimentDto>>> SearchAsync(
+    private static async Task<JsonHttpResult<Page<ExperimentDto>>> SearchAsync(
         TrackingService tracking,
         [FromQuery] string? filter,
         [FromQuery] string[]? orderBy,
@@ -39,7 +39,7 @@ internal static class ExperimentsApi
     {
         var page = await tracking.SearchExperimentsAsync(
             filter, orderBy, Mapping.ParseView(view), Requests.Long(maxResults, "maxResults"), pageToken, cancellationToken);
-        return ApiResults.Ok(new ListResponse<ExperimentDto>(page.Items.Select(e => e.ToDto()).ToList(), page.NextPageToken), Json.ListResponseExperimentDto);
+        return ApiResults.Ok(new Page<ExperimentDto>(page.Items.Select(e => e.ToDto()).ToList(), page.NextPageToken), Json.PageExperiment);
     }
 
     private static async Task<CreatedJson<ExperimentDto>> CreateAsync(TrackingService tracking, HttpRequest request, CancellationToken cancellationToken)
@@ -47,14 +47,14 @@ internal static class ExperimentsApi
         var body = await Requests.ReadAsync(request, Json.CreateExperimentRequest, cancellationToken);
         var id = await tracking.CreateExperimentAsync(body.Name, body.ArtifactLocation, Mapping.ToTags(body.Tags), body.Domain, cancellationToken);
         var experiment = await tracking.GetExperimentAsync(id, cancellationToken);
-        return ApiResults.Created($"{NativeApi.Prefix}/experiments/{id}", experiment.ToDto(), Json.ExperimentDto);
+        return ApiResults.Created($"{NativeApi.Prefix}/experiments/{id}", experiment.ToDto(), Json.Experiment);
     }
 
     private static async Task<JsonHttpResult<ExperimentDto>> GetAsync(TrackingService tracking, string id, CancellationToken cancellationToken) =>
-        ApiResults.Ok((await tracking.GetExperimentAsync(id, cancellationToken)).ToDto(), Json.ExperimentDto);
+        ApiResults.Ok((await tracking.GetExperimentAsync(id, cancellationToken)).ToDto(), Json.Experiment);
 
     private static async Task<JsonHttpResult<ExperimentDto>> GetByNameAsync(TrackingService tracking, string name, CancellationToken cancellationToken) =>
-        ApiResults.Ok((await tracking.GetExperimentByNameAsync(Requests.RouteValue(name), cancellationToken)).ToDto(), Json.ExperimentDto);
+        ApiResults.Ok((await tracking.GetExperimentByNameAsync(Requests.RouteValue(name), cancellationToken)).ToDto(), Json.Experiment);
 
     private static async Task<JsonHttpResult<ExperimentDto>> UpdateAsync(TrackingService tracking, string id, HttpRequest request, CancellationToken cancellationToken)
     {

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Steward.Server.NativeApi.Contracts;
+using Steward.Contracts;
 using Steward.Tracking;
 
 namespace Steward.Server.NativeApi;
@@ -15,9 +15,9 @@ internal static class MetricsApi
         api.MapGet("/runs/{id}/metrics/{key}/history", GetHistoryAsync);
     }
 
-    private static async Task<JsonHttpResult<ListResponse<MetricDto>>> GetHistoryAsync(TrackingService tracking, string id, string key, CancellationToken cancellationToken)
+    private static async Task<JsonHttpResult<Page<MetricDto>>> GetHistoryAsync(TrackingService tracking, string id, string key, CancellationToken cancellationToken)
     {
         var history = await tracking.GetMetricHistoryAsync(id, Requests.RouteValue(key), cancellationToken);
-        return ApiResults.Ok(new ListResponse<MetricDto>(history.Select(m => m.ToDto()).ToList(), null), NativeJsonContext.Default.ListResponseMetricDto);
+        return ApiResults.Ok(new Page<MetricDto>(history.Select(m => m.ToDto()).ToList(), null), NativeJsonContext.Default.PageMetric);
     }
 }

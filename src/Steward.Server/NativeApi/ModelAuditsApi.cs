@@ -5,12 +5,12 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Steward.Contracts;
 using Steward.Errors;
 using Steward.ModelAudits;
 using Steward.Registry;
 using Steward.Reports.Documents;
 using Steward.Server.ModelAudits;
-using Steward.Server.NativeApi.Contracts;
 
 namespace Steward.Server.NativeApi;
 
@@ -39,10 +39,10 @@ internal static class ModelAuditsApi
             using var document = await Requests.ReadAsync(request, Json.JsonDocument, token);
             return document.RootElement.Clone();
         }, cancellationToken);
-        return ApiResults.Created($"{NativeApi.Prefix}/model-audits/{recorded.Id}", ToDto(recorded, withReport: true), Json.ModelAuditDto);
+        return ApiResults.Created($"{NativeApi.Prefix}/model-audits/{recorded.Id}", ToDto(recorded, withReport: true), Json.ModelAudit);
     }
 
-    private static async Task<JsonHttpResult<ListResponse<ModelAuditDto>>> ListAsync(
+    private static async Task<JsonHttpResult<Page<ModelAuditDto>>> ListAsync(
         RegistryService registry, ModelAuditService audits, string name, string version, [FromQuery] string? kind, CancellationToken cancellationToken)
     {
         var model = await registry.GetModelVersionAsync(Requests.RouteValue(name), version, cancellationToken);
@@ -50,11 +50,11 @@ internal static class ModelAuditsApi
             ? null
             : ModelAuditKinds.Parse(kind) ?? throw StewardException.Invalid($"Invalid value '{kind}' for parameter 'kind': expected one of fairness, drift, evaluation.");
         var list = await audits.ListAsync(model.Name, model.Version, filter, cancellationToken);
-        return ApiResults.Ok(new ListResponse<ModelAuditDto>(list.Select(a => ToDto(a, withReport: false)).ToList(), null), Json.ListResponseModelAuditDto);
+        return ApiResults.Ok(new Page<ModelAuditDto>(list.Select(a => ToDto(a, withReport: false)).ToList(), null), Json.PageModelAudit);
     }
 
     private static async Task<JsonHttpResult<ModelAuditDto>> GetAsync(ModelAuditService audits, string id, CancellationToken cancellationToken) =>
-        ApiResults.Ok(ToDto(await audits.GetAsync(ParseId(id), cancellationToken), withReport: true), Json.ModelAuditDto);
+        ApiResults.Ok(ToDto(await audits.GetAsync(ParseId(id), cancellationToken), withReport: true), Json.ModelAudit);
 
     /// <summary>The report as a reviewer reads it: one self-contained HTML page with its charts.</summary>
     private static async Task<IResult> ReportAsync(

@@ -4,9 +4,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Steward.Audit;
+using Steward.Contracts;
 using Steward.Identity;
 using Steward.Registry;
-using Steward.Server.NativeApi.Contracts;
 
 namespace Steward.Server.NativeApi;
 
@@ -34,7 +34,7 @@ internal static class ModelVersionsApi
         versions.MapGet("/versions/{version}/authors", AuthorsAsync);
     }
 
-    private static async Task<JsonHttpResult<ListResponse<ModelVersionDto>>> SearchAsync(
+    private static async Task<JsonHttpResult<Page<ModelVersionDto>>> SearchAsync(
         RegistryService registry,
         [FromQuery] string? filter,
         [FromQuery] string[]? orderBy,
@@ -43,11 +43,11 @@ internal static class ModelVersionsApi
         CancellationToken cancellationToken)
     {
         var page = await registry.SearchModelVersionsAsync(filter, orderBy, Requests.Long(maxResults, "maxResults"), pageToken, cancellationToken);
-        return ApiResults.Ok(new ListResponse<ModelVersionDto>(page.Items.Select(v => v.ToDto()).ToList(), page.NextPageToken), Json.ListResponseModelVersionDto);
+        return ApiResults.Ok(new Page<ModelVersionDto>(page.Items.Select(v => v.ToDto()).ToList(), page.NextPageToken), Json.PageModelVersion);
     }
 
     /// <summary>The versions of one model, newest first unless <c>orderBy</c> says otherwise.</summary>
-    private static async Task<JsonHttpResult<ListResponse<ModelVersionDto>>> ListForModelAsync(
+    private static async Task<JsonHttpResult<Page<ModelVersionDto>>> ListForModelAsync(
         RegistryService registry,
         string name,
         [FromQuery] string[]? orderBy,
@@ -66,7 +66,7 @@ internal static class ModelVersionsApi
         var body = await Requests.ReadAsync(request, Json.CreateModelVersionRequest, cancellationToken);
         var version = await registry.CreateModelVersionAsync(
             Requests.RouteValue(name), body.Source, body.RunId, Mapping.ToTags(body.Tags), body.RunLink, body.Description, cancellationToken);
-        return ApiResults.Created($"{NativeApi.Prefix}/models/{Uri.EscapeDataString(version.Name)}/versions/{version.Version}", version.ToDto(), Json.ModelVersionDto);
+        return ApiResults.Created($"{NativeApi.Prefix}/models/{Uri.EscapeDataString(version.Name)}/versions/{version.Version}", version.ToDto(), Json.ModelVersion);
     }
 
     /// <summary>Who authored the version (separation of duties); derived in part from the ledger, so it needs the read-ledger permission.</summary>
@@ -76,24 +76,24 @@ internal static class ModelVersionsApi
         var modelName = Requests.RouteValue(name);
         var number = RegistryService.ParseVersion(version);
         await access.DemandAsync(Permission.ReadLedger, "model_version.read_authors", AuditResources.ModelVersion(modelName, number), cancellationToken);
-        return ApiResults.Ok((await authorship.GetVersionAuthorsAsync(modelName, number, cancellationToken)).ToDto(), Json.VersionAuthorsDto);
+        return ApiResults.Ok((await authorship.GetVersionAuthorsAsync(modelName, number, cancellationToken)).ToDto(), Json.VersionAuthors);
     }
 
-    private static async Task<JsonHttpResult<ListResponse<ModelVersionDto>>> LatestAsync(
+    private static async Task<JsonHttpResult<Page<ModelVersionDto>>> LatestAsync(
         RegistryService registry, string name, [FromQuery] string[]? stage, CancellationToken cancellationToken)
     {
         var latest = await registry.GetLatestVersionsAsync(Requests.RouteValue(name), stage, cancellationToken);
-        return ApiResults.Ok(new ListResponse<ModelVersionDto>(latest.Select(v => v.ToDto()).ToList(), null), Json.ListResponseModelVersionDto);
+        return ApiResults.Ok(new Page<ModelVersionDto>(latest.Select(v => v.ToDto()).ToList(), null), Json.PageModelVersion);
     }
 
     private static async Task<JsonHttpResult<ModelVersionDto>> GetAsync(RegistryService registry, string name, string version, CancellationToken cancellationToken) =>
-        ApiResults.Ok((await registry.GetModelVersionAsync(Requests.RouteValue(name), version, cancellationToken)).ToDto(), Json.ModelVersionDto);
+        ApiResults.Ok((await registry.GetModelVersionAsync(Requests.RouteValue(name), version, cancellationToken)).ToDto(), Json.ModelVersion);
 
     private static async Task<JsonHttpResult<ModelVersionDto>> UpdateAsync(RegistryService registry, string name, string version, HttpRequest request, CancellationToken cancellationToken)
     {
         var body = await Requests.ReadAsync(request, Json.UpdateDescriptionRequest, cancellationToken);
         var updated = await registry.UpdateModelVersionAsync(Requests.RouteValue(name), version, Requests.Required(body.Description, "description"), cancellationToken);
-        return ApiResults.Ok(updated.ToDto(), Json.ModelVersionDto);
+        return ApiResults.Ok(updated.ToDto(), Json.ModelVersion);
     }
 
     private static async Task<NoContent> DeleteAsync(RegistryService registry, string name, string version, CancellationToken cancellationToken)
@@ -111,7 +111,7 @@ internal static class ModelVersionsApi
             RegistryService.ParseVersion(version),
             ModelStages.Parse(Requests.Required(body.Stage, "stage")),
             body.ArchiveExistingVersions ?? false);
-        return ApiResults.Ok((await registry.ApplyAsync(change, cancellationToken)).ToDto(), Json.ModelVersionDto);
+        return ApiResults.Ok((await registry.ApplyAsync(change, cancellationToken)).ToDto(), Json.ModelVersion);
     }
 
     private static async Task<NoContent> SetTagAsync(RegistryService registry, string name, string version, string key, HttpRequest request, CancellationToken cancellationToken)

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Steward.Errors;
-using Steward.Server.NativeApi.Contracts;
 
 namespace Steward.Server.NativeApi;
 

@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Steward.Contracts;
 using Steward.Registry;
-using Steward.Server.NativeApi.Contracts;
 
 namespace Steward.Server.NativeApi;
 
@@ -30,7 +30,7 @@ internal static class RegisteredModelsApi
         models.MapPut("/{name}/domain", SetDomainAsync);
     }
 
-    private static async Task<JsonHttpResult<ListResponse<RegisteredModelDto>>> SearchAsync(
+    private static async Task<JsonHttpResult<Page<RegisteredModelDto>>> SearchAsync(
         RegistryService registry,
         [FromQuery] string? filter,
         [FromQuery] string[]? orderBy,
@@ -39,24 +39,24 @@ internal static class RegisteredModelsApi
         CancellationToken cancellationToken)
     {
         var page = await registry.SearchRegisteredModelsAsync(filter, orderBy, Requests.Long(maxResults, "maxResults"), pageToken, cancellationToken);
-        return ApiResults.Ok(new ListResponse<RegisteredModelDto>(page.Items.Select(m => m.ToDto()).ToList(), page.NextPageToken), Json.ListResponseRegisteredModelDto);
+        return ApiResults.Ok(new Page<RegisteredModelDto>(page.Items.Select(m => m.ToDto()).ToList(), page.NextPageToken), Json.PageRegisteredModel);
     }
 
     private static async Task<CreatedJson<RegisteredModelDto>> CreateAsync(RegistryService registry, HttpRequest request, CancellationToken cancellationToken)
     {
         var body = await Requests.ReadAsync(request, Json.CreateModelRequest, cancellationToken);
         var model = await registry.CreateRegisteredModelAsync(body.Name, body.Description, Mapping.ToTags(body.Tags), body.Domain, cancellationToken);
-        return ApiResults.Created($"{NativeApi.Prefix}/models/{Uri.EscapeDataString(model.Name)}", model.ToDto(), Json.RegisteredModelDto);
+        return ApiResults.Created($"{NativeApi.Prefix}/models/{Uri.EscapeDataString(model.Name)}", model.ToDto(), Json.RegisteredModel);
     }
 
     private static async Task<JsonHttpResult<RegisteredModelDto>> GetAsync(RegistryService registry, string name, CancellationToken cancellationToken) =>
-        ApiResults.Ok((await registry.GetRegisteredModelAsync(Requests.RouteValue(name), cancellationToken)).ToDto(), Json.RegisteredModelDto);
+        ApiResults.Ok((await registry.GetRegisteredModelAsync(Requests.RouteValue(name), cancellationToken)).ToDto(), Json.RegisteredModel);
 
     private static async Task<JsonHttpResult<RegisteredModelDto>> UpdateAsync(RegistryService registry, string name, HttpRequest request, CancellationToken cancellationToken)
     {
         var body = await Requests.ReadAsync(request, Json.UpdateDescriptionRequest, cancellationToken);
         var model = await registry.UpdateRegisteredModelAsync(Requests.RouteValue(name), Requests.Required(body.Description, "description"), cancellationToken);
-        return ApiResults.Ok(model.ToDto(), Json.RegisteredModelDto);
+        return ApiResults.Ok(model.ToDto(), Json.RegisteredModel);
     }
 
     private static async Task<NoContent> DeleteAsync(RegistryService registry, string name, CancellationToken cancellationToken)
@@ -69,7 +69,7 @@ internal static class RegisteredModelsApi
     {
         var body = await Requests.ReadAsync(request, Json.RenameModelRequest, cancellationToken);
         var model = await registry.RenameRegisteredModelAsync(Requests.RouteValue(name), Requests.Required(body.NewName, "newName"), cancellationToken);
-        return ApiResults.Ok(model.ToDto(), Json.RegisteredModelDto);
+        return ApiResults.Ok(model.ToDto(), Json.RegisteredModel);
     }
 
     private static async Task<NoContent> SetTagAsync(RegistryService registry, string name, string key, HttpRequest request, CancellationToken cancellationToken)
@@ -86,14 +86,14 @@ internal static class RegisteredModelsApi
     }
 
     private static async Task<JsonHttpResult<ModelVersionDto>> GetByAliasAsync(RegistryService registry, string name, string alias, CancellationToken cancellationToken) =>
-        ApiResults.Ok((await registry.GetModelVersionByAliasAsync(Requests.RouteValue(name), alias, cancellationToken)).ToDto(), Json.ModelVersionDto);
+        ApiResults.Ok((await registry.GetModelVersionByAliasAsync(Requests.RouteValue(name), alias, cancellationToken)).ToDto(), Json.ModelVersion);
 
     /// <summary>Points an alias at a version; like every alias change it passes the registry's gate.</summary>
     private static async Task<JsonHttpResult<ModelVersionDto>> SetAliasAsync(RegistryService registry, string name, string alias, HttpRequest request, CancellationToken cancellationToken)
     {
         var body = await Requests.ReadAsync(request, Json.SetAliasRequest, cancellationToken);
         var version = await registry.ApplyAsync(new AliasAssignment(Requests.RouteValue(name), alias, Requests.Required(body.Version, "version")), cancellationToken);
-        return ApiResults.Ok(version.ToDto(), Json.ModelVersionDto);
+        return ApiResults.Ok(version.ToDto(), Json.ModelVersion);
     }
 
     /// <summary>Moves the model, with its versions, to another domain (an admin's action).</summary>
@@ -101,7 +101,7 @@ internal static class RegisteredModelsApi
     {
         var body = await Requests.ReadAsync(request, Json.SetDomainRequest, cancellationToken);
         var model = await registry.SetModelDomainAsync(Requests.RouteValue(name), Requests.Required(body.Domain, "domain"), cancellationToken);
-        return ApiResults.Ok(model.ToDto(), Json.RegisteredModelDto);
+        return ApiResults.Ok(model.ToDto(), Json.RegisteredModel);
     }
 
     private static async Task<NoContent> DeleteAliasAsync(RegistryService registry, string name, string alias, CancellationToken cancellationToken)

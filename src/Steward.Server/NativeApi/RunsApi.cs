@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Steward.Server.NativeApi.Contracts;
+using Steward.Contracts;
 using Steward.Tracking;
 
 namespace Steward.Server.NativeApi;
@@ -33,19 +33,19 @@ internal static class RunsApi
         // A run without a start time started now (MLflow clients always send one; curl users may not).
         var startTime = body.StartTime ?? clock.GetUtcNow().ToUnixTimeMilliseconds();
         var run = await tracking.CreateRunAsync(body.ExperimentId, body.RunName, startTime, Mapping.ToTags(body.Tags), cancellationToken);
-        return ApiResults.Created($"{NativeApi.Prefix}/runs/{run.Info.RunId}", run.ToDto(), Json.RunDto);
+        return ApiResults.Created($"{NativeApi.Prefix}/runs/{run.Info.RunId}", run.ToDto(), Json.Run);
     }
 
-    private static async Task<JsonHttpResult<ListResponse<RunDto>>> SearchAsync(TrackingService tracking, HttpRequest request, CancellationToken cancellationToken)
+    private static async Task<JsonHttpResult<Page<RunDto>>> SearchAsync(TrackingService tracking, HttpRequest request, CancellationToken cancellationToken)
     {
         var body = await Requests.ReadAsync(request, Json.SearchRunsRequest, cancellationToken);
         var page = await tracking.SearchRunsAsync(
             body.ExperimentIds, body.Filter, body.OrderBy, Mapping.ParseView(body.View), body.MaxResults, body.PageToken, cancellationToken);
-        return ApiResults.Ok(new ListResponse<RunDto>(page.Items.Select(r => r.ToDto()).ToList(), page.NextPageToken), Json.ListResponseRunDto);
+        return ApiResults.Ok(new Page<RunDto>(page.Items.Select(r => r.ToDto()).ToList(), page.NextPageToken), Json.PageRun);
     }
 
     private static async Task<JsonHttpResult<RunDto>> GetAsync(TrackingService tracking, string id, CancellationToken cancellationToken) =>
-        ApiResults.Ok((await tracking.GetRunAsync(id, cancellationToken)).ToDto(), Json.RunDto);
+        ApiResults.Ok((await tracking.GetRunAsync(id, cancellationToken)).ToDto(), Json.Run);
 
     private static async Task<JsonHttpResult<RunDto>> UpdateAsync(TrackingService tracking, string id, HttpRequest request, CancellationToken cancellationToken)
     {

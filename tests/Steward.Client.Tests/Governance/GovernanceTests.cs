@@ -32,7 +32,7 @@ public abstract class GovernanceTests(GovernanceServerFixture server)
     protected async Task<string> GovernedModelAsync(string domain = "emea", params string[] checklists)
     {
         var (name, _) = await NewModelAsync();
-        await Client.SetGovernanceRecordAsync(name, new GovernanceRecordChanges("alice", domain, Target: "churn", Checklists: checklists));
+        await Client.SetGovernanceRecordAsync(name, new SetGovernanceRecordRequest("alice", domain, Target: "churn", Checklists: checklists));
         return name;
     }
 

@@ -10,11 +10,11 @@ public abstract class RiskRegistryApiTests(GovernanceServerFixture server) : Gov
     public async Task A_governance_record_is_created_read_and_changed_with_ledger_entries()
     {
         var (name, _) = await NewModelAsync();
-        var created = await Client.SetGovernanceRecordAsync(name, new GovernanceRecordChanges(
+        var created = await Client.SetGovernanceRecordAsync(name, new SetGovernanceRecordRequest(
             "alice", "emea-retail", "Keep customers", "Retention offers only", "Retail customers", "churn", "active", ["gdpr"]));
         Assert.Equal(("alice", "emea-retail", "active", "local-admin"), (created.Owner, created.Domain, created.Status, created.CreatedBy));
 
-        var changed = await Client.SetGovernanceRecordAsync(name, new GovernanceRecordChanges(Owner: "bob"));
+        var changed = await Client.SetGovernanceRecordAsync(name, new SetGovernanceRecordRequest(Owner: "bob"));
         Assert.Equal(("bob", "emea-retail", "Keep customers", "churn"), (changed.Owner, changed.Domain, changed.Purpose, changed.Target));
         Assert.Equal(["gdpr"], (await Client.GetGovernanceRecordAsync(name)).Checklists);
         Assert.Equal(["governance_record.update", "governance_record.update"], await LedgerActionsAsync($"registered_model/{name}/governance"));
@@ -97,7 +97,7 @@ public abstract class RiskRegistryApiTests(GovernanceServerFixture server) : Gov
     public async Task A_retired_model_leaves_the_review_schedule()
     {
         var name = await GovernedModelAsync();
-        await Client.SetGovernanceRecordAsync(name, new GovernanceRecordChanges(Status: "retired"));
+        await Client.SetGovernanceRecordAsync(name, new SetGovernanceRecordRequest(Status: "retired"));
         Assert.DoesNotContain(name, (await Client.ListReviewScheduleAsync()).Items.Select(r => r.Name));
         Assert.Null((await Client.GetGovernanceRecordAsync(name)).Schedule.NextReviewDue);
     }

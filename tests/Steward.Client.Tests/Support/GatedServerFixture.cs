@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Steward.Errors;
 using Steward.Registry;
+using ModelStage = Steward.Registry.ModelStage;
+using ModelVersion = Steward.Registry.ModelVersion;
 
 namespace Steward.Tests.Support;
 

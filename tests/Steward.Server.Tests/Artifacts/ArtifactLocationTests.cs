@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using Steward.Client;
+using Steward.Contracts.Identity;
 using Steward.Server.Tests.Support;
 
 namespace Steward.Server.Tests.Artifacts;

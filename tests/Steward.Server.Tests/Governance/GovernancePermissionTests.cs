@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Steward.Client;
+using Steward.Contracts.Governance;
+using Steward.Contracts.Identity;
 using Steward.Server.Tests.Support;
 
 namespace Steward.Server.Tests.Governance;
@@ -21,7 +23,7 @@ public sealed class GovernancePermissionTests(SecuredServers servers) : IClassFi
         await author.Client.CreateModelAsync(name, domain: Domain);
         var run = await author.Client.CreateRunAsync((await author.Client.CreateExperimentAsync(name, domain: Domain)).ExperimentId);
         await author.Client.CreateModelVersionAsync(name, $"{run.ArtifactUri}/model", run.RunId);
-        await server.Admin.Client.SetGovernanceRecordAsync(name, new GovernanceRecordChanges(Owner: author.Name, Domain: Domain));
+        await server.Admin.Client.SetGovernanceRecordAsync(name, new SetGovernanceRecordRequest(Owner: author.Name, Domain: Domain));
         return name;
     }
 

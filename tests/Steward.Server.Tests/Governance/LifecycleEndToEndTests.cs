@@ -3,6 +3,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Steward.Client;
+using Steward.Contracts.Governance;
+using Steward.Contracts.Identity;
+using Steward.Contracts.Registry;
+using Steward.Contracts.Tracking;
 using Steward.Governance.ModelCards;
 using Steward.Server.Tests.Support;
 
@@ -40,7 +44,7 @@ public sealed class LifecycleEndToEndTests(SecuredServers servers) : IClassFixtu
         await cast.Author.Client.LogInputsAsync(run.RunId, [new DatasetInput(new Dataset("telco-train", "d41d8cd9", "local", "telco.csv"), new Dictionary<string, string> { ["mlflow.data.context"] = "training" })]);
         (await cast.Author.Mlflow.PostAsync("registered-models/create", new { name, tags = new[] { new { key = "steward.domain", value = Domain } } })).Ok();
         (await cast.Author.Mlflow.PostAsync("model-versions/create", new { name, source = $"{run.ArtifactUri}/model", run_id = run.RunId })).Ok();
-        await cast.Officer.Client.SetGovernanceRecordAsync(name, new GovernanceRecordChanges(Owner: cast.Author.Name, Domain: Domain, Purpose: "Churn prediction", Checklists: ["sox"]));
+        await cast.Officer.Client.SetGovernanceRecordAsync(name, new SetGovernanceRecordRequest(Owner: cast.Author.Name, Domain: Domain, Purpose: "Churn prediction", Checklists: ["sox"]));
         return name;
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Steward.Client;
+using Steward.Contracts.Registry;
 using Steward.Server.Tests.Support;
 
 namespace Steward.Server.Tests.Identity;

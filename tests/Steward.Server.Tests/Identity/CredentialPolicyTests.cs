@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
 using Steward.Client;
+using Steward.Contracts.Identity;
 using Steward.Server.Identity;
 using Steward.Server.Tests.Support;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Steward.Audit;
 using Steward.Client;
+using Steward.Contracts.Ledger;
 using Steward.Identity;
 using Steward.Server.Tests.Support;
 

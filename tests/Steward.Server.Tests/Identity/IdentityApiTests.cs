@@ -1,5 +1,6 @@
 using System.Net;
 using Steward.Client;
+using Steward.Contracts.Identity;
 using Steward.Server.Tests.Support;
 
 namespace Steward.Server.Tests.Identity;
@@ -76,7 +77,7 @@ public sealed class IdentityApiTests(SecuredServers servers) : IClassFixture<Sec
         await RefusedAsync(HttpStatusCode.Forbidden, () => alice.Client.GetUserAsync(bob.Name));
         await RefusedAsync(HttpStatusCode.Forbidden, () => alice.Client.ListUsersAsync());
         await RefusedAsync(HttpStatusCode.Forbidden, () => alice.Client.CreateUserAsync("carol-" + Guid.NewGuid().ToString("N")[..6], ["admin"]));
-        await RefusedAsync(HttpStatusCode.Forbidden, () => alice.Client.UpdateUserAsync(alice.Name, new UserUpdate { Roles = ["admin"] }));
+        await RefusedAsync(HttpStatusCode.Forbidden, () => alice.Client.UpdateUserAsync(alice.Name, new UpdateUserRequest { Roles = ["admin"] }));
         await RefusedAsync(HttpStatusCode.Forbidden, () => alice.Client.CreateDomainAsync("mine"));
         Assert.Equal(["data-scientist"], (await alice.Client.GetUserAsync(alice.Name)).Roles);
         Assert.Single(await bob.Client.ListTokensAsync(bob.Name));
@@ -90,7 +91,7 @@ public sealed class IdentityApiTests(SecuredServers servers) : IClassFixture<Sec
         using var alice = await server.NewUserAsync("alice", ["data-scientist"], "retail");
         Assert.Contains(await auditor.Client.ListUsersAsync(), u => u.Name == alice.Name);
         Assert.Single(await auditor.Client.ListTokensAsync(alice.Name));
-        await RefusedAsync(HttpStatusCode.Forbidden, () => auditor.Client.UpdateUserAsync(alice.Name, new UserUpdate { Enabled = false }));
+        await RefusedAsync(HttpStatusCode.Forbidden, () => auditor.Client.UpdateUserAsync(alice.Name, new UpdateUserRequest { Enabled = false }));
         Assert.True((await auditor.Client.GetUserAsync(alice.Name)).Enabled);
     }
 
@@ -104,7 +105,7 @@ public sealed class IdentityApiTests(SecuredServers servers) : IClassFixture<Sec
         var name = "u-" + Guid.NewGuid().ToString("N")[..8];
         await admin.CreateDomainAsync(domain, "a business unit");
         await admin.CreateUserAsync(name, ["ml-engineer"], [domain]);
-        await admin.UpdateUserAsync(name, new UserUpdate { DisplayName = "Someone" });
+        await admin.UpdateUserAsync(name, new UpdateUserRequest { DisplayName = "Someone" });
         await admin.SetPasswordAsync(name, "a password long enough");
         var token = await admin.CreateTokenAsync(name, "ci");
         await admin.RevokeTokenAsync(name, token.Token.Id);
@@ -124,7 +125,7 @@ public sealed class IdentityApiTests(SecuredServers servers) : IClassFixture<Sec
     public async Task the_last_admin_cannot_be_disabled(Backend backend)
     {
         var server = await servers.For(backend);
-        var error = await RefusedAsync(HttpStatusCode.BadRequest, () => server.Admin.Client.UpdateUserAsync("admin", new UserUpdate { Enabled = false }));
+        var error = await RefusedAsync(HttpStatusCode.BadRequest, () => server.Admin.Client.UpdateUserAsync("admin", new UpdateUserRequest { Enabled = false }));
         Assert.Contains("last enabled admin", error.Detail, StringComparison.Ordinal);
         Assert.Equal("admin", (await server.Admin.Client.GetMeAsync()).Name);
     }

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Steward.Client;
+using Steward.Contracts.Identity;
+using Steward.Contracts.Registry;
 using Steward.Server.Tests.Support;
 
 namespace Steward.Server.Tests.Identity;

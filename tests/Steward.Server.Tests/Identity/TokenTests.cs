@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using Steward.Client;
+using Steward.Contracts.Identity;
 using Steward.Server.Tests.Support;
 
 namespace Steward.Server.Tests.Identity;
@@ -104,12 +105,12 @@ public sealed class TokenTests(SecuredServers servers) : IClassFixture<SecuredSe
         using var erin = await server.NewUserAsync("erin", ["data-engineer"], "risk");
         (await erin.Mlflow.GetAsync("experiments/search?max_results=1")).Ok(); // cached now
 
-        await server.Admin.Client.UpdateUserAsync(erin.Name, new UserUpdate { Enabled = false });
+        await server.Admin.Client.UpdateUserAsync(erin.Name, new UpdateUserRequest { Enabled = false });
         var error = await Assert.ThrowsAsync<StewardApiException>(() => erin.Client.GetMeAsync());
         Assert.Equal(HttpStatusCode.Unauthorized, error.StatusCode);
         Assert.Contains("disabled", error.Detail, StringComparison.Ordinal);
 
-        await server.Admin.Client.UpdateUserAsync(erin.Name, new UserUpdate { Enabled = true });
+        await server.Admin.Client.UpdateUserAsync(erin.Name, new UpdateUserRequest { Enabled = true });
         Assert.Equal(erin.Name, (await erin.Client.GetMeAsync()).Name);
     }
 

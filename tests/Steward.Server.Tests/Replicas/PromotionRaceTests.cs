@@ -1,5 +1,9 @@
 using System.Globalization;
 using Steward.Client;
+using Steward.Contracts.Governance;
+using Steward.Contracts.Identity;
+using Steward.Contracts.Registry;
+using Steward.Contracts.Tracking;
 using Steward.Server.Tests.Support;
 
 namespace Steward.Server.Tests.Replicas;
@@ -84,7 +88,7 @@ public sealed class PromotionRaceTests
         await admin.LogInputsAsync(run.RunId, [new DatasetInput(new Dataset("telco-train", "d41d8cd9", "local", "telco.csv"), new Dictionary<string, string> { ["mlflow.data.context"] = "training" })]);
         await admin.CreateModelAsync(name);
         await admin.CreateModelVersionAsync(name, $"{run.ArtifactUri}/model", run.RunId);
-        await admin.SetGovernanceRecordAsync(name, new GovernanceRecordChanges(Owner: "admin", Domain: "default", Purpose: "Churn prediction"));
+        await admin.SetGovernanceRecordAsync(name, new SetGovernanceRecordRequest(Owner: "admin", Domain: "default", Purpose: "Churn prediction"));
         var expires = DateTimeOffset.UtcNow.AddDays(30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         foreach (var step in new[] { "business-kpi", "model-card", "staging-deployment", "compliance", "drift-monitoring" })
             await admin.WaiveStepAsync(name, "1", step, "pilot under supervision", expires);

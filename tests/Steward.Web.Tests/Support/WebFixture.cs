@@ -2,6 +2,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.Playwright;
 using Steward.Client;
+using Steward.Contracts.Governance;
+using Steward.Contracts.Identity;
 using Steward.Server;
 
 namespace Steward.Web.Tests.Support;
@@ -91,7 +93,7 @@ public sealed class WebFixture : IAsyncLifetime
         using var admin = new StewardClient(Address, Tokens["admin"]);
         await admin.CreateModelAsync(model);
         await admin.CreateModelVersionAsync(model, "runs:/" + Seeded.Runs["forest"] + "/model", Seeded.Runs["forest"]);
-        if (governed) await admin.SetGovernanceRecordAsync(model, new GovernanceRecordChanges(Owner: "alice", Domain: "default", Purpose: "Browser tests", Checklists: checklists));
+        if (governed) await admin.SetGovernanceRecordAsync(model, new SetGovernanceRecordRequest(Owner: "alice", Domain: "default", Purpose: "Browser tests", Checklists: checklists));
         return $"/models/{model}/versions/1";
     }
 
@@ -180,7 +182,7 @@ public sealed class WebFixture : IAsyncLifetime
         var second = await alice.CreateModelVersionAsync("churn-classifier", "runs:/" + runs["forest"] + "/model", runs["forest"]);
         using var sam = new StewardClient(Address, Tokens["sam"]);
         var third = await sam.CreateModelVersionAsync("churn-classifier", "runs:/" + runs["logreg-baseline"] + "/model", runs["logreg-baseline"]);
-        await admin.SetGovernanceRecordAsync("churn-classifier", new GovernanceRecordChanges(Owner: "alice", Domain: "default", Purpose: "Retention offers"));
+        await admin.SetGovernanceRecordAsync("churn-classifier", new SetGovernanceRecordRequest(Owner: "alice", Domain: "default", Purpose: "Retention offers"));
         await admin.FileScorecardAsync("churn-classifier", second.Version, new Dictionary<string, string>
         {
             ["business_impact"] = "medium",

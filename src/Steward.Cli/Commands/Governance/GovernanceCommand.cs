@@ -79,7 +79,7 @@ internal static class GovernanceCommand
     private static async Task<int> SetAsync(ParseResult parse, StewardClient client, OutputFormat output, CancellationToken cancellationToken)
     {
         var checklists = parse.GetValue(O.Checklist);
-        var changes = new GovernanceRecordChanges(
+        var changes = new SetGovernanceRecordRequest(
             parse.GetValue(O.Owner), parse.GetValue(O.Domain), parse.GetValue(O.Purpose), parse.GetValue(O.IntendedUse),
             parse.GetValue(O.Affected), parse.GetValue(O.Target), parse.GetValue(O.Status), checklists is { Length: > 0 } ? checklists : null);
         var record = await client.SetGovernanceRecordAsync(parse.GetRequiredValue(O.Name), changes, cancellationToken);

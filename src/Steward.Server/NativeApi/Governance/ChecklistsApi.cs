@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Steward.Contracts;
 using Steward.Governance.Checklists;
-using Steward.Server.NativeApi.Contracts;
 
 namespace Steward.Server.NativeApi.Governance;
 
@@ -25,25 +25,25 @@ internal static class ChecklistsApi
         governance.MapPut("/models/{name}/versions/{version}/checklists/{checklist}/items/{item}", AnswerAsync);
     }
 
-    private static async Task<JsonHttpResult<ListResponse<ChecklistTemplateDto>>> ListAsync(ChecklistTemplateService templates, CancellationToken cancellationToken)
+    private static async Task<JsonHttpResult<Page<ChecklistTemplateDto>>> ListAsync(ChecklistTemplateService templates, CancellationToken cancellationToken)
     {
         var list = await templates.ListAsync(cancellationToken);
-        return ApiResults.Ok(new ListResponse<ChecklistTemplateDto>(list.Select(t => t.ToDto()).ToList(), null), Json.ListResponseChecklistTemplateDto);
+        return ApiResults.Ok(new Page<ChecklistTemplateDto>(list.Select(t => t.ToDto()).ToList(), null), Json.PageChecklistTemplate);
     }
 
     private static async Task<JsonHttpResult<ChecklistTemplateDto>> GetAsync(ChecklistTemplateService templates, string checklist, [FromQuery] string? version, CancellationToken cancellationToken) =>
-        ApiResults.Ok((await templates.GetAsync(checklist, GovernanceQuery.Integer(version, "version"), cancellationToken)).ToDto(), Json.ChecklistTemplateDto);
+        ApiResults.Ok((await templates.GetAsync(checklist, GovernanceQuery.Integer(version, "version"), cancellationToken)).ToDto(), Json.ChecklistTemplate);
 
     /// <summary>Adds a template (YAML text in <c>content</c>), or the next version of one with the same name.</summary>
     private static async Task<CreatedJson<ChecklistTemplateDto>> AddAsync(ChecklistTemplateService templates, HttpRequest request, CancellationToken cancellationToken)
     {
         var body = await Requests.ReadAsync(request, Json.ContentRequest, cancellationToken);
         var added = await templates.AddAsync(Requests.Required(body.Content, "content"), cancellationToken);
-        return ApiResults.Created($"{NativeApi.Prefix}/governance/checklists/{added.Document.Name}", added.ToDto(), Json.ChecklistTemplateDto);
+        return ApiResults.Created($"{NativeApi.Prefix}/governance/checklists/{added.Document.Name}", added.ToDto(), Json.ChecklistTemplate);
     }
 
     private static async Task<JsonHttpResult<ComplianceDto>> ComplianceAsync(ChecklistService checklists, string name, string version, CancellationToken cancellationToken) =>
-        ApiResults.Ok((await checklists.StatusAsync(Requests.RouteValue(name), version, cancellationToken)).ToDto(), Json.ComplianceDto);
+        ApiResults.Ok((await checklists.StatusAsync(Requests.RouteValue(name), version, cancellationToken)).ToDto(), Json.Compliance);
 
     private static async Task<JsonHttpResult<ChecklistAnswerDto>> AnswerAsync(
         ChecklistService checklists, string name, string version, string checklist, string item, HttpRequest request, CancellationToken cancellationToken)
@@ -51,7 +51,7 @@ internal static class ChecklistsApi
         var body = await Requests.ReadAsync(request, Json.AnswerRequest, cancellationToken);
         var answer = await checklists.AnswerAsync(
             Requests.RouteValue(name), version, checklist, item, body.Status,
-            body.Evidence?.Select(e => (e.Kind, e.Ref)).ToList(), body.Note, cancellationToken);
-        return ApiResults.Ok(answer.ToDto(), Json.ChecklistAnswerDto);
+            body.Evidence?.Select<EvidenceDto, (string?, string?)>(e => (e.Kind, e.Ref)).ToList(), body.Note, cancellationToken);
+        return ApiResults.Ok(answer.ToDto(), Json.ChecklistAnswer);
     }
 }

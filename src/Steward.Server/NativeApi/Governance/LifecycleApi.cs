@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Steward.Contracts;
 using Steward.Governance.Lifecycle;
-using Steward.Server.NativeApi.Contracts;
 
 namespace Steward.Server.NativeApi.Governance;
 
@@ -37,17 +37,17 @@ internal static class LifecycleApi
     }
 
     private static async Task<JsonHttpResult<LifecycleDto>> StateAsync(LifecycleService lifecycle, TimeProvider clock, string name, string version, CancellationToken cancellationToken) =>
-        ApiResults.Ok((await lifecycle.GetStateAsync(Requests.RouteValue(name), version, cancellationToken)).ToDto(Now(clock)), Json.LifecycleDto);
+        ApiResults.Ok((await lifecycle.GetStateAsync(Requests.RouteValue(name), version, cancellationToken)).ToDto(Now(clock)), Json.Lifecycle);
 
     /// <summary>Both gates' verdicts as a change would meet them now; nothing is recorded.</summary>
     private static async Task<JsonHttpResult<GatesDto>> GatesAsync(LifecycleService lifecycle, string name, string version, CancellationToken cancellationToken)
     {
         var state = await lifecycle.GetStateAsync(Requests.RouteValue(name), version, cancellationToken);
-        return ApiResults.Ok(new GatesDto(state.Staging.ToDto(), state.Production.ToDto()), Json.GatesDto);
+        return ApiResults.Ok(new GatesDto(state.Staging.ToDto(), state.Production.ToDto()), Json.Gates);
     }
 
     private static async Task<JsonHttpResult<ApprovalsDto>> ApprovalsAsync(LifecycleService lifecycle, string name, string version, CancellationToken cancellationToken) =>
-        ApiResults.Ok((await lifecycle.GetStateAsync(Requests.RouteValue(name), version, cancellationToken)).Approvals.ToDto(), Json.ApprovalsDto);
+        ApiResults.Ok((await lifecycle.GetStateAsync(Requests.RouteValue(name), version, cancellationToken)).Approvals.ToDto(), Json.Approvals);
 
     private static async Task<CreatedJson<DecisionDto>> DecideAsync(LifecycleService lifecycle, string name, string version, HttpRequest request, CancellationToken cancellationToken)
     {
@@ -56,58 +56,58 @@ internal static class LifecycleApi
         var approval = decision == ApprovalDecision.Approved
             ? await lifecycle.ApproveAsync(Requests.RouteValue(name), version, body.Reason, cancellationToken)
             : await lifecycle.RejectAsync(Requests.RouteValue(name), version, body.Reason, cancellationToken);
-        return ApiResults.Created($"{NativeApi.Prefix}/models/{Uri.EscapeDataString(approval.ModelName)}/versions/{approval.Version}/approvals", approval.ToDto(), Json.DecisionDto);
+        return ApiResults.Created($"{NativeApi.Prefix}/models/{Uri.EscapeDataString(approval.ModelName)}/versions/{approval.Version}/approvals", approval.ToDto(), Json.ApprovalDecision);
     }
 
-    private static async Task<JsonHttpResult<ListResponse<WaiverDto>>> WaiversAsync(LifecycleService lifecycle, TimeProvider clock, string name, string version, CancellationToken cancellationToken)
+    private static async Task<JsonHttpResult<Page<WaiverDto>>> WaiversAsync(LifecycleService lifecycle, TimeProvider clock, string name, string version, CancellationToken cancellationToken)
     {
         var now = Now(clock);
         var waivers = await lifecycle.ListWaiversAsync(Requests.RouteValue(name), version, cancellationToken);
-        return ApiResults.Ok(new ListResponse<WaiverDto>(waivers.Select(w => w.ToDto(now)).ToList(), null), Json.ListResponseWaiverDto);
+        return ApiResults.Ok(new Page<WaiverDto>(waivers.Select(w => w.ToDto(now)).ToList(), null), Json.PageWaiver);
     }
 
     private static async Task<CreatedJson<WaiverDto>> WaiveAsync(LifecycleService lifecycle, TimeProvider clock, string name, string version, HttpRequest request, CancellationToken cancellationToken)
     {
         var body = await Requests.ReadAsync(request, Json.WaiveRequest, cancellationToken);
         var waiver = await lifecycle.WaiveAsync(Requests.RouteValue(name), version, body.Step, body.Reason, body.Expires, cancellationToken);
-        return ApiResults.Created($"{NativeApi.Prefix}/models/{Uri.EscapeDataString(waiver.ModelName)}/versions/{waiver.Version}/waivers", waiver.ToDto(Now(clock)), Json.WaiverDto);
+        return ApiResults.Created($"{NativeApi.Prefix}/models/{Uri.EscapeDataString(waiver.ModelName)}/versions/{waiver.Version}/waivers", waiver.ToDto(Now(clock)), Json.Waiver);
     }
 
-    private static async Task<JsonHttpResult<ListResponse<AttestationDto>>> AttestationsAsync(LifecycleService lifecycle, string name, string version, CancellationToken cancellationToken)
+    private static async Task<JsonHttpResult<Page<AttestationDto>>> AttestationsAsync(LifecycleService lifecycle, string name, string version, CancellationToken cancellationToken)
     {
         var attestations = await lifecycle.ListAttestationsAsync(Requests.RouteValue(name), version, cancellationToken);
-        return ApiResults.Ok(new ListResponse<AttestationDto>(attestations.Select(a => a.ToDto()).ToList(), null), Json.ListResponseAttestationDto);
+        return ApiResults.Ok(new Page<AttestationDto>(attestations.Select(a => a.ToDto()).ToList(), null), Json.PageAttestation);
     }
 
     private static async Task<CreatedJson<AttestationDto>> AttestAsync(LifecycleService lifecycle, string name, string version, HttpRequest request, CancellationToken cancellationToken)
     {
         var body = await Requests.ReadAsync(request, Json.AttestRequest, cancellationToken);
         var attestation = await lifecycle.AttestAsync(Requests.RouteValue(name), version, body.Step, body.Link, body.Note, cancellationToken);
-        return ApiResults.Created($"{NativeApi.Prefix}/models/{Uri.EscapeDataString(attestation.ModelName)}/versions/{attestation.Version}/attestations", attestation.ToDto(), Json.AttestationDto);
+        return ApiResults.Created($"{NativeApi.Prefix}/models/{Uri.EscapeDataString(attestation.ModelName)}/versions/{attestation.Version}/attestations", attestation.ToDto(), Json.Attestation);
     }
 
-    private static JsonHttpResult<ListResponse<StepDefinitionDto>> Steps() =>
-        ApiResults.Ok(new ListResponse<StepDefinitionDto>(LifecycleSteps.All.Select(s => s.ToDto()).ToList(), null), Json.ListResponseStepDefinitionDto);
+    private static JsonHttpResult<Page<StepDefinitionDto>> Steps() =>
+        ApiResults.Ok(new Page<StepDefinitionDto>(LifecycleSteps.All.Select(s => s.ToDto()).ToList(), null), Json.PageLifecycleStepDefinition);
 
     private static async Task<JsonHttpResult<LifecyclePolicyDto>> PolicyAsync(LifecyclePolicyService policies, [FromQuery] string? version, CancellationToken cancellationToken)
     {
         var number = GovernanceQuery.Integer(version, "version");
         var policy = number is null ? await policies.CurrentAsync(cancellationToken) : await policies.GetAsync(number.Value, cancellationToken);
-        return ApiResults.Ok(policy.ToDto(), Json.LifecyclePolicyDto);
+        return ApiResults.Ok(policy.ToDto(), Json.LifecyclePolicy);
     }
 
     /// <summary>Stores a new version of the policy (YAML text in <c>content</c>).</summary>
     private static async Task<JsonHttpResult<LifecyclePolicyDto>> SetPolicyAsync(LifecyclePolicyService policies, HttpRequest request, CancellationToken cancellationToken)
     {
         var body = await Requests.ReadAsync(request, Json.ContentRequest, cancellationToken);
-        return ApiResults.Ok((await policies.SetAsync(Requests.Required(body.Content, "content"), cancellationToken)).ToDto(), Json.LifecyclePolicyDto);
+        return ApiResults.Ok((await policies.SetAsync(Requests.Required(body.Content, "content"), cancellationToken)).ToDto(), Json.LifecyclePolicy);
     }
 
-    private static async Task<JsonHttpResult<ListResponse<DocumentVersionDto>>> PolicyHistoryAsync(LifecyclePolicyService policies, CancellationToken cancellationToken)
+    private static async Task<JsonHttpResult<Page<DocumentVersionDto>>> PolicyHistoryAsync(LifecyclePolicyService policies, CancellationToken cancellationToken)
     {
         var history = await policies.HistoryAsync(cancellationToken);
-        return ApiResults.Ok(new ListResponse<DocumentVersionDto>(
-            history.Select(d => new DocumentVersionDto(d.Name, d.Version, d.Sha256, d.CreatedBy, d.CreatedAt?.ToUnixTimeMilliseconds())).ToList(), null), Json.ListResponseDocumentVersionDto);
+        return ApiResults.Ok(new Page<DocumentVersionDto>(
+            history.Select(d => new DocumentVersionDto(d.Name, d.Version, d.Sha256, d.CreatedBy, d.CreatedAt?.ToUnixTimeMilliseconds())).ToList(), null), Json.PageGovernanceDocumentVersion);
     }
 
     private static long Now(TimeProvider clock) => clock.GetUtcNow().ToUnixTimeMilliseconds();

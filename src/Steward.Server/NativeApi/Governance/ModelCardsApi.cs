@@ -3,10 +3,10 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Steward.Contracts;
 using Steward.Errors;
 using Steward.Governance.ModelCards;
 using Steward.Reports.Documents;
-using Steward.Server.NativeApi.Contracts;
 
 namespace Steward.Server.NativeApi.Governance;
 
@@ -26,19 +26,19 @@ internal static class ModelCardsApi
 
     /// <summary>The newest revision, or <c>?revision=N</c>; revision 0 is the draft filled from the platform now.</summary>
     private static async Task<JsonHttpResult<ModelCardDto>> GetAsync(ModelCardService cards, string name, string version, [FromQuery] string? revision, CancellationToken cancellationToken) =>
-        ApiResults.Ok((await cards.GetAsync(Requests.RouteValue(name), version, GovernanceQuery.Integer(revision, "revision"), cancellationToken)).ToDto(), Json.ModelCardDto);
+        ApiResults.Ok((await cards.GetAsync(Requests.RouteValue(name), version, GovernanceQuery.Integer(revision, "revision"), cancellationToken)).ToDto(), Json.ModelCard);
 
     private static async Task<JsonHttpResult<ModelCardDto>> EditAsync(ModelCardService cards, string name, string version, HttpRequest request, CancellationToken cancellationToken)
     {
         var body = await Requests.ReadAsync(request, Json.EditCardRequest, cancellationToken);
         var card = await cards.EditAsync(Requests.RouteValue(name), version, body.Sections, body.BaseRevision, cancellationToken);
-        return ApiResults.Ok(card.ToDto(), Json.ModelCardDto);
+        return ApiResults.Ok(card.ToDto(), Json.ModelCard);
     }
 
-    private static async Task<JsonHttpResult<ListResponse<CardRevisionDto>>> RevisionsAsync(ModelCardService cards, string name, string version, CancellationToken cancellationToken)
+    private static async Task<JsonHttpResult<Page<CardRevisionDto>>> RevisionsAsync(ModelCardService cards, string name, string version, CancellationToken cancellationToken)
     {
         var revisions = await cards.ListRevisionsAsync(Requests.RouteValue(name), version, cancellationToken);
-        return ApiResults.Ok(new ListResponse<CardRevisionDto>(revisions.Select(r => r.ToRevisionDto()).ToList(), null), Json.ListResponseCardRevisionDto);
+        return ApiResults.Ok(new Page<CardRevisionDto>(revisions.Select(r => r.ToRevisionDto()).ToList(), null), Json.PageModelCardRevision);
     }
 
     /// <summary>The card as a Markdown (<c>format=md</c>, the default) or HTML (<c>format=html</c>) download.</summary>

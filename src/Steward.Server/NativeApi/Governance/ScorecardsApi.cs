@@ -4,9 +4,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Steward.Contracts;
 using Steward.Errors;
 using Steward.Governance.Scorecards;
-using Steward.Server.NativeApi.Contracts;
 
 namespace Steward.Server.NativeApi.Governance;
 
@@ -33,20 +33,20 @@ internal static class ScorecardsApi
     {
         var number = GovernanceQuery.Integer(version, "version");
         var config = number is null ? await configs.CurrentAsync(cancellationToken) : await configs.GetAsync(number.Value, cancellationToken);
-        return ApiResults.Ok(config.ToDto(), Json.ScorecardConfigDto);
+        return ApiResults.Ok(config.ToDto(), Json.ScorecardConfig);
     }
 
     private static async Task<JsonHttpResult<ScorecardConfigDto>> SetConfigAsync(ScorecardConfigService configs, HttpRequest request, CancellationToken cancellationToken)
     {
         var body = await Requests.ReadAsync(request, Json.ContentRequest, cancellationToken);
         var stored = await configs.SetAsync(Requests.Required(body.Content, "content"), cancellationToken);
-        return ApiResults.Ok(stored.ToDto(), Json.ScorecardConfigDto);
+        return ApiResults.Ok(stored.ToDto(), Json.ScorecardConfig);
     }
 
-    private static async Task<JsonHttpResult<ListResponse<DocumentVersionDto>>> ConfigHistoryAsync(ScorecardConfigService configs, CancellationToken cancellationToken)
+    private static async Task<JsonHttpResult<Page<DocumentVersionDto>>> ConfigHistoryAsync(ScorecardConfigService configs, CancellationToken cancellationToken)
     {
         var history = await configs.HistoryAsync(cancellationToken);
-        return ApiResults.Ok(new ListResponse<DocumentVersionDto>(history.Select(d => d.ToVersionDto()).ToList(), null), Json.ListResponseDocumentVersionDto);
+        return ApiResults.Ok(new Page<DocumentVersionDto>(history.Select(d => d.ToVersionDto()).ToList(), null), Json.PageGovernanceDocumentVersion);
     }
 
     /// <summary>Scores answers with the configuration in force; stores nothing.</summary>
@@ -54,13 +54,13 @@ internal static class ScorecardsApi
     {
         var body = await Requests.ReadAsync(request, Json.ScoreRequest, cancellationToken);
         var (result, config) = await scorecards.ScoreAsync(Answers(body.Factors), cancellationToken);
-        return ApiResults.Ok(result.ToDto(config.Document), Json.ScoreResultDto);
+        return ApiResults.Ok(result.ToDto(config.Document), Json.ScoreResult);
     }
 
-    private static async Task<JsonHttpResult<ListResponse<ScorecardDto>>> ListAsync(ScorecardService scorecards, string name, string version, CancellationToken cancellationToken)
+    private static async Task<JsonHttpResult<Page<ScorecardDto>>> ListAsync(ScorecardService scorecards, string name, string version, CancellationToken cancellationToken)
     {
         var list = await scorecards.ListAsync(Requests.RouteValue(name), version, cancellationToken);
-        return ApiResults.Ok(new ListResponse<ScorecardDto>(list.Select(s => s.ToDto()).ToList(), null), Json.ListResponseScorecardDto);
+        return ApiResults.Ok(new Page<ScorecardDto>(list.Select(s => s.ToDto()).ToList(), null), Json.PageScorecard);
     }
 
     private static async Task<CreatedJson<ScorecardDto>> FileAsync(ScorecardService scorecards, string name, string version, HttpRequest request, CancellationToken cancellationToken)
@@ -70,7 +70,7 @@ internal static class ScorecardsApi
         return ApiResults.Created(
             $"{NativeApi.Prefix}/governance/models/{Uri.EscapeDataString(filed.ModelName)}/versions/{filed.Version}/scorecards",
             filed.ToDto(),
-            Json.ScorecardDto);
+            Json.Scorecard);
     }
 
     /// <summary>Answers as text: a level as a string, a number as a JSON number or a string.</summary>

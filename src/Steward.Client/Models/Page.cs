@@ -1,7 +1,0 @@
-namespace Steward.Client;
-
-/// <summary>One page of a list.</summary>
-/// <typeparam name="T">The listed type.</typeparam>
-/// <param name="Items">The items of this page.</param>
-/// <param name="NextPageToken">Pass it back to get the next page; null on the last page.</param>
-public sealed record Page<T>(IReadOnlyList<T> Items, string? NextPageToken);
