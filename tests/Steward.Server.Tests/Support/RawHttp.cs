@@ -21,6 +21,9 @@ public sealed class RawHttp : IAsyncDisposable
     /// <summary>Bytes of body written so far.</summary>
     public long BodyBytesSent { get; private set; }
 
+    /// <summary>Whether the server has begun to answer (or refuse) the request.</summary>
+    public bool Answered => _stream.DataAvailable;
+
     /// <summary>Connects and sends the request line and headers (a Host header is added).</summary>
     public static async Task<RawHttp> StartAsync(Uri server, string method, string path, params string[] headers)
     {
