@@ -55,9 +55,9 @@ public sealed class PermissionTableTests
         Assert.Equal(Enum.GetValues<Permission>().Order(), PermissionTable.Rules.Select(r => r.Permission).Order());
 
     [Fact]
-    public void the_readme_shows_the_table_as_the_code_defines_it()
+    public void the_identities_page_shows_the_table_as_the_code_defines_it()
     {
-        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md")).ReplaceLineEndings("\n");
+        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "identities.md")).ReplaceLineEndings("\n");
         Assert.Contains(PermissionTable.ToMarkdown(), readme, StringComparison.Ordinal);
     }
 
