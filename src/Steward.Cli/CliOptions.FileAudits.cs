@@ -35,7 +35,7 @@ internal static partial class CliOptions
 
     public static readonly Option<string?> Where = new("--where")
     {
-        Description = "SQL predicate selecting the rows to read (of both files, for audit drift), e.g. \"region = 'EU'\".",
+        Description = "SQL predicate selecting the rows to read (audit drift: of both files, ANDed with --reference-where/--current-where), e.g. \"region = 'EU'\".",
         HelpName = "sql",
     };
 

@@ -95,7 +95,9 @@ public sealed class AuditDriftCommandTests : IDisposable
     [InlineData("text forced numeric", "--numeric", "plan", "column 'plan' holds a value that is not a number at row 1")]
     [InlineData("threshold alone", "--threshold", "0.2", "--threshold needs --method")]
     [InlineData("bad report name", "--report", "{folder}/drift.pdf", "--report: '{folder}/drift.pdf' must end in .html, .htm, .md or .markdown")]
-    [InlineData("bad filter", "--where", "no_such_column > 1", "with filter 'no_such_column > 1' cannot be read")]
+    [InlineData("bad filter", "--where", "no_such_column > 1", "--where: data file '{folder}/reference.csv' with filter 'no_such_column > 1' cannot be read")]
+    [InlineData("bad reference filter", "--reference-where", "no_such_column > 1", "--reference-where: data file '{folder}/reference.csv' with filter 'no_such_column > 1' cannot be read")]
+    [InlineData("bad current filter", "--current-where", "plan = 'pro", "--current-where: data file '{folder}/current.csv' with filter 'plan = 'pro' cannot be read")]
     [InlineData("p-value threshold out of range", "--method", "ks", "the ks threshold is a p-value and must be between 0 and 1")]
     public async Task Bad_input_exits_1_with_one_line_naming_the_problem(string _, string option, string value, string message)
     {

@@ -16,8 +16,9 @@ internal sealed record PlannedColumn(string Name, ReadAs ReadAs, bool Categorica
 /// <summary>
 /// Decides which columns to compare and how, from the two files' column types and the caller's
 /// choices. Numbers in both files are numeric, and so is text whose every non-blank value is a
-/// number; other text (or booleans) in both is categorical; a column typed differently in the two
-/// files, or holding dates and times, is skipped with the reason.
+/// number (in both files, or in the one that stores it as text while the other reads numbers);
+/// other text (or booleans) in both is categorical; a column numeric in one file and text holding
+/// something else in the other, or holding dates and times, is skipped with the reason.
 /// </summary>
 internal sealed record DriftColumnPlan(IReadOnlyList<PlannedColumn> Columns, IReadOnlyList<SkippedColumn> Skipped)
 {
@@ -51,8 +52,8 @@ internal sealed record DriftColumnPlan(IReadOnlyList<PlannedColumn> Columns, IRe
         }
 
         var columns = new List<PlannedColumn>();
-        var textNumbers = NumbersStoredAsText(reference, current, names.Where(n =>
-            !numeric.Contains(n) && !categorical.Contains(n) && IsText(reference.Column(n)) && IsText(current.Column(n))).ToArray());
+        var (textNumbers, notNumbers) = NumbersStoredAsText(reference, current, names.Where(n =>
+            !numeric.Contains(n) && !categorical.Contains(n) && MayBeNumbers(reference.Column(n), current.Column(n))).ToArray());
         foreach (var name in names)
         {
             var r = reference.Column(name);
@@ -69,6 +70,9 @@ internal sealed record DriftColumnPlan(IReadOnlyList<PlannedColumn> Columns, IRe
                 columns.Add(new PlannedColumn(name, ReadAs.Numbers, Categorical: false, named));
             else if (!r.IsNumeric && !c.IsNumeric)
                 columns.Add(new PlannedColumn(name, ReadAs.Text, Categorical: true, named));
+            else if (notNumbers.TryGetValue(name, out var value))
+                skipped.Add(new SkippedColumn(name,
+                    $"{Kind(r)} in the reference file but {Kind(c)} in the current file, where '{value}' is not a number; name it as categorical to compare it"));
             else
                 skipped.Add(new SkippedColumn(name,
                     $"{Kind(r)} in the reference file but {Kind(c)} in the current file; name it as numeric or categorical to compare it"));
@@ -86,33 +90,51 @@ internal sealed record DriftColumnPlan(IReadOnlyList<PlannedColumn> Columns, IRe
         }).ToArray();
 
     /// <summary>
-    /// Text columns whose every non-blank value in both files is a number: a CSV column of numbers
-    /// with a few blanks (" ") is sniffed as text, but is compared as numbers, blanks missing.
-    /// One aggregate query per file.
+    /// Columns to read as numbers although a file stores them as text: a CSV column of numbers with
+    /// a few blanks (" ") is sniffed as text, in both files or only in the one that has the blanks.
+    /// Such a column is numbers when every non-blank value the text holds parses, blanks missing;
+    /// text in both files must hold at least one number in each, or it is categorical. Also returns,
+    /// for the others, the smallest text value that is not a number (to name it in a skip reason).
+    /// One aggregate query per file storing a candidate as text.
     /// </summary>
-    private static HashSet<string> NumbersStoredAsText(DataFile reference, DataFile current, string[] candidates)
+    private static (HashSet<string> Numbers, Dictionary<string, string> NotNumbers) NumbersStoredAsText(
+        DataFile reference, DataFile current, string[] candidates)
     {
-        var result = new HashSet<string>(candidates, StringComparer.Ordinal);
-        if (candidates.Length == 0)
-            return result;
+        var numbers = new HashSet<string>(candidates, StringComparer.Ordinal);
+        var notNumbers = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in new[] { reference, current })
         {
-            var counts = string.Join(", ", candidates.Select(n =>
+            var text = candidates.Where(n => IsText(file.Column(n))).ToArray();
+            if (text.Length == 0)
+                continue;
+            var aggregates = string.Join(", ", text.Select(n =>
             {
-                var blank = $"trim(CAST({DataFile.Quote(n)} AS VARCHAR)) = '' OR {DataFile.Quote(n)} IS NULL";
-                return $"count(*) FILTER (WHERE NOT ({blank}) AND TRY_CAST({DataFile.Quote(n)} AS DOUBLE) IS NULL), count(*) FILTER (WHERE NOT ({blank}))";
+                var column = DataFile.Quote(n);
+                var blank = $"trim(CAST({column} AS VARCHAR)) = '' OR {column} IS NULL";
+                return $"min(CAST({column} AS VARCHAR)) FILTER (WHERE NOT ({blank}) AND TRY_CAST({column} AS DOUBLE) IS NULL), "
+                    + $"count(*) FILTER (WHERE NOT ({blank}))";
             }));
-            using var reader = file.Reader($"SELECT {counts} FROM data");
+            using var reader = file.Reader($"SELECT {aggregates} FROM data");
             reader.Read();
-            for (var i = 0; i < candidates.Length; i++)
+            for (var i = 0; i < text.Length; i++)
             {
-                // Not a number somewhere, or nothing but blanks: text after all.
-                if (reader.GetInt64(2 * i) > 0 || reader.GetInt64(2 * i + 1) == 0)
-                    result.Remove(candidates[i]);
+                var name = text[i];
+                if (!reader.IsDBNull(2 * i))
+                {
+                    numbers.Remove(name);
+                    notNumbers.TryAdd(name, reader.GetString(2 * i));
+                }
+                // Nothing but blanks in a column both files store as text: text after all.
+                else if (reader.GetInt64(2 * i + 1) == 0 && IsText(reference.Column(name)) && IsText(current.Column(name)))
+                    numbers.Remove(name);
             }
         }
-        return result;
+        return (numbers, notNumbers);
     }
+
+    /// <summary>Text in both files, or numbers in one and text in the other: the text may be numbers with blanks.</summary>
+    private static bool MayBeNumbers(DataColumn reference, DataColumn current) =>
+        (IsText(reference) && (IsText(current) || current.IsNumeric)) || (reference.IsNumeric && IsText(current));
 
     private static bool IsText(DataColumn column) => column.SqlType == "VARCHAR";
 

@@ -14,10 +14,17 @@ public static class DriftFiles
     public const int IdentifierMinimumRows = 50;
 
     /// <summary>Opens both files with the same row filter and compares them.</summary>
-    public static DriftReport Run(string referencePath, string currentPath, string? where, DriftFileOptions options)
+    public static DriftReport Run(string referencePath, string currentPath, string? where, DriftFileOptions options) =>
+        Run(referencePath, where, currentPath, where, options);
+
+    /// <summary>
+    /// Opens each file with its own row filter (null: every row) and compares them; the same file
+    /// with two filters compares two parts of it, e.g. customers who stayed against those who left.
+    /// </summary>
+    public static DriftReport Run(string referencePath, string? referenceWhere, string currentPath, string? currentWhere, DriftFileOptions options)
     {
-        using var reference = DataFile.Open(referencePath, where);
-        using var current = DataFile.Open(currentPath, where);
+        using var reference = DataFile.Open(referencePath, referenceWhere);
+        using var current = DataFile.Open(currentPath, currentWhere);
         return Run(reference, current, options);
     }
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
 using Steward.Analytics.Drift;
+using Steward.Analytics.Files;
 using Steward.Cli.Infrastructure;
 using Steward.Cli.Output;
 using Steward.Reports.Drift;
@@ -46,6 +47,18 @@ internal static class AuditDriftCommand
     {
         Description = "Columns compared as numbers even if stored as text, comma-separated; every value must parse (blank is missing).",
         HelpName = "column[,column]",
+    };
+
+    private static readonly Option<string?> ReferenceWhere = new("--reference-where")
+    {
+        Description = "SQL predicate selecting the reference file's rows, ANDed with --where, e.g. \"Churn = 'No'\".",
+        HelpName = "sql",
+    };
+
+    private static readonly Option<string?> CurrentWhere = new("--current-where")
+    {
+        Description = "SQL predicate selecting the current file's rows, ANDed with --where, e.g. \"Churn = 'Yes'\"; with the same file as --reference, compares two parts of it.",
+        HelpName = "sql",
     };
 
     private static readonly Option<string?> Method = new("--method")
@@ -97,7 +110,7 @@ internal static class AuditDriftCommand
     {
         var command = new Command("drift", "Drift audit between a reference and a current file: KS, chi-square, PSI, Wasserstein and Jensen–Shannon per column, and a data-set verdict.")
         {
-            Reference, Current, Columns, Categorical, Numeric, CliOptions.Where, Method, CliOptions.DriftThreshold, Bins, DriftShare, FailOnDrift,
+            Reference, Current, Columns, Categorical, Numeric, CliOptions.Where, ReferenceWhere, CurrentWhere, Method, CliOptions.DriftThreshold, Bins, DriftShare, FailOnDrift,
             CliOptions.Output, CliOptions.Report,
         };
         command.SetAction((parse, _) => CliAction.RunAsync(() => Task.FromResult(Run(parse))));
@@ -135,10 +148,54 @@ internal static class AuditDriftCommand
                 DriftShare = parse.GetValue(DriftShare),
             },
         };
-        var reference = parse.GetRequiredValue(Reference);
-        var current = parse.GetRequiredValue(Current);
-        return FileAudit.WithProgress($"Comparing {Path.GetFileName(current)} with {Path.GetFileName(reference)}…",
-            _ => DriftFiles.Run(reference, current, parse.GetValue(CliOptions.Where), options));
+        var referencePath = parse.GetRequiredValue(Reference);
+        var currentPath = parse.GetRequiredValue(Current);
+        var where = parse.GetValue(CliOptions.Where);
+        return FileAudit.WithProgress($"Comparing {Path.GetFileName(currentPath)} with {Path.GetFileName(referencePath)}…", _ =>
+        {
+            using var reference = Open(referencePath, where, parse.GetValue(ReferenceWhere), ReferenceWhere.Name);
+            using var current = Open(currentPath, where, parse.GetValue(CurrentWhere), CurrentWhere.Name);
+            return DriftFiles.Run(reference, current, options);
+        });
+    }
+
+    /// <summary>
+    /// Opens a file with <c>--where</c> and its own side's filter, both applying (AND). When that
+    /// fails, the error names the option at fault: the file is opened again with each filter alone.
+    /// </summary>
+    private static DataFile Open(string path, string? where, string? sideWhere, string sideOption)
+    {
+        where = string.IsNullOrWhiteSpace(where) ? null : where;
+        sideWhere = string.IsNullOrWhiteSpace(sideWhere) ? null : sideWhere;
+        var filter = where is null ? sideWhere : sideWhere is null ? where : $"({where}) AND ({sideWhere})";
+        try
+        {
+            return DataFile.Open(path, filter);
+        }
+        catch (DataFileException) when (filter is not null)
+        {
+            if (OpenError(path, null) is { } fileError)
+                throw new CliException(fileError);
+            foreach (var (option, single) in new[] { (CliOptions.Where.Name, where), (sideOption, sideWhere) })
+            {
+                if (single is not null && OpenError(path, single) is { } filterError)
+                    throw new CliException($"{option}: {filterError}");
+            }
+            throw; // each filter reads the file alone, but not the two together
+        }
+    }
+
+    private static string? OpenError(string path, string? where)
+    {
+        try
+        {
+            using var _ = DataFile.Open(path, where);
+            return null;
+        }
+        catch (DataFileException e)
+        {
+            return e.Message;
+        }
     }
 
     private static void PrintTables(DriftReport report)

@@ -35,14 +35,45 @@ public sealed class DriftFilesTests : IDisposable
     }
 
     [Fact]
-    public void A_column_typed_differently_in_the_two_files_is_skipped_with_the_reason()
+    public void A_column_numeric_in_one_file_and_holding_a_word_in_the_other_is_skipped_naming_the_word()
     {
         var reference = Write("reference.csv", "a", i => $"{i}");
         var current = Write("current.csv", "a", i => i == 50 ? "n/a" : $"{i}");
         var report = DriftFiles.Run(reference, current, null, new DriftFileOptions());
         Assert.Empty(report.Columns);
         Assert.Equal(100, report.ReferenceRows);
-        Assert.Contains("numeric in the reference file but text (VARCHAR) in the current file", Assert.Single(report.Skipped).Reason);
+        Assert.Equal("numeric in the reference file but text (VARCHAR) in the current file, where 'n/a' is not a number; name it as categorical to compare it",
+            Assert.Single(report.Skipped).Reason);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_column_numeric_in_one_file_and_numbers_with_blanks_in_the_other_is_numeric_blanks_missing(bool blanksInReference)
+    {
+        // DuckDB reads the file with " " values as text, the other as numbers (Telco's TotalCharges split by Churn).
+        var numbers = Write("numbers.csv", "a,b", i => $"{i}.5,{i % 3}");
+        var blanks = Write("blanks.csv", "a,b", i => $"{(i % 10 == 0 ? " " : $"{i}.5")},{i % 3}");
+        var (reference, current) = blanksInReference ? (blanks, numbers) : (numbers, blanks);
+
+        var report = DriftFiles.Run(reference, current, null, new DriftFileOptions());
+
+        Assert.Empty(report.Skipped);
+        var a = report.Columns.Single(c => c.Column == "a");
+        Assert.Equal(DriftColumnType.Numeric, a.Type);
+        var (withBlanks, withoutBlanks) = blanksInReference ? (a.Reference, a.Current) : (a.Current, a.Reference);
+        Assert.Equal((90, 10), (withBlanks.Count, withBlanks.Missing));
+        Assert.Equal((100, 0), (withoutBlanks.Count, withoutBlanks.Missing));
+    }
+
+    [Fact]
+    public void A_column_numeric_in_one_file_and_only_blank_in_the_other_has_no_values_to_compare()
+    {
+        var reference = Write("reference.csv", "a,b", i => $"{i},{i}");
+        var current = Write("current.csv", "a,b", i => $" ,{i}");
+        var report = DriftFiles.Run(reference, current, null, new DriftFileOptions());
+        Assert.Equal(["b"], report.Columns.Select(c => c.Column));
+        Assert.Equal(new SkippedColumn("a", "no values in the current sample"), Assert.Single(report.Skipped));
     }
 
     [Fact]
@@ -93,6 +124,17 @@ public sealed class DriftFilesTests : IDisposable
         var x = Assert.Single(report.Columns);
         Assert.Equal(50, x.Reference.Count);
         Assert.False(x.Drifted);
+    }
+
+    [Fact]
+    public void Each_file_takes_its_own_filter()
+    {
+        var path = Write("data.csv", "group,x", i => $"{(i < 50 ? "a" : "b")},{(i < 50 ? i : i + 1000)}");
+        var report = DriftFiles.Run(path, "\"group\" = 'a'", path, "\"group\" = 'b' AND x < 1080", new DriftFileOptions { Columns = ["x"] });
+        var x = Assert.Single(report.Columns);
+        Assert.Equal((50, 30), (x.Reference.Count, x.Current.Count));
+        Assert.True(x.Drifted);
+        Assert.Equal(new DriftSource(path, "\"group\" = 'a'", path, "\"group\" = 'b' AND x < 1080"), report.Source);
     }
 
     [Fact]

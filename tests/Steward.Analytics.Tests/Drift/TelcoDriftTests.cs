@@ -93,12 +93,45 @@ public sealed class TelcoDriftTests
     public void Every_shared_column_is_compared_except_the_customer_id()
     {
         var report = Compare("Churn = 'No'", "Churn = 'Yes'", columns: null);
-        var skipped = Assert.Single(report.Skipped);
-        Assert.Equal("customerID", skipped.Column);
-        Assert.Contains("identifier", skipped.Reason);
-        Assert.Equal(20, report.Columns.Count);
+        AssertChurnSplit(report);
         Assert.Equal(DriftColumnType.Categorical, report.Columns.Single(c => c.Column == "SeniorCitizen").Type); // 0/1
-        Assert.Equal(DriftColumnType.Categorical, report.Columns.Single(c => c.Column == "Churn").Type);
+    }
+
+    [Fact]
+    public void Split_into_two_files_by_churn_every_column_but_the_customer_id_is_compared_as_in_one_file()
+    {
+        // The file of customers who stayed holds the 11 blank TotalCharges, so DuckDB reads the column
+        // as text there and as numbers in the file of those who churned.
+        var lines = File.ReadAllLines(Telco);
+        var folder = Directory.CreateTempSubdirectory("steward-telco-churn-").FullName;
+        try
+        {
+            var stayed = Path.Combine(folder, "stayed.csv");
+            var churned = Path.Combine(folder, "churned.csv");
+            File.WriteAllLines(stayed, [lines[0], .. lines.Skip(1).Where(l => l.EndsWith(",No", StringComparison.Ordinal))]);
+            File.WriteAllLines(churned, [lines[0], .. lines.Skip(1).Where(l => l.EndsWith(",Yes", StringComparison.Ordinal))]);
+
+            var report = DriftFiles.Run(stayed, churned, null, new DriftFileOptions());
+
+            Assert.Equal((5174, 1869), (report.ReferenceRows, report.CurrentRows));
+            AssertChurnSplit(report);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Churn_itself_drifts_each_side_holding_a_category_the_other_lacks()
+    {
+        var churn = Assert.Single(Compare("Churn = 'No'", "Churn = 'Yes'", ["Churn"]).Columns);
+        Assert.Equal(DriftColumnType.Categorical, churn.Type);
+        Assert.Null(churn.Statistic); // infinite chi-square: "Yes" is new in the current sample
+        Assert.Equal(0.0, churn.PValue);
+        Close(18.418838675877971, churn.Psi);
+        Close(0.83255461115769769, churn.JensenShannon); // √ln 2: disjoint
+        Assert.True(churn.Drifted);
     }
 
     [Theory]
@@ -111,6 +144,34 @@ public sealed class TelcoDriftTests
         Assert.Equal(DriftColumnType.Numeric, column.Type);
         Assert.Equal((7032, 11), (column.Reference.Count, column.Reference.Missing)); // 11 customers with tenure 0 have " "
         Assert.False(column.Drifted);
+    }
+
+    /// <summary>
+    /// Customers who stayed against those who churned, over all columns: 17 of 20 drift, among them
+    /// TotalCharges compared as numbers with its blanks missing (drift_reference.py "telco_TotalCharges").
+    /// </summary>
+    private static void AssertChurnSplit(DriftReport report)
+    {
+        var skipped = Assert.Single(report.Skipped);
+        Assert.Equal("customerID", skipped.Column);
+        Assert.Contains("identifier", skipped.Reason);
+        Assert.Equal(20, report.Columns.Count);
+        Assert.Equal(17, report.DriftedColumns);
+        Assert.Equal(["gender", "PhoneService", "MultipleLines"], report.Columns.Where(c => !c.Drifted).Select(c => c.Column));
+        Assert.True(report.DatasetDrift);
+        Assert.Equal(DriftColumnType.Categorical, report.Columns.Single(c => c.Column == "Churn").Type);
+
+        var total = report.Columns.Single(c => c.Column == "TotalCharges");
+        Assert.Equal(DriftColumnType.Numeric, total.Type);
+        Assert.Equal((5163, 11), (total.Reference.Count, total.Reference.Missing));
+        Assert.Equal((1869, 0), (total.Current.Count, total.Current.Missing));
+        Assert.Equal(0.22401928277790886, total.Statistic);
+        Close(7.3613120247329408e-61, total.PValue);
+        Close(1023.5857767128684, total.Wasserstein);
+        Close(0.43945216648150687, total.WassersteinNormed);
+        Close(0.33463729903761447, total.Psi);
+        Close(0.20118473303358039, total.JensenShannon);
+        Assert.True(total.Drifted);
     }
 
     private static DriftReport Compare(string? referenceFilter, string? currentFilter, IReadOnlyList<string>? columns, IReadOnlyList<string>? numeric = null)

@@ -186,7 +186,14 @@ def main():
     stayed, churned = telco[telco.Churn == "No"], telco[telco.Churn == "Yes"]
     for column in ["tenure", "MonthlyCharges"]:
         numeric_case("telco_" + column, stayed[column].to_numpy(float), churned[column].to_numpy(float))
+    # TotalCharges holds " " for 11 customers who stayed (tenure 0): pandas reads the column as text;
+    # the blanks are missing (left out), the rest parsed as numbers.
+    for name, part in [("stayed", stayed), ("churned", churned)]:
+        print(f"    // telco_TotalCharges {name}: missing {int(pd.to_numeric(part.TotalCharges, errors='coerce').isna().sum())}")
+    numeric_case("telco_TotalCharges", pd.to_numeric(stayed.TotalCharges, errors="coerce").dropna().to_numpy(float),
+                 pd.to_numeric(churned.TotalCharges, errors="coerce").dropna().to_numpy(float))
     categorical_case("telco_Contract", stayed.Contract.to_numpy(object), churned.Contract.to_numpy(object))
+    categorical_case("telco_Churn", stayed.Churn.to_numpy(object), churned.Churn.to_numpy(object))
     print("    // reference = gender 'Female', current = gender 'Male'")
     female, male = telco[telco.gender == "Female"], telco[telco.gender == "Male"]
     for column in ["tenure", "MonthlyCharges"]:
