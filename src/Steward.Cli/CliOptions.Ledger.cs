@@ -93,6 +93,18 @@ internal static partial class CliOptions
         HelpName = "action",
     };
 
+    public static readonly Option<string?> EntriesSince = new("--since")
+    {
+        Description = "Only entries appended at or after this time: an ISO 8601 date or date-time (UTC unless it names an offset), or how long ago (30m, 12h, 7d).",
+        HelpName = "time",
+    };
+
+    public static readonly Option<string?> EntriesUntil = new("--until")
+    {
+        Description = "Only entries appended before this time: an ISO 8601 date or date-time (UTC unless it names an offset), or how long ago (30m, 12h, 7d).",
+        HelpName = "time",
+    };
+
     public static readonly Option<long?> Start = new("--start")
     {
         Description = "First entry index (0-based, inclusive).",

@@ -38,8 +38,14 @@ public sealed partial class StewardClient
             .Add("resource", search.Resource)
             .Add("actor", search.Actor)
             .Add("action", search.Action)
+            .Add("since", LedgerTime(search.Since))
+            .Add("until", LedgerTime(search.Until))
             .Add("maxResults", search.MaxResults)
             .Add("pageToken", pageToken);
         return GetAsync(path.ToString(), Json.LedgerEntryPage, cancellationToken);
     }
+
+    /// <summary>ISO 8601 UTC with milliseconds, as the ledger writes its times.</summary>
+    private static string? LedgerTime(DateTimeOffset? time) =>
+        time?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
 }

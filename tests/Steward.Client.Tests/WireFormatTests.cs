@@ -29,6 +29,16 @@ public sealed class WireFormatTests
     }
 
     [Fact]
+    public void a_ledger_head_names_its_key_id_beside_its_public_key()
+    {
+        var head = new LedgerHead(3, "ab", "2026-12-01T08:30:00.000Z", "c2ln", "0f1e", "cGs=");
+
+        Assert.Equal(
+            """{"treeSize":3,"rootHash":"ab","timestamp":"2026-12-01T08:30:00.000Z","signature":"c2ln","keyId":"0f1e","publicKey":"cGs="}""",
+            JsonSerializer.Serialize(head, NativeJsonContext.Default.LedgerHead));
+    }
+
+    [Fact]
     public void the_server_refuses_unknown_fields_and_the_sdk_skips_them()
     {
         const string json = """{"name":"churn","addedByANewerServer":1}""";

@@ -11,7 +11,7 @@ using Steward.Storage.Ledger;
 namespace Steward.Cli.Commands;
 
 /// <summary>
-/// <c>steward audit verify|export|head|key|witness|entries</c>. Verify and export read the storage
+/// <c>steward audit verify|export|head|key|witness|entries</c>. Verify and export (<see cref="AuditExportCommand"/>) read the storage
 /// directly (<c>--data</c>/<c>--db</c>), so they work with the server stopped and do not trust it;
 /// verify only reads (no migration, read-only rights and the public key suffice);
 /// <c>verify --bundle</c> needs nothing but the file. Head, key, witness and entries ask a server.
@@ -26,21 +26,15 @@ internal static class AuditCommand
         };
         verify.SetAction((parse, cancellationToken) => CliAction.RunAsync(() => VerifyAsync(parse, cancellationToken)));
 
-        var export = new Command("export", "Sign a head of the ledger and write the ledger (entries with their canonical bytes, signed heads, public key) to a JSON bundle for offline verification.")
+        var entries = new Command("entries", "List ledger entries (index, time, actor, action, resource, outcome) by index range, time, resource, actor or action.")
         {
-            CliOptions.Data, CliOptions.Database, CliOptions.LedgerKey, CliOptions.Out,
-        };
-        export.SetAction((parse, cancellationToken) => CliAction.RunAsync(() => ExportAsync(parse, cancellationToken)));
-
-        var entries = new Command("entries", "List ledger entries by index range, resource, actor or action.")
-        {
-            CliOptions.Resource, CliOptions.Actor, CliOptions.AuditAction, CliOptions.Start, CliOptions.End, CliOptions.MaxResults, CliOptions.PageToken,
+            CliOptions.Resource, CliOptions.Actor, CliOptions.AuditAction, CliOptions.EntriesSince, CliOptions.EntriesUntil, CliOptions.Start, CliOptions.End, CliOptions.MaxResults, CliOptions.PageToken,
         };
         entries.SetClientAction(EntriesAsync);
 
         return new Command("audit", "The tamper-evident audit ledger (verify, export, head, key, witness, entries) and audits of data files (fairness, drift).")
         {
-            verify, export, AuditHeadCommands.Head(), AuditHeadCommands.Key(), AuditHeadCommands.Witness(), entries, AuditFairnessCommand.Create(), AuditDriftCommand.Create(),
+            verify, AuditExportCommand.Create(), AuditHeadCommands.Head(), AuditHeadCommands.Key(), AuditHeadCommands.Witness(), entries, AuditFairnessCommand.Create(), AuditDriftCommand.Create(),
         };
     }
 
@@ -92,31 +86,6 @@ internal static class AuditCommand
     {
         if (!result.Ok) throw new CliException($"audit verification failed at entry {result.FirstBadEntry}: {result.Problem}", ExitCodes.Refused);
         Console.Out.WriteLine($"ok: {result.Entries} entries and {result.Heads} signed heads verified; root {Convert.ToHexStringLower(result.RootHash)}; key {result.KeyId ?? "(none)"}");
-    }
-
-    private static async Task<int> ExportAsync(ParseResult parse, CancellationToken cancellationToken)
-    {
-        await using var storage = await OpenStorageAsync(parse, cancellationToken);
-        if (!File.Exists(storage.LedgerKeyPath)) throw new CliException($"no ledger key at {storage.LedgerKeyPath}; give the server's key with --ledger-key");
-        using var signer = TreeHeadSigner.FromPkcs8Pem(await File.ReadAllTextAsync(storage.LedgerKeyPath, cancellationToken));
-        if (await storage.Ledger.GetSigningKeyAsync(cancellationToken) is { } recorded && !recorded.AsSpan().SequenceEqual(signer.PublicKey))
-        {
-            throw new CliException($"the ledger is signed by key {TreeHeadVerifier.KeyIdOf(recorded)}, but {storage.LedgerKeyPath} holds key {signer.KeyId}; give the ledger's key with --ledger-key");
-        }
-
-        // The bundle carries a head signed now, so it can be checked against heads kept elsewhere.
-        await new AuditService(storage.Ledger, signer, TimeProvider.System).GetHeadAsync(cancellationToken);
-        var path = parse.GetRequiredValue(CliOptions.Out);
-        var temporary = path + ".partial";
-        long count;
-        await using (var output = File.Create(temporary))
-        {
-            count = await AuditBundle.ExportAsync(storage.Ledger, signer.PublicKey, output, cancellationToken);
-        }
-
-        File.Move(temporary, path, overwrite: true);
-        Console.Out.WriteLine($"wrote {count} entries to {path}");
-        return ExitCodes.Ok;
     }
 
     /// <summary>Every head in the given files; a malformed line is bad input naming the file and line.</summary>
@@ -191,18 +160,8 @@ internal static class AuditCommand
         }
     }
 
-    private static async Task<StewardStorage> OpenStorageAsync(ParseResult parse, CancellationToken cancellationToken)
-    {
-        var options = StorageOptionsFor(parse);
-        if (options.PostgresConnectionString is null && !File.Exists(Path.Combine(options.DataDirectory, "steward.db")))
-        {
-            throw new CliException($"no Steward database in {Path.GetFullPath(options.DataDirectory)}; give the server's --data folder or --db");
-        }
-
-        return await StewardStorage.OpenAsync(options, cancellationToken);
-    }
-
-    private static StorageOptions StorageOptionsFor(ParseResult parse) => new()
+    /// <summary>The storage the server with these options uses: <c>--data</c>, <c>--db</c>, <c>--ledger-key</c>.</summary>
+    internal static StorageOptions StorageOptionsFor(ParseResult parse) => new()
     {
         DataDirectory = parse.GetRequiredValue(CliOptions.Data),
         PostgresConnectionString = ServerCommand.DatabaseOption(parse),
@@ -211,6 +170,7 @@ internal static class AuditCommand
 
     private static async Task<int> EntriesAsync(ParseResult parse, StewardClient client, OutputFormat output, CancellationToken cancellationToken)
     {
+        var now = DateTimeOffset.UtcNow;
         var search = new LedgerEntrySearch
         {
             Start = parse.GetValue(CliOptions.Start),
@@ -218,8 +178,11 @@ internal static class AuditCommand
             Resource = parse.GetValue(CliOptions.Resource),
             Actor = parse.GetValue(CliOptions.Actor),
             Action = parse.GetValue(CliOptions.AuditAction),
+            Since = PointsInTime.Parse(parse.GetValue(CliOptions.EntriesSince), "--since", now),
+            Until = PointsInTime.Parse(parse.GetValue(CliOptions.EntriesUntil), "--until", now),
             MaxResults = parse.GetValue(CliOptions.MaxResults),
         };
+        if (search.Since > search.Until) throw new CliException($"--since ({search.Since:O}) is after --until ({search.Until:O}): no entry can match");
         var page = await client.ListLedgerEntriesAsync(search, parse.GetValue(CliOptions.PageToken), cancellationToken);
         if (output == OutputFormat.Json)
         {
@@ -227,10 +190,10 @@ internal static class AuditCommand
             return ExitCodes.Ok;
         }
 
-        var table = Printer.Table("Index", "Time", "Actor", "Action", "Resource", "Payload digest");
+        var table = Printer.Table("Index", "Time", "Actor", "Action", "Resource", "Outcome", "Payload digest");
         foreach (var e in page.Entries)
         {
-            table.Row(e.Index.ToString(System.Globalization.CultureInfo.InvariantCulture), e.Timestamp, e.Actor, e.Action, e.Resource, e.PayloadDigest[..16] + "…");
+            table.Row(e.Index.ToString(System.Globalization.CultureInfo.InvariantCulture), e.Timestamp, e.Actor, e.Action, e.Resource, e.Outcome, e.PayloadDigest[..16] + "…");
         }
 
         Printer.Write(table);

@@ -18,7 +18,7 @@ internal static class AuditHeadCommands
 {
     public static Command Head()
     {
-        var head = new Command("head", "Show the server's current signed tree head; --save appends it to a file of heads kept outside the server.")
+        var head = new Command("head", "Show the server's current signed tree head with the id and public key (base64 DER, which 'audit verify --public-key' takes) of the key that signed it; --save appends it to a file of heads kept outside the server.")
         {
             CliOptions.SaveHead,
         };
@@ -68,6 +68,7 @@ internal static class AuditHeadCommands
             ("Root hash", head.RootHash),
             ("Timestamp", head.Timestamp),
             ("Signature", head.Signature),
+            ("Key id", head.KeyId),
             ("Public key", head.PublicKey),
         ]));
         return ExitCodes.Ok;

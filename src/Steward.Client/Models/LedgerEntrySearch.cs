@@ -18,6 +18,12 @@ public sealed record LedgerEntrySearch
     /// <summary>Only this action.</summary>
     public string? Action { get; init; }
 
+    /// <summary>Only entries appended at or after this time.</summary>
+    public DateTimeOffset? Since { get; init; }
+
+    /// <summary>Only entries appended before this time.</summary>
+    public DateTimeOffset? Until { get; init; }
+
     /// <summary>Page size.</summary>
     public int? MaxResults { get; init; }
 }

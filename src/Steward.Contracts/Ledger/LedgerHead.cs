@@ -5,8 +5,9 @@ namespace Steward.Contracts.Ledger;
 /// <param name="RootHash">RFC 9162 root hash, lowercase hex.</param>
 /// <param name="Timestamp">When it was signed, ISO 8601 UTC with milliseconds.</param>
 /// <param name="Signature">ECDSA P-256 SHA-256 signature (DER), base64, over the canonical JSON of size, root and time.</param>
+/// <param name="KeyId">The signing key's id, lowercase hex SHA-256 of the DER public key (as <c>GET /api/v1/audit/key</c> gives it).</param>
 /// <param name="PublicKey">The log key, DER SubjectPublicKeyInfo, base64.</param>
-public sealed record LedgerHead(long TreeSize, string RootHash, string Timestamp, string Signature, string PublicKey);
+public sealed record LedgerHead(long TreeSize, string RootHash, string Timestamp, string Signature, string KeyId, string PublicKey);
 
 /// <summary>The key that signs the ledger's heads, as the server publishes it.</summary>
 /// <param name="KeyId">Lowercase hex SHA-256 of the DER public key.</param>

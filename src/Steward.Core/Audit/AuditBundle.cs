@@ -23,15 +23,18 @@ public static class AuditBundle
     /// <summary>The format name written into and required of every bundle.</summary>
     public const string Format = "steward-audit-bundle/1";
 
-    /// <summary>Writes the committed log of <paramref name="store"/>, streamed entry by entry.</summary>
+    /// <summary>
+    /// Writes the entries of <paramref name="snapshot"/>, streamed entry by entry, and all its
+    /// heads, unfiltered: a head beyond the exported entries means the tail was cut, and
+    /// verification says so.
+    /// </summary>
     /// <returns>The number of entries written.</returns>
-    public static async Task<long> ExportAsync(ILedgerStore store, byte[] publicKey, Stream output, CancellationToken cancellationToken)
+    public static async Task<long> ExportAsync(ILedgerStore store, LedgerSnapshot snapshot, byte[] publicKey, Stream output, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(publicKey);
-        // Heads before the state, unfiltered: a head beyond the exported entries means the tail was cut.
-        var heads = await store.ListHeadsAsync(cancellationToken);
-        var state = await store.GetStateAsync(cancellationToken);
+        var heads = snapshot.Heads;
         var range = new CompactRange();
         await using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = false });
         json.WriteStartObject();
@@ -52,9 +55,9 @@ public static class AuditBundle
         json.WriteEndArray();
         json.WriteStartArray("entries");
         long next = 0;
-        while (next < state.TreeSize)
+        while (next < snapshot.TreeSize)
         {
-            var page = await store.ListEntriesAsync(new AuditEntryQuery(next, state.TreeSize, 10_000), cancellationToken);
+            var page = await store.ListEntriesAsync(new AuditEntryQuery(next, snapshot.TreeSize, 10_000), cancellationToken);
             if (page.Count == 0) break;
             foreach (var entry in page)
             {

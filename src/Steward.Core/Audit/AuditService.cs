@@ -20,14 +20,22 @@ public sealed class AuditService(ILedgerStore store, TreeHeadSigner signer, Time
     /// The head of the committed log, signed. Each head issued is stored so that verification
     /// can check it later; asking again at the same size returns the stored head.
     /// </summary>
-    public async Task<SignedTreeHead> GetHeadAsync(CancellationToken cancellationToken)
-    {
-        var state = await store.GetStateAsync(cancellationToken);
-        var latest = await store.GetLatestHeadAsync(cancellationToken);
-        if (latest is not null && latest.Head.TreeSize == state.TreeSize && latest.PublicKey.AsSpan().SequenceEqual(PublicKey)) return latest;
+    public async Task<SignedTreeHead> GetHeadAsync(CancellationToken cancellationToken) =>
+        await GetHeadAtAsync((await store.GetStateAsync(cancellationToken)).TreeSize, cancellationToken);
 
-        var root = await RootAsync(state.TreeSize, cancellationToken);
-        var head = new TreeHead(state.TreeSize, root, clock.GetUtcNow());
+    /// <summary>
+    /// A signed head of the first <paramref name="treeSize"/> committed entries: the newest stored
+    /// head when it is of that size and by this key, else one signed now and stored like every
+    /// head issued. An export asks for the size it writes, which the log may since have outgrown.
+    /// </summary>
+    public async Task<SignedTreeHead> GetHeadAtAsync(long treeSize, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(treeSize);
+        var latest = await store.GetLatestHeadAsync(cancellationToken);
+        if (latest is not null && latest.Head.TreeSize == treeSize && latest.PublicKey.AsSpan().SequenceEqual(PublicKey)) return latest;
+
+        var root = await RootAsync(treeSize, cancellationToken);
+        var head = new TreeHead(treeSize, root, clock.GetUtcNow());
         var signed = new SignedTreeHead(head, signer.Sign(head), PublicKey);
         await store.SaveHeadAsync(signed, cancellationToken);
         return signed;

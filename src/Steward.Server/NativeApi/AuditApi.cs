@@ -9,6 +9,7 @@ using Steward.Audit;
 using Steward.Errors;
 using Steward.Identity;
 using Steward.Ledger.Merkle;
+using Steward.Ledger.Signing;
 using Steward.Server.Identity;
 
 namespace Steward.Server.NativeApi;
@@ -37,7 +38,9 @@ internal static class AuditApi
     {
         var signed = await audit.GetHeadAsync(cancellationToken);
         return ApiResults.Ok(
-            new TreeHeadDto(signed.Head.TreeSize, signed.Head.RootHashHex, signed.Head.TimestampText, Convert.ToBase64String(signed.Signature), Convert.ToBase64String(signed.PublicKey)),
+            new TreeHeadDto(
+                signed.Head.TreeSize, signed.Head.RootHashHex, signed.Head.TimestampText, Convert.ToBase64String(signed.Signature),
+                TreeHeadVerifier.KeyIdOf(signed.PublicKey), Convert.ToBase64String(signed.PublicKey)),
             Json.LedgerHead);
     }
 
