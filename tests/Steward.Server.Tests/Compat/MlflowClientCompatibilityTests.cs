@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using Steward.Client;
 using Steward.Server.Tests.Support;
+using Steward.Tests.Support;
 using Xunit.Abstractions;
 
 namespace Steward.Server.Tests.Compat;
@@ -22,9 +22,6 @@ namespace Steward.Server.Tests.Compat;
 /// </remarks>
 public sealed class MlflowClientCompatibilityTests(ITestOutputHelper output)
 {
-    private const string Python = "/usr/bin/python3";
-    private const string DefaultSource = "/opt/mlflow-client/src";
-
     [SkippableTheory, Backends]
     public async Task the_official_mlflow_client_works_unchanged_against_steward(Backend backend)
     {
@@ -84,23 +81,9 @@ public sealed class MlflowClientCompatibilityTests(ITestOutputHelper output)
     /// <summary>The folder to put on PYTHONPATH for the MLflow client; skips the test, with the reason, when the check cannot run here.</summary>
     private async Task<string> ClientSourceAsync()
     {
-        Skip.If(Environment.GetEnvironmentVariable("STEWARD_SKIP_MLFLOW_CLIENT") == "1", "MLflow client check did not run: STEWARD_SKIP_MLFLOW_CLIENT=1.");
-
-        var configured = Environment.GetEnvironmentVariable("MLFLOW_SOURCE") is { Length: > 0 } value ? value : null;
-        var source = configured ?? (Directory.Exists(DefaultSource) ? DefaultSource : null);
-        Skip.If(source is null || !File.Exists(Python),
-            $"MLflow client check did not run: no MLflow client here (run scripts/setup-mlflow-client.sh, or set MLFLOW_SOURCE; it needs {Python}).");
+        var (source, version) = await MlflowClient.FindAsync();
         Skip.IfNot(File.Exists(Script), $"MLflow client check did not run: the check script is not in this checkout ({Script}).");
-
-        var import = await RunPythonAsync(["-c", "import mlflow; print(mlflow.__version__)"], source, trackingUri: null, new Dictionary<string, string>(), TimeSpan.FromMinutes(2));
-        if (import.ExitCode != 0)
-        {
-            // A client named explicitly must work; the default location is only used when usable.
-            Assert.True(configured is null, $"MLFLOW_SOURCE={configured} cannot be imported by {Python}:\n{import.Output}");
-            throw new SkipException($"MLflow client check did not run: the client at {source} cannot be imported by {Python} (run scripts/setup-mlflow-client.sh): {import.Output.Trim()}");
-        }
-
-        output.WriteLine($"MLflow client {import.Output.Trim()} from {source}");
+        output.WriteLine($"MLflow client {version} from {source}");
         return source;
     }
 
@@ -108,44 +91,10 @@ public sealed class MlflowClientCompatibilityTests(ITestOutputHelper output)
 
     private async Task RunCheckAsync(TestServer server, string source, IReadOnlyDictionary<string, string> environment)
     {
-        var run = await RunPythonAsync([Script], source, server.Address.ToString().TrimEnd('/'), environment, TimeSpan.FromMinutes(10));
+        var variables = new Dictionary<string, string>(environment) { ["MLFLOW_TRACKING_URI"] = server.Address.ToString().TrimEnd('/') };
+        var run = await MlflowClient.RunAsync([Script], source, variables, TimeSpan.FromMinutes(10));
         output.WriteLine(run.Output);
         Assert.True(run.ExitCode == 0, $"The MLflow client check failed (exit code {run.ExitCode}):\n{run.Output}");
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunPythonAsync(
-        IEnumerable<string> arguments, string pythonPath, string? trackingUri, IReadOnlyDictionary<string, string> environment, TimeSpan timeout)
-    {
-        var start = new ProcessStartInfo(Python)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        start.Environment["PYTHONPATH"] = pythonPath;
-        start.Environment["PYTHONDONTWRITEBYTECODE"] = "1";
-        // The client's retries would turn a wrong answer into minutes of waiting; one try tells enough.
-        start.Environment["MLFLOW_HTTP_REQUEST_MAX_RETRIES"] = "0";
-        if (trackingUri is not null) start.Environment["MLFLOW_TRACKING_URI"] = trackingUri;
-        foreach (var name in new[] { "MLFLOW_TRACKING_TOKEN", "MLFLOW_TRACKING_USERNAME", "MLFLOW_TRACKING_PASSWORD", "COMPAT_AREAS" }) start.Environment.Remove(name);
-        foreach (var (name, value) in environment) start.Environment[name] = value;
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cancel = new CancellationTokenSource(timeout);
-        try
-        {
-            await process.WaitForExitAsync(cancel.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            return (-1, $"Timed out after {timeout}.\n{await stdout}\n{await stderr}");
-        }
-
-        return (process.ExitCode, (await stdout) + (await stderr));
     }
 
     private static string RepositoryRoot()
