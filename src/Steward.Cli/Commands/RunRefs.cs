@@ -8,7 +8,10 @@ namespace Steward.Cli.Commands;
 internal static class RunRefs
 {
     /// <summary>The shortest prefix looked up, as git's: shorter ones match too many runs to be worth a round trip.</summary>
-    public const int MinPrefixLength = 4;
+    private const int MinPrefixLength = 4;
+
+    /// <summary>Run ids are 32 hex digits; a longer text is no prefix of one.</summary>
+    private const int MaxPrefixLength = 32;
 
     /// <summary>How many candidates an ambiguity error names.</summary>
     private const int CandidatesShown = 3;
@@ -25,15 +28,13 @@ internal static class RunRefs
         {
             return (await client.GetRunAsync(text, cancellationToken)).RunId;
         }
-        catch (StewardApiException e) when (e.StatusCode == HttpStatusCode.NotFound)
+        catch (StewardApiException e) when (e.StatusCode == HttpStatusCode.NotFound && text.Length <= MaxPrefixLength && text.All(char.IsAsciiHexDigit))
         {
-            // Not a whole id: try it as a prefix.
+            // Not a whole id, but it could be the start of one. Anything else keeps the server's "not found".
         }
 
         if (text.Length < MinPrefixLength)
-            throw new CliException($"no run id is '{text}': a prefix needs at least {MinPrefixLength} characters");
-        if (!text.All(char.IsAsciiHexDigit) || text.Length > 32)
-            throw new CliException($"no run id starts with '{text}'");
+            throw new CliException($"no run has the id '{text}' (a prefix needs at least {MinPrefixLength} characters)");
 
         var matches = await client.FindRunIdsAsync(text, CandidatesShown + 1, cancellationToken);
         return matches.Count switch
