@@ -1,3 +1,4 @@
+using System.Net;
 using Steward.Client.Internal;
 
 namespace Steward.Client;
@@ -13,6 +14,51 @@ public sealed partial class StewardClient
     /// <returns>The experiment as stored.</returns>
     public Task<Experiment> CreateExperimentAsync(string name, string? artifactLocation = null, IReadOnlyDictionary<string, string>? tags = null, string? domain = null, CancellationToken cancellationToken = default) =>
         SendJsonAsync(HttpMethod.Post, Api + "experiments", new CreateExperimentRequest(name, artifactLocation, tags, domain), Json.CreateExperimentRequest, Json.Experiment, cancellationToken);
+
+    /// <summary>
+    /// Returns the experiment named <paramref name="name"/>, creating it first when there is none:
+    /// MLflow's <c>set_experiment</c>, so a script runs the same the first time and every time after.
+    /// Another client creating it at the same moment is not an error; its experiment is returned.
+    /// </summary>
+    /// <param name="name">The experiment's name.</param>
+    /// <param name="domain">The domain to create it in (the caller's default domain when null); an existing experiment is returned wherever it lives.</param>
+    /// <param name="cancellationToken">Cancels the requests.</param>
+    /// <returns>The experiment, active.</returns>
+    /// <exception cref="InvalidOperationException">The experiment of that name is deleted: restore it (<see cref="RestoreExperimentAsync"/>) or choose another name.</exception>
+    public async Task<Experiment> SetExperimentAsync(string name, string? domain = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        var existing = await FindExperimentByNameAsync(name, cancellationToken);
+        if (existing is null)
+        {
+            try
+            {
+                return await CreateExperimentAsync(name, domain: domain, cancellationToken: cancellationToken);
+            }
+            catch (StewardApiException e) when (e.StatusCode == HttpStatusCode.Conflict)
+            {
+                // Another client created it between our read and our create: use theirs.
+                existing = await GetExperimentByNameAsync(name, cancellationToken);
+            }
+        }
+
+        return existing.LifecycleStage == LifecycleStage.Deleted
+            ? throw new InvalidOperationException(
+                $"Experiment '{name}' (id {existing.ExperimentId}) is deleted: restore it with RestoreExperimentAsync(\"{existing.ExperimentId}\") or choose another name.")
+            : existing;
+    }
+
+    private async Task<Experiment?> FindExperimentByNameAsync(string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await GetExperimentByNameAsync(name, cancellationToken);
+        }
+        catch (StewardApiException e) when (e.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
 
     /// <summary>Reads an experiment by id.</summary>
     /// <param name="experimentId">The experiment's id.</param>

@@ -54,6 +54,21 @@ public sealed partial class StewardClient
     public Task<Run> GetRunAsync(string runId, CancellationToken cancellationToken = default) =>
         GetAsync($"{Api}runs/{Segment(runId)}", Json.Run, cancellationToken);
 
+    /// <summary>
+    /// The ids of runs (active or deleted) that start with <paramref name="prefix"/>, in order: how
+    /// clients let people name a run by the first characters of its id, as git does commits.
+    /// </summary>
+    /// <param name="prefix">4 to 32 hexadecimal digits.</param>
+    /// <param name="maxResults">At most this many ids (1 to 100); 10 when null. Ask for 2 to learn whether a prefix is unique.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The matching ids; empty when no run id starts with the prefix.</returns>
+    public async Task<IReadOnlyList<string>> FindRunIdsAsync(string prefix, int? maxResults = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(prefix);
+        var path = new QueryString(Api + "runs").Add("idPrefix", prefix).Add("maxResults", maxResults);
+        return (await GetAsync(path.ToString(), Json.RunIdMatches, cancellationToken)).RunIds;
+    }
+
     /// <summary>Changes a run's status, end time or name; null arguments leave those as they are.</summary>
     /// <param name="runId">The run's id.</param>
     /// <param name="status">The new status.</param>

@@ -47,6 +47,12 @@ public static class Limits
     public const int DefaultSearchVersionsResults = 10000;
     public const int MaxSearchVersionsResults = 200000;
 
+    /// <summary>A run-id prefix (<c>GET /api/v1/runs?idPrefix=</c>) is 4 to 32 hex digits, as git takes at least 4 of a hash.</summary>
+    public const int MinRunIdPrefixLength = 4;
+    public const int MaxRunIdPrefixLength = 32;
+    public const int DefaultRunIdPrefixResults = 10;
+    public const int MaxRunIdPrefixResults = 100;
+
     /// <summary>Ledger entries per page of <c>GET /api/v1/audit/entries</c>.</summary>
     public const int DefaultAuditEntriesResults = 1000;
     public const int MaxAuditEntriesResults = 10000;

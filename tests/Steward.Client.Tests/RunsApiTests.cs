@@ -177,6 +177,16 @@ public sealed class RunsApiTests(StewardServerFixture server) : IClassFixture<St
         Assert.Equal("training", input.Tags!["mlflow.data.context"]);
     }
 
+    [Fact]
+    public async Task find_run_ids_by_prefix_returns_the_run_it_names()
+    {
+        var run = await _client.CreateRunAsync(await NewExperimentAsync());
+        Assert.Equal([run.RunId], await _client.FindRunIdsAsync(run.RunId[..8]));
+        Assert.Empty(await _client.FindRunIdsAsync((run.RunId[0] == '0' ? "1" : "0") + run.RunId[1..]));
+        var error = await Assert.ThrowsAsync<StewardApiException>(() => _client.FindRunIdsAsync("4f6"));
+        Assert.Equal(HttpStatusCode.BadRequest, error.StatusCode);
+    }
+
     /// <summary>Runs compare by value, including their maps and lists.</summary>
     private sealed class RunComparer : IEqualityComparer<Run>
     {

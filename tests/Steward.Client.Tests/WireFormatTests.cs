@@ -50,4 +50,21 @@ public sealed class WireFormatTests
         Assert.Throws<JsonException>(() => JsonSerializer.Deserialize(content, GovernanceJsonContext.Default.ContentRequest));
         Assert.Equal("name: default", JsonSerializer.Deserialize(content, ClientJson.Governance.ContentRequest)!.Content);
     }
+
+    [Fact]
+    public void audit_requests_carry_their_kind_first_and_omit_unset_settings()
+    {
+        var fairness = new Steward.Contracts.ModelAudits.FairnessAuditRequest { Data = "compas.csv", Label = "y", Sensitive = ["race"], Bootstrap = 0 };
+        Assert.Equal(
+            """{"kind":"fairness","data":"compas.csv","label":"y","sensitive":["race"],"bootstrap":0}""",
+            JsonSerializer.Serialize(fairness, NativeJsonContext.Default.FairnessAuditRequest));
+        var drift = new Steward.Contracts.ModelAudits.DriftAuditRequest { Reference = "a.csv", Current = "b.csv", DriftShare = 0.25 };
+        Assert.Equal(
+            """{"kind":"drift","reference":"a.csv","current":"b.csv","driftShare":0.25}""",
+            JsonSerializer.Serialize(drift, NativeJsonContext.Default.DriftAuditRequest));
+        var evaluation = new Steward.Contracts.ModelAudits.EvaluationAuditRequest { Data = "s.csv", Label = "y", Where = "x > 1", Minimums = new Dictionary<string, double> { ["rocAuc"] = 0.8 } };
+        Assert.Equal(
+            """{"kind":"evaluation","data":"s.csv","label":"y","minimums":{"rocAuc":0.8},"where":"x \u003E 1"}""",
+            JsonSerializer.Serialize(evaluation, NativeJsonContext.Default.EvaluationAuditRequest));
+    }
 }

@@ -7,7 +7,10 @@ using Steward.Client;
 
 namespace Steward.Cli.Commands;
 
-/// <summary><c>steward models list|show</c>, and <c>stage|alias</c> (<see cref="ModelStageVerbs"/>).</summary>
+/// <summary>
+/// <c>steward models list|show</c>; <c>create</c> and <c>versions create</c> (<see cref="ModelVersionVerbs"/>);
+/// <c>stage|alias</c> (<see cref="ModelStageVerbs"/>); <c>audit|audits</c> (<see cref="ModelAuditVerbs"/>).
+/// </summary>
 internal static class ModelsCommand
 {
     private static readonly Argument<string> Name = new("name") { Description = "The registered model's name." };
@@ -20,7 +23,11 @@ internal static class ModelsCommand
         var show = new Command("show", "Show a registered model with every version, its stage and aliases.") { Name };
         show.SetClientAction(ShowAsync);
 
-        return new Command("models", "The model registry: registered models, versions, stages and aliases.") { list, show, ModelStageVerbs.StageCommand(), ModelStageVerbs.AliasCommand() };
+        return new Command("models", "The model registry: registered models, versions, stages, aliases and audits.")
+        {
+            list, show, ModelVersionVerbs.CreateCommand(), ModelVersionVerbs.VersionsCommand(),
+            ModelStageVerbs.StageCommand(), ModelStageVerbs.AliasCommand(), ModelAuditVerbs.AuditCommand(), ModelAuditVerbs.AuditsCommand(),
+        };
     }
 
     private static async Task<int> ListAsync(ParseResult parse, StewardClient client, OutputFormat output, CancellationToken cancellationToken)

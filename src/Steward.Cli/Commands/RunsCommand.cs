@@ -8,7 +8,7 @@ namespace Steward.Cli.Commands;
 /// <summary><c>steward runs search|show</c>.</summary>
 internal static class RunsCommand
 {
-    private static readonly Argument<string> RunId = new("run-id") { Description = "The run's id." };
+    private static readonly Argument<string> RunId = new("run-id") { Description = "The run's id, or a unique prefix of it (at least 4 characters)." };
 
     /// <summary>How many metrics a search table shows per run before eliding the rest.</summary>
     private const int MetricsInSearchTable = 4;
@@ -17,7 +17,7 @@ internal static class RunsCommand
     {
         var search = new Command("search", "Search runs by experiment, filter and order.")
         {
-            CliOptions.Experiment, CliOptions.Filter, CliOptions.OrderBy, CliOptions.MaxResults, CliOptions.PageToken,
+            CliOptions.Experiment, CliOptions.Filter, CliOptions.OrderBy, CliOptions.MaxResults, CliOptions.PageToken, CliOptions.Quiet,
         };
         search.SetClientAction(SearchAsync);
 
@@ -50,6 +50,13 @@ internal static class RunsCommand
             MaxResults = parse.GetValue(CliOptions.MaxResults),
         };
         var page = experimentIds.Count == 0 ? new Page<Run>([], null) : await client.SearchRunsAsync(search, parse.GetValue(CliOptions.PageToken), cancellationToken);
+        if (parse.GetValue(CliOptions.Quiet))
+        {
+            // Ids alone, one a line, for $(steward runs search ... -q); no "more results" hint to parse around.
+            foreach (var run in page.Items) Console.Out.WriteLine(run.RunId);
+            return ExitCodes.Ok;
+        }
+
         if (output == OutputFormat.Json)
         {
             Printer.Json(page);
@@ -71,7 +78,8 @@ internal static class RunsCommand
 
     private static async Task<int> ShowAsync(ParseResult parse, StewardClient client, OutputFormat output, CancellationToken cancellationToken)
     {
-        var run = await client.GetRunAsync(parse.GetRequiredValue(RunId), cancellationToken);
+        var runId = await RunRefs.ResolveAsync(client, parse.GetRequiredValue(RunId), cancellationToken);
+        var run = await client.GetRunAsync(runId, cancellationToken);
         if (output == OutputFormat.Json)
         {
             Printer.Json(run);

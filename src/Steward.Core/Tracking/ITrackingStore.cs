@@ -75,4 +75,10 @@ public interface ITrackingStore
     Task<IReadOnlyList<Metric>> GetMetricHistoryAsync(string runId, string key, CancellationToken cancellationToken);
 
     Task<Page<Run>> SearchRunsAsync(RunQuery query, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The ids of runs (in any lifecycle stage) that start with <paramref name="prefix"/>, in
+    /// order, at most <paramref name="limit"/>; a range over the run-id index, never a scan.
+    /// </summary>
+    Task<IReadOnlyList<string>> FindRunIdsAsync(string prefix, int limit, CancellationToken cancellationToken);
 }

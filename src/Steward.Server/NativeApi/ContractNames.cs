@@ -19,6 +19,7 @@ global using SearchRunsRequest = Steward.Contracts.Tracking.SearchRunsRequest;
 global using MetricInput = Steward.Contracts.Tracking.MetricInput;
 global using LogBatchRequest = Steward.Contracts.Tracking.LogBatchRequest;
 global using LogInputsRequest = Steward.Contracts.Tracking.LogInputsRequest;
+global using RunIdMatches = Steward.Contracts.Tracking.RunIdMatches;
 global using RegisteredModelDto = Steward.Contracts.Registry.RegisteredModel;
 global using ModelStageDto = Steward.Contracts.Registry.ModelStage;
 global using ModelVersionDto = Steward.Contracts.Registry.ModelVersion;

@@ -1,13 +1,14 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Steward.Contracts;
 using Steward.Tracking;
 
 namespace Steward.Server.NativeApi;
 
-/// <summary><c>/api/v1/runs</c>: create, search, read, update, delete/restore, batch logging, tags, inputs.</summary>
+/// <summary><c>/api/v1/runs</c>: create, search, find by id prefix, read, update, delete/restore, batch logging, tags, inputs.</summary>
 internal static class RunsApi
 {
     private static NativeJsonContext Json => NativeJsonContext.Default;
@@ -16,6 +17,7 @@ internal static class RunsApi
     {
         var runs = api.MapGroup("/runs");
         runs.MapPost("", CreateAsync);
+        runs.MapGet("", FindByPrefixAsync);
         runs.MapPost("/search", SearchAsync);
         runs.MapGet("/{id}", GetAsync);
         runs.MapPatch("/{id}", UpdateAsync);
@@ -42,6 +44,14 @@ internal static class RunsApi
         var page = await tracking.SearchRunsAsync(
             body.ExperimentIds, body.Filter, body.OrderBy, Mapping.ParseView(body.View), body.MaxResults, body.PageToken, cancellationToken);
         return ApiResults.Ok(new Page<RunDto>(page.Items.Select(r => r.ToDto()).ToList(), page.NextPageToken), Json.PageRun);
+    }
+
+    /// <summary>The ids starting with <c>idPrefix</c>, for clients that let people type the first characters of an id.</summary>
+    private static async Task<JsonHttpResult<RunIdMatches>> FindByPrefixAsync(
+        TrackingService tracking, [FromQuery] string? idPrefix, [FromQuery] string? maxResults, CancellationToken cancellationToken)
+    {
+        var ids = await tracking.FindRunIdsAsync(idPrefix, Requests.Long(maxResults, "maxResults"), cancellationToken);
+        return ApiResults.Ok(new RunIdMatches(ids), Json.RunIdMatches);
     }
 
     private static async Task<JsonHttpResult<RunDto>> GetAsync(TrackingService tracking, string id, CancellationToken cancellationToken) =>

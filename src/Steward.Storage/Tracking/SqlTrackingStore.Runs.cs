@@ -51,6 +51,19 @@ internal sealed partial class SqlTrackingStore
             return (await RunLoader.LoadAsync(session, rows)).FirstOrDefault();
         }, cancellationToken);
 
+    /// <summary>
+    /// A range on the unique run-id index: <c>id &gt;= prefix AND id &lt; next(prefix)</c>, where
+    /// next raises the last character by one. Both dialects seek the index for a range; LIKE would
+    /// not on a PostgreSQL column with a non-C collation.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> FindRunIdsAsync(string prefix, int limit, CancellationToken cancellationToken)
+    {
+        var upper = prefix[..^1] + (char)(prefix[^1] + 1);
+        return await database.ReadAsync(session => session.QueryAsync<string>(
+            "SELECT run_uuid FROM runs WHERE run_uuid >= @prefix AND run_uuid < @upper ORDER BY run_uuid LIMIT @limit",
+            new { prefix, upper, limit }), cancellationToken);
+    }
+
     public Task<RunInfo> UpdateRunAsync(AuditedChange change, string runId, RunUpdate update, CancellationToken cancellationToken) =>
         database.WriteAsync(change, async session =>
         {
