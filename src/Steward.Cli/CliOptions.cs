@@ -13,7 +13,7 @@ internal static partial class CliOptions
 {
     private static readonly StewardServerOptions ServerDefaults = new();
 
-    public const string DefaultServerUrl = "http://127.0.0.1:5000";
+    public static readonly string DefaultServerUrl = Steward.Client.StewardClient.DefaultAddress.OriginalString;
 
     // Client verbs.
     public static readonly Option<string?> Server = new("--server")

@@ -60,6 +60,39 @@ public sealed partial class StewardClient : IDisposable
         BearerToken = string.IsNullOrWhiteSpace(token) ? null : token.Trim();
     }
 
+    /// <summary>The address the CLI and MLflow clients use when none is given.</summary>
+    public static readonly Uri DefaultAddress = new("http://127.0.0.1:5000");
+
+    /// <summary>
+    /// Creates a client for the server the environment names, as the <c>steward</c> command finds
+    /// it: <c>STEWARD_URL</c>, else MLflow's <c>MLFLOW_TRACKING_URI</c>, else
+    /// <see cref="DefaultAddress"/>; the token as the constructor takes it when null.
+    /// </summary>
+    /// <exception cref="ArgumentException">The variable holds something that is not an absolute http(s) address.</exception>
+    public static StewardClient FromEnvironment() => new(AddressFromEnvironment());
+
+    /// <summary>
+    /// The server's address the environment names: <c>STEWARD_URL</c>, else MLflow's
+    /// <c>MLFLOW_TRACKING_URI</c> when it is an http(s) address (MLflow also takes file paths and
+    /// other schemes, which cannot be Steward), else <see cref="DefaultAddress"/>.
+    /// </summary>
+    /// <param name="environment">Reads a variable; the process environment when null.</param>
+    /// <exception cref="ArgumentException"><c>STEWARD_URL</c> is not an absolute http(s) address.</exception>
+    public static Uri AddressFromEnvironment(Func<string, string?>? environment = null)
+    {
+        environment ??= Environment.GetEnvironmentVariable;
+        if (NonEmpty(environment("STEWARD_URL")) is { } steward)
+        {
+            return HttpAddress(steward.Trim()) ?? throw new ArgumentException($"STEWARD_URL='{steward}' is not an http(s) address such as {DefaultAddress.OriginalString}.");
+        }
+
+        return NonEmpty(environment("MLFLOW_TRACKING_URI")) is { } mlflow && HttpAddress(mlflow.Trim()) is { } address ? address : DefaultAddress;
+    }
+
+    /// <summary><paramref name="value"/> as an absolute http(s) address, else null.</summary>
+    public static Uri? HttpAddress(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) ? uri : null;
+
     /// <summary>The token the environment names: <c>STEWARD_TOKEN</c>, else <c>MLFLOW_TRACKING_TOKEN</c>, else null.</summary>
     public static string? TokenFromEnvironment() =>
         NonEmpty(Environment.GetEnvironmentVariable("STEWARD_TOKEN")) ?? NonEmpty(Environment.GetEnvironmentVariable("MLFLOW_TRACKING_TOKEN"));
