@@ -13,7 +13,7 @@ internal static class LifecycleVerbs
     public static readonly Option<string?> Reason = new("--reason") { Description = "Why (required for a waiver and a rejection).", HelpName = "text" };
     public static readonly Option<string?> Expires = new("--expires") { Description = "When the waiver stops counting: an ISO 8601 date or date-time, e.g. 2027-03-31 (required).", HelpName = "date" };
     public static readonly Option<string?> Link = new("--link") { Description = "An http(s) URL to the evidence (required).", HelpName = "url" };
-    public static readonly Option<string?> Target = new("--target") { Description = "staging or production: show only that gate, and exit 2 when it would refuse a change.", HelpName = "gate" };
+    public static readonly Option<string?> Target = new("--target") { Description = "staging or production: exit 2 when that gate would refuse a change.", HelpName = "gate" };
 
     public static Command Steps()
     {
