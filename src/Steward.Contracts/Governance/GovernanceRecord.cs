@@ -3,7 +3,7 @@ namespace Steward.Contracts.Governance;
 /// <summary>A registered model's entry in the model risk registry. Times are Unix milliseconds.</summary>
 /// <param name="Name">The registered model.</param>
 /// <param name="Owner">The accountable owner.</param>
-/// <param name="Domain">The business unit.</param>
+/// <param name="Domain">The model's domain (the identity domain that owns the registered model; it follows the model when an admin moves it).</param>
 /// <param name="Purpose">What the model is for.</param>
 /// <param name="IntendedUse">How it may be used, and how not.</param>
 /// <param name="AffectedParties">Who its decisions affect.</param>
@@ -17,6 +17,9 @@ namespace Steward.Contracts.Governance;
 /// <param name="LastReview">Its last periodic review, if any.</param>
 /// <param name="Risk">Its newest scorecard over all versions, if any.</param>
 /// <param name="Schedule">When it is next due for review.</param>
+/// <param name="Tier">The tier the platform treats it as: its risk's, or high when unscored.</param>
+/// <param name="TierSource">model-scorecard, or unscored (treated as high), as the lifecycle names it.</param>
+/// <param name="Warnings">What needs attention, e.g. <c>status is draft while version 3 is in Production</c>; empty when nothing does.</param>
 public sealed record GovernanceRecord(
     string Name,
     string Owner,
@@ -33,7 +36,10 @@ public sealed record GovernanceRecord(
     long UpdatedTimestamp,
     GovernanceReview? LastReview,
     ModelRisk? Risk,
-    ReviewSchedule Schedule);
+    ReviewSchedule Schedule,
+    string Tier,
+    string TierSource,
+    IReadOnlyList<string> Warnings);
 
 /// <summary>A model's risk, from its newest scorecard.</summary>
 /// <param name="Tier">low, medium or high.</param>

@@ -11,6 +11,7 @@ namespace Steward.Portfolio;
 /// <param name="Overdue">Models whose periodic review is overdue.</param>
 /// <param name="FailingAudits">Latest audits of a kind that failed.</param>
 /// <param name="LatestEntries">The latest ledger entries, oldest first; null when the principal may not read the ledger.</param>
+/// <param name="RecordWarnings">Risk registry records that need attention (a draft while a version is in Production), with their warnings.</param>
 public sealed record PortfolioOverview(
     IReadOnlyList<StageCount> Stages,
     int RecentVersions,
@@ -18,4 +19,5 @@ public sealed record PortfolioOverview(
     IReadOnlyList<HeldGate> OpenGates,
     IReadOnlyList<GovernanceRecordView> Overdue,
     IReadOnlyList<FailingAudit> FailingAudits,
-    IReadOnlyList<AuditEntry>? LatestEntries);
+    IReadOnlyList<AuditEntry>? LatestEntries,
+    IReadOnlyList<GovernanceRecordView> RecordWarnings);

@@ -28,6 +28,7 @@ public sealed class PortfolioService(IPortfolioStore store, GovernanceRecordServ
         var principal = access.Principal;
         var figures = await store.ReadAsync(RecentVersions, cancellationToken);
         var overdue = await records.ReviewScheduleAsync(overdueOnly: true, cancellationToken);
+        var warnings = await records.ListWarningsAsync(cancellationToken);
 
         var approves = principal.Holds(Permission.ApproveVersions);
         var waiting = new List<WaitingApproval>();
@@ -47,7 +48,7 @@ public sealed class PortfolioService(IPortfolioStore store, GovernanceRecordServ
         }
 
         var latest = ledger.CanRead ? await ledger.ListLatestAsync(LatestEntries, cancellationToken) : null;
-        return new PortfolioOverview(figures.Stages, RecentVersions, approves ? waiting : null, openGates, overdue, figures.FailingAudits, latest);
+        return new PortfolioOverview(figures.Stages, RecentVersions, approves ? waiting : null, openGates, overdue, figures.FailingAudits, latest, warnings);
     }
 
     /// <summary>The first approval still open that <paramref name="principal"/> could give, described; null when none.</summary>

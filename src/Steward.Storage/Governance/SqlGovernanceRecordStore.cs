@@ -1,6 +1,7 @@
 using Steward.Audit;
 using Steward.Errors;
 using Steward.Governance.Records;
+using Steward.Registry;
 using Steward.Storage.Sql;
 
 namespace Steward.Storage.Governance;
@@ -15,27 +16,26 @@ internal sealed class SqlGovernanceRecordStore(SqlDatabase database) : IGovernan
         database.WriteAsync(change, async session =>
         {
             var modelId = await ModelKeys.LockModelAsync(session, modelName);
+            // The record's domain is the model's, read under the model's lock: a move by an admin
+            // (which rewrites registered_models.domain) cannot slip between this check and the write.
+            var modelDomain = (await session.ScalarAsync<string>("SELECT domain FROM registered_models WHERE model_id = @modelId", new { modelId }))!;
+            if (changes.Domain is { } requested && requested != modelDomain) throw RecordDomain.Mismatch(modelName, modelDomain, requested);
             var existing = await LoadAsync(session, "WHERE g.model_id = @modelId", new { modelId });
             var current = existing.FirstOrDefault();
             if (current is null)
             {
                 if (string.IsNullOrWhiteSpace(changes.Owner)) throw StewardException.Invalid("Missing value for required field 'owner': a new governance record needs an owner.");
-                if (string.IsNullOrWhiteSpace(changes.Domain)) throw StewardException.Invalid("Missing value for required field 'domain': a new governance record needs a domain (business unit).");
-                current = new GovernanceRecord(modelName, "", "", "", "", "", "", GovernanceStatus.Draft, [], actor, now, actor, now, null);
+                current = new GovernanceRecord(modelName, "", modelDomain, "", "", "", "", GovernanceStatus.Draft, [], actor, now, actor, now, null);
             }
             else if (changes.Owner is { } owner && owner.Length == 0)
             {
                 throw StewardException.Invalid("Field 'owner' must not be empty: every governance record has an owner.");
             }
-            else if (changes.Domain is { } domain && domain.Length == 0)
-            {
-                throw StewardException.Invalid("Field 'domain' must not be empty: every governance record has a domain.");
-            }
 
             var next = current with
             {
                 Owner = changes.Owner ?? current.Owner,
-                Domain = changes.Domain ?? current.Domain,
+                Domain = modelDomain,
                 Purpose = changes.Purpose ?? current.Purpose,
                 IntendedUse = changes.IntendedUse ?? current.IntendedUse,
                 AffectedParties = changes.AffectedParties ?? current.AffectedParties,
@@ -70,7 +70,7 @@ internal sealed class SqlGovernanceRecordStore(SqlDatabase database) : IGovernan
         database.ReadAsync<IReadOnlyList<GovernanceRecord>>(async session =>
         {
             var conditions = new List<string>();
-            if (filter.Domain is not null) conditions.Add("g.domain = @Domain");
+            if (filter.Domain is not null) conditions.Add("rm.domain = @Domain");
             if (filter.Owner is not null) conditions.Add("g.owner = @Owner");
             if (filter.Status is not null) conditions.Add("g.status = @status");
             var where = conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions);
@@ -93,6 +93,18 @@ internal sealed class SqlGovernanceRecordStore(SqlDatabase database) : IGovernan
             return new Review(id, modelName, now, reviewer, outcome, notes);
         }, cancellationToken);
 
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<int>>> ListProductionVersionsAsync(string? modelName, CancellationToken cancellationToken) =>
+        database.ReadAsync<IReadOnlyDictionary<string, IReadOnlyList<int>>>(async session =>
+        {
+            var only = modelName is null ? "" : " AND rm.name = @modelName";
+            var rows = await session.QueryAsync<ProductionRow>($"{GovernanceSql.Get(session, "list_production_versions")}{only} ORDER BY rm.name, v.version", new
+            {
+                modelName, production = ModelStages.Name(ModelStage.Production),
+            });
+            return rows.GroupBy(r => r.ModelName, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => (IReadOnlyList<int>)g.Select(r => r.Version).ToList(), StringComparer.Ordinal);
+        }, cancellationToken);
+
     public Task<IReadOnlyList<Review>> ListReviewsAsync(string modelName, CancellationToken cancellationToken) =>
         database.ReadAsync<IReadOnlyList<Review>>(async session =>
         {
@@ -102,6 +114,12 @@ internal sealed class SqlGovernanceRecordStore(SqlDatabase database) : IGovernan
 
     private static async Task<List<GovernanceRecord>> LoadAsync(SqlSession session, string where, object args) =>
         (await session.QueryAsync<RecordRow>($"{GovernanceSql.Get(session, "select_governance_records")} {where}", args)).Select(r => r.ToRecord()).ToList();
+
+    private sealed class ProductionRow
+    {
+        public string ModelName { get; set; } = "";
+        public int Version { get; set; }
+    }
 
     private sealed class RecordRow
     {

@@ -68,6 +68,8 @@ public sealed class GovernanceCommandTests(StewardServerFixture server) : IClass
     {
         var name = await NewModelAsync();
         var domain = StewardServerFixture.Unique("unit");
+        await server.Client.CreateDomainAsync(domain);
+        await server.Client.SetModelDomainAsync(name, domain);
         var set = await Steward("governance", "set", name, "--owner", "alice", "--domain", domain, "--purpose", "Keep customers", "--checklist", "gdpr", "--checklist", "sox");
         Assert.Equal(0, set.ExitCode);
 
@@ -79,14 +81,14 @@ public sealed class GovernanceCommandTests(StewardServerFixture server) : IClass
         var list = await Steward("governance", "list", "--domain", domain);
         Assert.Equal(0, list.ExitCode);
         Assert.Contains(name, list.Stdout, StringComparison.Ordinal);
-        Assert.Contains("not scored", list.Stdout, StringComparison.Ordinal);
+        Assert.Contains("high (unscored)", list.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_record_without_an_owner_exits_1_and_an_unknown_model_exits_1()
     {
         var name = await NewModelAsync();
-        var missing = await Steward("governance", "set", name, "--domain", "emea");
+        var missing = await Steward("governance", "set", name, "--purpose", "Keep customers");
         Assert.Equal(1, missing.ExitCode);
         Assert.Contains("'owner'", missing.Stderr, StringComparison.Ordinal);
         Assert.Equal(1, (await Steward("governance", "show", "no-such-model")).ExitCode);
@@ -96,7 +98,7 @@ public sealed class GovernanceCommandTests(StewardServerFixture server) : IClass
     public async Task Review_records_a_review_and_reviews_lists_the_schedule()
     {
         var name = await NewModelAsync();
-        await Steward("governance", "set", name, "--owner", "alice", "--domain", "emea");
+        await Steward("governance", "set", name, "--owner", "alice");
         var review = await Steward("governance", "review", name, "--outcome", "needs_remediation", "--notes", "drift");
         Assert.Equal(0, review.ExitCode);
         Assert.Contains("needs_remediation", review.Stdout, StringComparison.Ordinal);
@@ -124,7 +126,7 @@ public sealed class GovernanceCommandTests(StewardServerFixture server) : IClass
     public async Task Answer_with_evidence_then_compliance_shows_the_audit_score()
     {
         var name = await NewModelAsync();
-        await Steward("governance", "set", name, "--owner", "alice", "--domain", "emea", "--checklist", "sox");
+        await Steward("governance", "set", name, "--owner", "alice", "--checklist", "sox");
         var answer = await Steward("governance", "answer", name, "1", "sox", "change-control", "--status", "met", "--evidence", "url=https://tickets.example/CHG-1");
         Assert.Equal(0, answer.ExitCode);
         var bad = await Steward("governance", "answer", name, "1", "sox", "no-such-item", "--status", "met");

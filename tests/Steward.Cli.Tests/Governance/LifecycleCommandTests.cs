@@ -18,7 +18,7 @@ public sealed class LifecycleCommandTests(StewardServerFixture server) : IClassF
         var run = await server.Client.CreateRunAsync(null);
         var model = await server.Client.CreateModelAsync(StewardServerFixture.Unique("cli-gates"));
         await server.Client.CreateModelVersionAsync(model.Name, $"runs:/{run.RunId}/model", run.RunId);
-        await server.Client.SetGovernanceRecordAsync(model.Name, new SetGovernanceRecordRequest(Owner: "ops", Domain: "retail"));
+        await server.Client.SetGovernanceRecordAsync(model.Name, new SetGovernanceRecordRequest(Owner: "ops"));
         return model.Name;
     }
 

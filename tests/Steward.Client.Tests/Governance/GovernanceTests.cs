@@ -28,12 +28,33 @@ public abstract class GovernanceTests(GovernanceServerFixture server)
         return (model.Name, run.RunId);
     }
 
-    /// <summary>A model with a governance record.</summary>
+    /// <summary>A model in <paramref name="domain"/> (created if need be) with a governance record, which takes the model's domain.</summary>
     protected async Task<string> GovernedModelAsync(string domain = "emea", params string[] checklists)
     {
         var (name, _) = await NewModelAsync();
-        await Client.SetGovernanceRecordAsync(name, new SetGovernanceRecordRequest("alice", domain, Target: "churn", Checklists: checklists));
+        await MoveAsync(name, domain);
+        await Client.SetGovernanceRecordAsync(name, new SetGovernanceRecordRequest("alice", Target: "churn", Checklists: checklists));
         return name;
+    }
+
+    /// <summary>Moves a model to <paramref name="domain"/> as the admin does, creating the domain if it does not exist yet.</summary>
+    protected async Task MoveAsync(string name, string domain)
+    {
+        await EnsureDomainAsync(domain);
+        await Client.SetModelDomainAsync(name, domain);
+    }
+
+    /// <summary>Creates a domain unless it exists.</summary>
+    protected async Task EnsureDomainAsync(string domain)
+    {
+        try
+        {
+            await Client.CreateDomainAsync(domain);
+        }
+        catch (StewardApiException e) when (e.StatusCode == HttpStatusCode.Conflict)
+        {
+            // Made by an earlier test of the same server.
+        }
     }
 
     /// <summary>Sends a raw request and returns the status and the body as JSON.</summary>

@@ -18,7 +18,7 @@ public abstract class ModelCardApiTests(GovernanceServerFixture server) : Govern
     public async Task The_draft_is_filled_from_the_run_the_record_and_the_audits()
     {
         var (name, runId) = await NewModelAsync(1, null, "telco-train");
-        await Client.SetGovernanceRecordAsync(name, new SetGovernanceRecordRequest("alice", "emea", "Keep customers", "Retention offers only", "Customers", "churn"));
+        await Client.SetGovernanceRecordAsync(name, new SetGovernanceRecordRequest("alice", null, "Keep customers", "Retention offers only", "Customers", "churn"));
         await Server.RecordAuditAsync(name, 1, ModelAuditKind.Fairness, ModelAuditVerdict.Passed);
 
         var card = await Client.GetModelCardAsync(name, 1);
@@ -53,7 +53,7 @@ public abstract class ModelCardApiTests(GovernanceServerFixture server) : Govern
     public async Task A_card_is_complete_once_people_write_the_sections_only_they_can()
     {
         var (name, _) = await NewModelAsync(1, null, "telco-train");
-        await Client.SetGovernanceRecordAsync(name, new SetGovernanceRecordRequest("alice", "emea", "Keep customers", "Retention offers only"));
+        await Client.SetGovernanceRecordAsync(name, new SetGovernanceRecordRequest("alice", null, "Keep customers", "Retention offers only"));
         await Server.RecordAuditAsync(name, 1, ModelAuditKind.Evaluation, ModelAuditVerdict.Passed);
         var card = await Client.EditModelCardAsync(name, 1, PeoplesSections);
         Assert.True(card.Complete, string.Join(", ", card.MissingSections));

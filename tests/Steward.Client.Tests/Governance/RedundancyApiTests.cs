@@ -13,13 +13,15 @@ public sealed class RedundancyApiTests(GovernanceServerFixture server) : Governa
         for (var i = 1; i <= 15; i++)
         {
             var (name, _) = await NewModelAsync(1, new Dictionary<string, string> { ["features"] = $"tenure, monthly_charges, contract, region_{i}" }, "telco-customers");
-            await Client.SetGovernanceRecordAsync(name, new SetGovernanceRecordRequest("team-" + i, $"region-{i:00}", Target: "Churn"));
+            await MoveAsync(name, $"region-{i:00}");
+            await Client.SetGovernanceRecordAsync(name, new SetGovernanceRecordRequest("team-" + i, Target: "Churn"));
             churn.Add(name);
         }
 
         // Same target and features, same domain as region 1: not a merge candidate across domains, but linked to the others.
         var (demand, _) = await NewModelAsync(1, new Dictionary<string, string> { ["features"] = "tenure, monthly_charges, contract" });
-        await Client.SetGovernanceRecordAsync(demand, new SetGovernanceRecordRequest("ops", "supply", Target: "demand"));
+        await MoveAsync(demand, "supply");
+        await Client.SetGovernanceRecordAsync(demand, new SetGovernanceRecordRequest("ops", Target: "demand"));
 
         var report = await Client.FindRedundancyAsync();
         var group = Assert.Single(report.Groups);

@@ -10,6 +10,7 @@ public abstract class RiskRegistryApiTests(GovernanceServerFixture server) : Gov
     public async Task A_governance_record_is_created_read_and_changed_with_ledger_entries()
     {
         var (name, _) = await NewModelAsync();
+        await MoveAsync(name, "emea-retail");
         var created = await Client.SetGovernanceRecordAsync(name, new SetGovernanceRecordRequest(
             "alice", "emea-retail", "Keep customers", "Retention offers only", "Retail customers", "churn", "active", ["gdpr"]));
         Assert.Equal(("alice", "emea-retail", "active", "local-admin"), (created.Owner, created.Domain, created.Status, created.CreatedBy));
@@ -24,7 +25,7 @@ public abstract class RiskRegistryApiTests(GovernanceServerFixture server) : Gov
     public async Task A_first_put_answers_201_and_later_ones_200()
     {
         var (name, _) = await NewModelAsync();
-        var (first, _, _) = await SendAsync(HttpMethod.Put, $"api/v1/governance/models/{name}", """{"owner":"alice","domain":"emea"}""");
+        var (first, _, _) = await SendAsync(HttpMethod.Put, $"api/v1/governance/models/{name}", """{"owner":"alice"}""");
         var (second, _, _) = await SendAsync(HttpMethod.Put, $"api/v1/governance/models/{name}", """{"purpose":"x"}""");
         Assert.Equal((HttpStatusCode.Created, HttpStatusCode.OK), (first, second));
     }
@@ -33,16 +34,16 @@ public abstract class RiskRegistryApiTests(GovernanceServerFixture server) : Gov
     public async Task A_record_without_an_owner_is_refused_and_nothing_is_stored()
     {
         var (name, _) = await NewModelAsync();
-        var detail = await ProblemAsync(HttpStatusCode.BadRequest, HttpMethod.Put, $"api/v1/governance/models/{name}", """{"domain":"emea"}""");
+        var detail = await ProblemAsync(HttpStatusCode.BadRequest, HttpMethod.Put, $"api/v1/governance/models/{name}", """{"purpose":"x"}""");
         Assert.Contains("'owner'", detail, StringComparison.Ordinal);
         await ProblemAsync(HttpStatusCode.NotFound, HttpMethod.Get, $"api/v1/governance/models/{name}");
         Assert.Empty(await LedgerActionsAsync($"registered_model/{name}/governance"));
     }
 
     [Theory]
-    [InlineData("""{"owner":"alice","domain":"emea","status":"sleeping"}""", "Invalid value 'sleeping' for 'status': expected one of draft, active, suspended, retired.")]
-    [InlineData("""{"owner":"alice","domain":"emea","checklists":["hipaa"]}""", "Unknown checklist 'hipaa' in 'checklists'; known checklists: ccpa, gdpr, sox.")]
-    [InlineData("""{"owner":"alice","domain":"emea","colour":"red"}""", "Unknown field 'colour' in the request body at '$.colour'.")]
+    [InlineData("""{"owner":"alice","status":"sleeping"}""", "Invalid value 'sleeping' for 'status': expected one of draft, active, suspended, retired.")]
+    [InlineData("""{"owner":"alice","checklists":["hipaa"]}""", "Unknown checklist 'hipaa' in 'checklists'; known checklists: ccpa, gdpr, sox.")]
+    [InlineData("""{"owner":"alice","colour":"red"}""", "Unknown field 'colour' in the request body at '$.colour'.")]
     public async Task Bad_record_fields_are_named_and_nothing_is_stored(string body, string expected)
     {
         var (name, _) = await NewModelAsync();
@@ -54,7 +55,7 @@ public abstract class RiskRegistryApiTests(GovernanceServerFixture server) : Gov
     public async Task A_record_for_an_unknown_model_is_a_404()
     {
         Assert.Equal("Registered Model with name=no-such-model not found",
-            await ProblemAsync(HttpStatusCode.NotFound, HttpMethod.Put, "api/v1/governance/models/no-such-model", """{"owner":"alice","domain":"emea"}"""));
+            await ProblemAsync(HttpStatusCode.NotFound, HttpMethod.Put, "api/v1/governance/models/no-such-model", """{"owner":"alice"}"""));
     }
 
     [Fact]

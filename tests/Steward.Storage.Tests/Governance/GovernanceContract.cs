@@ -19,11 +19,11 @@ public abstract class GovernanceContract(StorageFixture fixture)
 
     protected static CancellationToken None => CancellationToken.None;
 
-    /// <summary>A new registered model with <paramref name="versions"/> versions.</summary>
-    protected async Task<string> NewModelAsync(int versions = 1)
+    /// <summary>A new registered model in <paramref name="domain"/> with <paramref name="versions"/> versions.</summary>
+    protected async Task<string> NewModelAsync(int versions = 1, string domain = "default")
     {
         var name = $"gov-{Guid.NewGuid():N}";
-        await Registry.CreateRegisteredModelAsync(TestChange.Next(), name, "", [], "alice", "default", 1000, None);
+        await Registry.CreateRegisteredModelAsync(TestChange.Next(), name, "", [], "alice", domain, 1000, None);
         for (var i = 0; i < versions; i++)
             await Registry.CreateModelVersionAsync(TestChange.Next(), new NewModelVersion(name, "mlflow-artifacts:/1/r/artifacts/model", null, [], "", "", "bob", 2000), None);
         return name;

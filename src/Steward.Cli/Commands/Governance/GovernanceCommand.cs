@@ -16,10 +16,10 @@ internal static class GovernanceCommand
 {
     public static Command Create()
     {
-        var show = new Command("show", "Show a model's governance record: owner, domain, purpose, risk tier, review schedule.") { O.Name };
+        var show = new Command("show", "Show a model's governance record: owner, domain (the model's), purpose, risk tier, review schedule, warnings.") { O.Name };
         show.SetClientAction(ShowAsync);
 
-        var set = new Command("set", "Create or change a model's governance record; options left out keep their value.")
+        var set = new Command("set", "Create or change a model's governance record (a new one needs --owner); options left out keep their value.")
         {
             O.Name, O.Owner, O.Domain, O.Purpose, O.IntendedUse, O.Affected, O.Target, O.Status, O.Checklist,
         };
@@ -73,6 +73,7 @@ internal static class GovernanceCommand
             ("Next review due", Due(record)),
             ("Updated", $"{Printer.Time(record.UpdatedTimestamp)} by {record.UpdatedBy}"),
         ]));
+        foreach (var warning in record.Warnings) Printer.Line($"Warning: {warning}.");
         return ExitCodes.Ok;
     }
 
@@ -171,13 +172,16 @@ internal static class GovernanceCommand
     {
         var table = Printer.Table("Model", "Owner", "Domain", "Status", "Risk", "Last review", "Next review due");
         foreach (var r in records)
-            table.Row(r.Name, r.Owner, r.Domain, r.Status, Risk(r), r.LastReview is { } last ? Printer.Time(last.ReviewedTimestamp) : "never", Due(r));
+        {
+            var status = r.Warnings.Count > 0 ? $"{r.Status} (!)" : r.Status;
+            table.Row(r.Name, r.Owner, r.Domain, status, Risk(r), r.LastReview is { } last ? Printer.Time(last.ReviewedTimestamp) : "never", Due(r));
+        }
         Printer.Write(table);
     }
 
     private static string Risk(GovernanceRecord r) => r.Risk is { } risk
         ? $"{risk.Tier} (score {risk.Score.ToString(CultureInfo.InvariantCulture)}, v{risk.Version})"
-        : "not scored";
+        : $"{r.Tier} (unscored)";
 
     private static string Due(GovernanceRecord r) => r.Schedule.NextReviewDue is { } due
         ? $"{Printer.Time(due)}{(r.Schedule.Overdue ? " OVERDUE" : "")} (every {r.Schedule.ReviewEveryMonths} months, {r.Schedule.CadenceTier} tier)"

@@ -11,7 +11,7 @@ internal static class GovernanceOptions
 
     // Record fields.
     public static readonly Option<string?> Owner = new("--owner") { Description = "Accountable owner of the model.", HelpName = "name" };
-    public static readonly Option<string?> Domain = new("--domain") { Description = "Business unit the model belongs to.", HelpName = "name" };
+    public static readonly Option<string?> Domain = new("--domain") { Description = "The model's domain: a record's domain is always its registered model's (optional for set; if given, it must be the model's).", HelpName = "name" };
     public static readonly Option<string?> Purpose = new("--purpose") { Description = "What the model is for.", HelpName = "text" };
     public static readonly Option<string?> IntendedUse = new("--intended-use") { Description = "How the model may be used, and how not.", HelpName = "text" };
     public static readonly Option<string?> Affected = new("--affected") { Description = "Who the model's decisions affect.", HelpName = "text" };
@@ -20,7 +20,7 @@ internal static class GovernanceOptions
     public static readonly Option<string[]> Checklist = new("--checklist") { Description = "A compliance checklist that applies (gdpr, ccpa, sox, ...); repeat for several. Replaces the list.", HelpName = "name" };
 
     // Listing filters.
-    public static readonly Option<string?> Tier = new("--tier") { Description = "Only models of this risk tier: low, medium or high.", HelpName = "tier" };
+    public static readonly Option<string?> Tier = new("--tier") { Description = "Only models of this risk tier: low, medium or high (high includes unscored models, treated as high).", HelpName = "tier" };
     public static readonly Option<bool> Overdue = new("--overdue") { Description = "Only models past their review due date." };
 
     // Reviews.
@@ -41,7 +41,7 @@ internal static class GovernanceOptions
     public static readonly Option<string[]> Factor = new("--factor") { Description = "Any other factor your scorecard configures, as key=value; repeat for several.", HelpName = "key=value" };
     public static readonly Option<string?> Config = new("--config") { Description = "Score with this scorecard configuration file instead of the server's (nothing is sent).", HelpName = "file" };
     public static readonly Option<bool> Local = new("--local") { Description = "Score with the shipped default configuration instead of the server's (nothing is sent)." };
-    public static readonly Option<int?> ConfigVersion = new("--config-version") { Description = "Show this version (0 is the shipped default).", HelpName = "n" };
+    public static readonly Option<int?> ConfigVersion = new("--version", "--config-version") { Description = "Show this stored version (0 is the shipped default); default: the one in force.", HelpName = "n" };
 
     // Checklists.
     public static readonly Argument<string> ChecklistName = new("checklist") { Description = "The checklist, e.g. gdpr." };

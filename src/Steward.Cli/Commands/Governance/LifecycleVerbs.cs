@@ -41,14 +41,14 @@ internal static class LifecycleVerbs
 
     public static Command Gates()
     {
-        var gates = new Command("gates", "Show whether a version may move to Staging and to Production now, and every unmet gate.") { O.Name, O.Version, Target };
+        var gates = new Command("gates", "Show whether a version may move to Staging and to Production now (only the --target gate when given), and every unmet gate.") { O.Name, O.Version, Target };
         gates.SetClientAction(GatesAsync);
         return gates;
     }
 
     public static Command Policy()
     {
-        var show = new Command("show", "Show the lifecycle policy in force: gates, protected aliases, approvals per risk tier.");
+        var show = new Command("show", "Print the lifecycle policy's YAML in force (or --version N), exactly as stored, to edit and set back; its version and SHA-256 go to standard error.") { O.ConfigVersion };
         show.SetClientAction(ShowPolicyAsync);
         var set = new Command("set", "Store a new version of the lifecycle policy from a YAML file (a malformed file changes nothing).") { O.File };
         set.SetClientAction(SetPolicyAsync);
@@ -101,33 +101,28 @@ internal static class LifecycleVerbs
         var target = parse.GetValue(Target)?.Trim().ToLowerInvariant();
         if (target is not (null or "staging" or "production")) throw new CliException($"--target must be staging or production, got '{target}'.");
         var gates = await client.GetGatesAsync(parse.GetRequiredValue(O.Name), Version(parse), cancellationToken);
+        var chosen = target switch { "staging" => gates.Staging, "production" => gates.Production, _ => null };
         if (output == OutputFormat.Json) Console.Out.WriteLine(GovernanceJson.Serialize(gates));
+        else if (chosen is not null) PrintGate(chosen);
         else
         {
             PrintGate(gates.Staging);
             PrintGate(gates.Production);
         }
 
-        var chosen = target switch { "staging" => gates.Staging, "production" => gates.Production, _ => null };
         return chosen is { Allows: false } ? ExitCodes.Refused : ExitCodes.Ok;
     }
 
     private static async Task<int> ShowPolicyAsync(ParseResult parse, StewardClient client, OutputFormat output, CancellationToken cancellationToken)
     {
-        var policy = await client.GetLifecyclePolicyAsync(null, cancellationToken);
+        var policy = await client.GetLifecyclePolicyAsync(parse.GetValue(O.ConfigVersion), cancellationToken);
         if (output == OutputFormat.Json)
         {
             Console.Out.WriteLine(GovernanceJson.Serialize(policy));
             return ExitCodes.Ok;
         }
 
-        Printer.Line($"Lifecycle policy '{policy.Name}', version {policy.Version} (sha256 {policy.Sha256[..12]}, by {policy.CreatedBy}): {policy.Description}");
-        Printer.Line($"Gates apply to: {(policy.Enforce == "all" ? "every model" : "models with a governance record")}; protected aliases: {string.Join(", ", policy.ProtectedAliases)}; waivers run at most {policy.MaxWaiverDays} days.");
-        Printer.Line($"Staging needs: {string.Join(", ", policy.Gates.Staging)}");
-        Printer.Line($"Production needs: {string.Join(", ", policy.Gates.Production)}");
-        var table = Printer.Table("Tier", "Approvals needed");
-        foreach (var (tier, required) in policy.Approvals) table.Row(tier, string.Join("; ", required.Select(r => r.Label)));
-        Printer.Write(table);
+        await StoredText.WriteAsync($"Lifecycle policy '{policy.Name}'", policy.Version, policy.Sha256, policy.CreatedBy, policy.Content);
         return ExitCodes.Ok;
     }
 

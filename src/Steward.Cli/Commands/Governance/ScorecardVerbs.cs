@@ -39,7 +39,7 @@ internal static class ScorecardVerbs
 
     public static Command ScorecardConfig()
     {
-        var show = new Command("show", "Show the scorecard configuration in force (or --config-version N).") { O.ConfigVersion };
+        var show = new Command("show", "Print the scorecard configuration's YAML in force (or --version N), exactly as stored, to edit and set back; its version and SHA-256 go to standard error.") { O.ConfigVersion };
         show.SetClientAction(ShowConfigAsync);
 
         var set = new Command("set", "Store a new version of the scorecard configuration from a YAML file; a malformed file changes nothing.") { O.File };
@@ -140,18 +140,7 @@ internal static class ScorecardVerbs
             return ExitCodes.Ok;
         }
 
-        Printer.Line($"Scorecard configuration '{config.Name}', version {config.Version} (sha256 {config.Sha256}), stored by {config.CreatedBy}.");
-        var table = Printer.Table("Factor", "Answer", "Points", "Minimum tier");
-        foreach (var f in config.Factors)
-        {
-            foreach (var l in f.Levels ?? []) table.Row(f.Key, l.Value, Number(l.Points), l.MinimumTier);
-            foreach (var b in f.Bands ?? []) table.Row(f.Key, $"≥ {Number(b.AtLeast)}{(f.Unit == "percent" ? "%" : "")}", Number(b.Points), b.MinimumTier);
-        }
-
-        Printer.Write(table);
-        var tiers = Printer.Table("Tier", "Scores up to", "Review every");
-        foreach (var t in config.Tiers) tiers.Row(t.Tier, t.MaxScore is { } max ? Number(max) : "—", $"{t.ReviewEveryMonths} months");
-        Printer.Write(tiers);
+        await StoredText.WriteAsync($"Scorecard configuration '{config.Name}'", config.Version, config.Sha256, config.CreatedBy, config.Content);
         return ExitCodes.Ok;
     }
 

@@ -7,6 +7,8 @@ using Steward.Contracts;
 using Steward.Governance;
 using Steward.Governance.Records;
 using Steward.Governance.Redundancy;
+using Steward.Identity;
+using Steward.Server.Identity;
 
 namespace Steward.Server.NativeApi.Governance;
 
@@ -23,15 +25,20 @@ internal static class GovernanceApi
         var governance = api.MapGroup("/governance");
         governance.MapGet("/models", ListAsync);
         governance.MapGet("/models/{name}", GetAsync);
-        governance.MapPut("/models/{name}", SetAsync);
+        // The role is checked before the body is read; the model's domain, by the service.
+        governance.MapPut("/models/{name}", SetAsync)
+            .RequirePermission(Permission.WriteGovernanceRecord, GovernanceActions.RecordUpdate, http => GovernanceResources.Record(RouteName(http)));
         governance.MapGet("/models/{name}/reviews", ListReviewsAsync);
-        governance.MapPost("/models/{name}/reviews", ReviewAsync);
+        governance.MapPost("/models/{name}/reviews", ReviewAsync)
+            .RequirePermission(Permission.ReviewModels, GovernanceActions.RecordReview, http => GovernanceResources.Record(RouteName(http)));
         governance.MapGet("/reviews", ScheduleAsync);
         governance.MapGet("/redundancy", RedundancyAsync);
         governance.MapScorecardsApi();
         governance.MapChecklistsApi();
         governance.MapModelCardsApi();
     }
+
+    private static string RouteName(HttpContext http) => http.Request.RouteValues["name"] as string ?? "";
 
     private static async Task<JsonHttpResult<Page<GovernanceRecordDto>>> ListAsync(
         GovernanceRecordService records,

@@ -18,7 +18,8 @@ internal static class GovernanceMapping
             r.ModelName, r.Owner, r.Domain, r.Purpose, r.IntendedUse, r.AffectedParties, r.Target, GovernanceNames.Name(r.Status), r.Checklists,
             r.CreatedBy, r.CreatedAt, r.UpdatedBy, r.UpdatedAt, r.LastReview?.ToDto(),
             view.Risk is { } s ? new RiskDto(RiskTiers.Name(s.Tier), s.Score, s.Version, s.Id, s.FiledAt) : null,
-            new ScheduleDto(RiskTiers.Name(view.Schedule.CadenceTier), view.Schedule.ReviewEveryMonths, view.Schedule.NextReviewDue, view.Schedule.Overdue));
+            new ScheduleDto(RiskTiers.Name(view.Schedule.CadenceTier), view.Schedule.ReviewEveryMonths, view.Schedule.NextReviewDue, view.Schedule.Overdue),
+            RiskTiers.Name(view.EffectiveTier), view.TierSource, view.Warnings);
     }
 
     public static ReviewDto ToDto(this Review review) =>
