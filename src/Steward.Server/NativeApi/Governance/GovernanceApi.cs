@@ -7,6 +7,7 @@ using Steward.Contracts;
 using Steward.Governance;
 using Steward.Governance.Records;
 using Steward.Governance.Redundancy;
+using Steward.Identity;
 
 namespace Steward.Server.NativeApi.Governance;
 
@@ -23,9 +24,9 @@ internal static class GovernanceApi
         var governance = api.MapGroup("/governance");
         governance.MapGet("/models", ListAsync);
         governance.MapGet("/models/{name}", GetAsync);
-        governance.MapPut("/models/{name}", SetAsync);
+        governance.MapPut("/models/{name}", SetAsync).Requires(Permission.WriteGovernanceRecord, GovernanceActions.RecordUpdate);
         governance.MapGet("/models/{name}/reviews", ListReviewsAsync);
-        governance.MapPost("/models/{name}/reviews", ReviewAsync);
+        governance.MapPost("/models/{name}/reviews", ReviewAsync).Requires(Permission.ReviewModels, GovernanceActions.RecordReview);
         governance.MapGet("/reviews", ScheduleAsync);
         governance.MapGet("/redundancy", RedundancyAsync);
         governance.MapScorecardsApi();
