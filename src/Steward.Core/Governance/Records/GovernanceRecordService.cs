@@ -39,6 +39,8 @@ public sealed class GovernanceRecordService(
     public async Task<(GovernanceRecordView View, bool Created)> SetAsync(string? modelName, GovernanceRecordChanges changes, CancellationToken cancellationToken)
     {
         Validation.Required(modelName, "name");
+        await access.DemandInDomainAsync(Permission.WriteGovernanceRecord, GovernanceActions.RecordUpdate, GovernanceResources.Record(modelName!),
+            async token => (await registry.GetRegisteredModelAsync(modelName, token)).Domain, cancellationToken);
         Check(changes.Owner, "owner", GovernanceLimits.MaxShortText);
         Check(changes.Domain, "domain", GovernanceLimits.MaxShortText);
         Check(changes.Target, "target", GovernanceLimits.MaxShortText);
@@ -65,8 +67,6 @@ public sealed class GovernanceRecordService(
             ["status"] = normalized.Status is { } s ? GovernanceNames.Name(s) : null,
             ["checklists"] = normalized.Checklists is null ? null : new JsonArray(normalized.Checklists.Select(c => (JsonNode?)c).ToArray()),
         };
-        await access.DemandInDomainAsync(Permission.WriteGovernanceRecord, GovernanceActions.RecordUpdate, GovernanceResources.Record(modelName!),
-            async token => (await registry.GetRegisteredModelAsync(modelName, token)).Domain, cancellationToken);
         var change = AuditedChange.Of(actor, GovernanceActions.RecordUpdate, GovernanceResources.Record(modelName!), payload);
         var result = await store.UpsertAsync(change, modelName!, normalized, actor.Name, clock.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
 
@@ -100,9 +100,9 @@ public sealed class GovernanceRecordService(
     public async Task<Review> ReviewAsync(string? modelName, string? outcome, string? notes, CancellationToken cancellationToken)
     {
         Validation.Required(modelName, "name");
+        await access.DemandAsync(Permission.ReviewModels, GovernanceActions.RecordReview, GovernanceResources.Record(modelName!), cancellationToken);
         var parsed = GovernanceNames.ParseOutcome(Validation.Required(outcome, "outcome"), "outcome");
         Check(notes, "notes", GovernanceLimits.MaxLongText);
-        await access.DemandAsync(Permission.ReviewModels, GovernanceActions.RecordReview, GovernanceResources.Record(modelName!), cancellationToken);
         var payload = new JsonObject { ["name"] = modelName, ["outcome"] = GovernanceNames.Name(parsed), ["notes"] = notes ?? "" };
         var change = AuditedChange.Of(actor, GovernanceActions.RecordReview, GovernanceResources.Record(modelName!), payload);
         return await store.AddReviewAsync(change, modelName!, parsed, notes ?? "", actor.Name, clock.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
