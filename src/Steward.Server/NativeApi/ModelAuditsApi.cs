@@ -27,7 +27,7 @@ internal static class ModelAuditsApi
 
     public static void MapModelAuditsApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/models/{name}/versions/{version}/audits", RunAsync).Requires(Permission.RunAudits, AuditActions.ModelVersionRecordAudit);
+        api.MapPost("/models/{name}/versions/{version}/audits", RunAsync).Requires(Permission.RunAudits, AuditActions.ModelVersionRecordAudit, WritePermissions.Version);
         api.MapGet("/models/{name}/versions/{version}/audits", ListAsync);
         api.MapGet("/model-audits/{id}", GetAsync);
         api.MapGet("/model-audits/{id}/report", ReportAsync);

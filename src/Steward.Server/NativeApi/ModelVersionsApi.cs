@@ -26,11 +26,11 @@ internal static class ModelVersionsApi
         versions.MapPost("/versions", CreateAsync).Requires(Permission.WriteRegistry, AuditActions.ModelVersionCreate);
         versions.MapGet("/latest-versions", LatestAsync);
         versions.MapGet("/versions/{version}", GetAsync);
-        versions.MapPatch("/versions/{version}", UpdateAsync).Requires(Permission.WriteRegistry, AuditActions.ModelVersionUpdate);
-        versions.MapDelete("/versions/{version}", DeleteAsync).Requires(Permission.WriteRegistry, AuditActions.ModelVersionDelete);
-        versions.MapPost("/versions/{version}/stage", TransitionStageAsync).Requires(Permission.ChangeStage, AuditActions.ModelVersionTransitionStage);
-        versions.MapPut("/versions/{version}/tags/{key}", SetTagAsync).Requires(Permission.WriteRegistry, AuditActions.ModelVersionSetTag);
-        versions.MapDelete("/versions/{version}/tags/{key}", DeleteTagAsync).Requires(Permission.WriteRegistry, AuditActions.ModelVersionDeleteTag);
+        versions.MapPatch("/versions/{version}", UpdateAsync).Requires(Permission.WriteRegistry, AuditActions.ModelVersionUpdate, WritePermissions.Version);
+        versions.MapDelete("/versions/{version}", DeleteAsync).Requires(Permission.WriteRegistry, AuditActions.ModelVersionDelete, WritePermissions.Version);
+        versions.MapPost("/versions/{version}/stage", TransitionStageAsync).Requires(Permission.ChangeStage, AuditActions.ModelVersionTransitionStage, WritePermissions.Version);
+        versions.MapPut("/versions/{version}/tags/{key}", SetTagAsync).Requires(Permission.WriteRegistry, AuditActions.ModelVersionSetTag, WritePermissions.Version);
+        versions.MapDelete("/versions/{version}/tags/{key}", DeleteTagAsync).Requires(Permission.WriteRegistry, AuditActions.ModelVersionDeleteTag, WritePermissions.Version);
         versions.MapGet("/versions/{version}/authors", AuthorsAsync);
     }
 

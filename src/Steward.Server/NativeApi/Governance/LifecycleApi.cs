@@ -27,11 +27,11 @@ internal static class LifecycleApi
         api.MapGet(Version + "/lifecycle", StateAsync);
         api.MapGet(Version + "/gates", GatesAsync);
         api.MapGet(Version + "/approvals", ApprovalsAsync);
-        api.MapPost(Version + "/approvals", DecideAsync).Requires(Permission.ApproveVersions, GovernanceActions.VersionApprove);
+        api.MapPost(Version + "/approvals", DecideAsync).Requires(Permission.ApproveVersions, GovernanceActions.VersionApprove, WritePermissions.Approvals);
         api.MapGet(Version + "/waivers", WaiversAsync);
-        api.MapPost(Version + "/waivers", WaiveAsync).Requires(Permission.RecordLifecycleSteps, GovernanceActions.StepWaive);
+        api.MapPost(Version + "/waivers", WaiveAsync).Requires(Permission.RecordLifecycleSteps, GovernanceActions.StepWaive, WritePermissions.Lifecycle);
         api.MapGet(Version + "/attestations", AttestationsAsync);
-        api.MapPost(Version + "/attestations", AttestAsync).Requires(Permission.RecordLifecycleSteps, GovernanceActions.StepAttest);
+        api.MapPost(Version + "/attestations", AttestAsync).Requires(Permission.RecordLifecycleSteps, GovernanceActions.StepAttest, WritePermissions.Lifecycle);
         api.MapGet("/governance/lifecycle-steps", Steps);
         api.MapGet("/governance/lifecycle-policy", PolicyAsync);
         api.MapPut("/governance/lifecycle-policy", SetPolicyAsync).Requires(Permission.ConfigureGovernance, GovernanceActions.LifecyclePolicyUpdate);

@@ -21,7 +21,7 @@ internal static class ModelCardsApi
     {
         var card = governance.MapGroup("/models/{name}/versions/{version}/card");
         card.MapGet("", GetAsync);
-        card.MapPut("", EditAsync).Requires(Permission.EditModelCards, GovernanceActions.ModelCardEdit);
+        card.MapPut("", EditAsync).Requires(Permission.EditModelCards, GovernanceActions.ModelCardEdit, WritePermissions.ModelCard);
         card.MapGet("/revisions", RevisionsAsync);
         card.MapGet("/render", RenderAsync);
     }

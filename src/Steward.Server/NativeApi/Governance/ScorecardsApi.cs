@@ -27,7 +27,7 @@ internal static class ScorecardsApi
         governance.MapGet("/scorecard/config/versions", ConfigHistoryAsync);
         governance.MapPost("/scorecard/score", ScoreAsync);
         governance.MapGet("/models/{name}/versions/{version}/scorecards", ListAsync);
-        governance.MapPost("/models/{name}/versions/{version}/scorecards", FileAsync).Requires(Permission.FileScorecards, GovernanceActions.ScorecardFile);
+        governance.MapPost("/models/{name}/versions/{version}/scorecards", FileAsync).Requires(Permission.FileScorecards, GovernanceActions.ScorecardFile, WritePermissions.Scorecard);
     }
 
     /// <summary>The configuration in force, or one version (<c>?version=0</c> is the shipped default).</summary>
