@@ -45,7 +45,7 @@ public sealed partial class StewardClient
     /// <param name="version">The version.</param>
     /// <param name="step">The step's key or number.</param>
     /// <param name="reason">Why (required).</param>
-    /// <param name="expires">An ISO 8601 date or date-time (required).</param>
+    /// <param name="expires">A duration such as <c>30d</c> or <c>12h</c>, or an ISO 8601 date or date-time (required; at most the policy's <c>max_waiver_days</c> away).</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The waiver.</returns>
     public Task<Waiver> WaiveStepAsync(string name, string version, string step, string? reason, string? expires, CancellationToken cancellationToken = default) =>

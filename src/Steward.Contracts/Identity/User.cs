@@ -44,14 +44,23 @@ public sealed record WhoAmI(
     string AuthenticatedBy,
     IReadOnlyList<string> Permissions);
 
-/// <summary>Who authored a model version: each actor with its parts and its ledger actions on the version.</summary>
+/// <summary>
+/// Who authored a model version — exactly those who may not approve it — and, apart, who else
+/// acted on it.
+/// </summary>
 /// <param name="Name">The model.</param>
 /// <param name="Version">The version.</param>
-/// <param name="Authors">Each author with their parts and actions.</param>
-public sealed record VersionAuthors(string Name, int Version, IReadOnlyList<VersionAuthor> Authors);
+/// <param name="Authors">Each author with their parts and authoring actions: creators of version, model and run, and whoever changed the version's description or tags.</param>
+/// <param name="OtherActors">Who acted on the version without authoring it (stage moves, audits), with their actions; not authors, free to approve.</param>
+public sealed record VersionAuthors(string Name, int Version, IReadOnlyList<VersionAuthor> Authors, IReadOnlyList<VersionActor> OtherActors);
 
 /// <summary>One author of a version.</summary>
 /// <param name="Actor">The actor's name.</param>
 /// <param name="Roles">Their parts: <c>version-creator</c>, <c>model-creator</c>, <c>run-creator</c>, <c>version-writer</c>.</param>
-/// <param name="Actions">The ledger actions they took on the version.</param>
+/// <param name="Actions">The authoring ledger actions they took on the version (<c>model_version.create</c>, <c>.update</c>, <c>.set_tag</c>, <c>.delete_tag</c>).</param>
 public sealed record VersionAuthor(string Actor, IReadOnlyList<string> Roles, IReadOnlyList<string> Actions);
+
+/// <summary>Someone who acted on a version without authoring it.</summary>
+/// <param name="Actor">The actor's name.</param>
+/// <param name="Actions">The ledger actions they took on the version (e.g. <c>model_version.transition_stage</c>, <c>model_version.record_audit</c>).</param>
+public sealed record VersionActor(string Actor, IReadOnlyList<string> Actions);

@@ -38,6 +38,9 @@ public static class GovernanceResources
     /// <summary>Approvals and rejections of a version (kept off the version's own resource, so deciding on a version does not make one its author).</summary>
     public static string Approvals(string model, int version) => $"registered_model/{model}/version/{version}/approvals";
 
+    /// <summary>A version's lifecycle as a whole (a step request whose step is not yet known).</summary>
+    public static string Lifecycle(string model, int version) => $"registered_model/{model}/version/{version}/lifecycle";
+
     public static string Step(string model, int version, string step) => $"registered_model/{model}/version/{version}/lifecycle/{step}";
 
     public static string Gate(string model, int version) => $"registered_model/{model}/version/{version}/gates";

@@ -77,9 +77,10 @@ public sealed class AccessControl(ICurrentPrincipal current, ILedgerStore ledger
     public async Task<string> ChooseDomainAsync(Permission permission, string action, string? requested, string field, CancellationToken cancellationToken)
     {
         var principal = Principal;
+        // The role first, before the requested domain is looked at: a caller who may create nothing anywhere learns nothing of the domains.
+        if (!principal.Holds(permission)) await DenyRoleAsync(principal, permission, action, AuditResources.Domain(requested ?? principal.DefaultDomain ?? ""), cancellationToken);
         if (requested is null)
         {
-            if (!principal.Holds(permission)) await DenyRoleAsync(principal, permission, action, AuditResources.Domain(principal.DefaultDomain ?? ""), cancellationToken);
             var domain = principal.DefaultDomain ?? await DenyAsync(principal, permission, action, "domain", null, "no-domain",
                 $"{principal.Name} may not {PermissionTable.Rule(permission).Title} ({action}): {principal.Name} belongs to no domain; an administrator can add one.",
                 cancellationToken);

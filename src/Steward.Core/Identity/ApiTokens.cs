@@ -1,8 +1,6 @@
 using System.Buffers.Text;
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Steward.Errors;
 
 namespace Steward.Identity;
 
@@ -42,34 +40,19 @@ public static class ApiTokens
 
     /// <summary>
     /// When a token expires, from what its creator asked: nothing for <see cref="DefaultLifetime"/>,
-    /// <c>never</c> (only when said explicitly), a duration such as <c>30d</c> or <c>12h</c>, or an
-    /// ISO 8601 date or time (<c>2027-01-31</c>, UTC when no offset is given).
+    /// <c>never</c> (only when said explicitly), or what <see cref="Expiries.Parse"/> reads (a
+    /// duration such as <c>30d</c> or <c>12h</c>, an ISO 8601 date or time), at most <see cref="MaxLifetime"/>.
     /// </summary>
     /// <returns>Unix milliseconds, or null for a token that never expires.</returns>
     public static long? ExpiresAt(string? expires, DateTimeOffset now)
     {
-        var text = expires?.Trim() ?? "";
-        if (text.Length == 0) return (now + DefaultLifetime).ToUnixTimeMilliseconds();
-        if (text.Equals("never", StringComparison.OrdinalIgnoreCase)) return null;
-
-        TimeSpan? lifetime = null;
-        if (text.Length > 1 && (text[^1] is 'd' or 'D' or 'h' or 'H')
-            && int.TryParse(text[..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var count))
+        if (string.IsNullOrWhiteSpace(expires)) return (now + DefaultLifetime).ToUnixTimeMilliseconds();
+        if (Expiries.Parse(expires, now, allowNever: true) is not { } at) return null;
+        if (at - now > MaxLifetime)
         {
-            if (count < 1) throw Invalid(expires, "a duration must be at least 1");
-            lifetime = char.ToLowerInvariant(text[^1]) == 'd' ? TimeSpan.FromDays(count) : TimeSpan.FromHours(count);
-        }
-        else if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at))
-        {
-            if (at <= now) throw Invalid(expires, $"it is not in the future (now is {now.UtcDateTime:yyyy-MM-dd HH:mm} UTC)");
-            lifetime = at - now;
+            throw Expiries.Invalid(expires, "expires", $"a token may live at most {MaxLifetime.TotalDays:0} days; say 'never' for a token that does not expire");
         }
 
-        if (lifetime is null) throw Invalid(expires, "expected a duration such as 30d or 12h, a date such as 2027-01-31, or never");
-        if (lifetime > MaxLifetime) throw Invalid(expires, $"a token may live at most {MaxLifetime.TotalDays:0} days; say 'never' for a token that does not expire");
-        return (now + lifetime.Value).ToUnixTimeMilliseconds();
+        return at.ToUnixTimeMilliseconds();
     }
-
-    private static StewardException Invalid(string? expires, string reason) =>
-        StewardException.Invalid($"Invalid value '{expires}' for 'expires': {reason}.");
 }

@@ -13,7 +13,8 @@ namespace Steward.Identity;
 /// the run is the version's <c>run_id</c> and also any run its <c>source</c> points into
 /// (<c>runs:/&lt;id&gt;/...</c>, a run's artifact folder, a logged model's source run), since
 /// <c>run_id</c> is optional and the client's to give. Writers are the actors of every <c>ok</c>
-/// ledger entry on the version's resource.
+/// authoring entry (<see cref="AuthorRoles.AuthoringActions"/>) on the version's resource; the
+/// actors of its other <c>ok</c> entries (stage moves, audits) are listed apart, as other actors.
 /// </summary>
 /// <remarks>
 /// Ledger entries name a model by its name at the time, so the writers are looked up under every
@@ -35,26 +36,13 @@ public sealed class AuthorshipQuery(IRegistryStore registry, ITrackingStore trac
         var modelVersion = await registry.GetModelVersionAsync(name, version, cancellationToken)
             ?? throw StewardException.NotFound($"Model Version (name={name}, version={version}) not found");
 
-        var authors = new List<(string Actor, List<string> Roles, List<string> Actions)>();
-        void Add(string actor, string? role, string? action)
-        {
-            if (string.IsNullOrEmpty(actor)) return;
-            var author = authors.FirstOrDefault(a => a.Actor == actor);
-            if (author.Actor is null)
-            {
-                author = (actor, [], []);
-                authors.Add(author);
-            }
-
-            if (role is not null && !author.Roles.Contains(role)) author.Roles.Add(role);
-            if (action is not null && !author.Actions.Contains(action)) author.Actions.Add(action);
-        }
-
-        Add(modelVersion.UserId, AuthorRoles.VersionCreator, null);
-        Add(model.UserId, AuthorRoles.ModelCreator, null);
+        var authors = new Actors();
+        var others = new Actors();
+        authors.Add(modelVersion.UserId, AuthorRoles.VersionCreator, null);
+        authors.Add(model.UserId, AuthorRoles.ModelCreator, null);
         foreach (var runId in await RunsOfAsync(modelVersion, cancellationToken))
         {
-            if (await tracking.GetRunAsync(runId, cancellationToken) is { } run) Add(run.Info.UserId, AuthorRoles.RunCreator, null);
+            if (await tracking.GetRunAsync(runId, cancellationToken) is { } run) authors.Add(run.Info.UserId, AuthorRoles.RunCreator, null);
         }
 
         foreach (var known in await registry.ListNameFamilyAsync(model.Name, cancellationToken))
@@ -66,7 +54,8 @@ public sealed class AuthorshipQuery(IRegistryStore registry, ITrackingStore trac
                 var page = await ledger.ListEntriesAsync(new AuditEntryQuery(next, null, PageSize) { Resource = resource }, cancellationToken);
                 foreach (var entry in page.Where(e => e.Outcome == AuditEntry.Ok && e.Resource == resource))
                 {
-                    Add(entry.Actor, AuthorRoles.VersionWriter, entry.Action);
+                    if (AuthorRoles.AuthoringActions.Contains(entry.Action)) authors.Add(entry.Actor, AuthorRoles.VersionWriter, entry.Action);
+                    else others.Add(entry.Actor, null, entry.Action);
                 }
 
                 if (page.Count < PageSize) break;
@@ -74,7 +63,7 @@ public sealed class AuthorshipQuery(IRegistryStore registry, ITrackingStore trac
             }
         }
 
-        return new VersionAuthorship(model.Name, modelVersion.Version, authors.Select(a => new Author(a.Actor, a.Roles, a.Actions)).ToList());
+        return new VersionAuthorship(model.Name, modelVersion.Version, authors.ToList(), others.ToList(except: authors));
     }
 
     /// <summary>The runs a version came from: its <c>run_id</c>, and the run its source lies in.</summary>
@@ -122,5 +111,31 @@ public sealed class AuthorshipQuery(IRegistryStore registry, ITrackingStore trac
         {
             return null; // a path with '..' lies nowhere the store serves
         }
+    }
+
+    /// <summary>Actors in the order first seen, each with their parts and actions, without repeats.</summary>
+    private sealed class Actors
+    {
+        private readonly List<(string Actor, List<string> Roles, List<string> Actions)> _list = [];
+
+        public void Add(string actor, string? role, string? action)
+        {
+            if (string.IsNullOrEmpty(actor)) return;
+            var found = _list.FirstOrDefault(a => a.Actor == actor);
+            if (found.Actor is null)
+            {
+                found = (actor, [], []);
+                _list.Add(found);
+            }
+
+            if (role is not null && !found.Roles.Contains(role)) found.Roles.Add(role);
+            if (action is not null && !found.Actions.Contains(action)) found.Actions.Add(action);
+        }
+
+        public bool Contains(string actor) => _list.Any(a => a.Actor == actor);
+
+        /// <summary>The actors, leaving out those <paramref name="except"/> holds (an author is listed once, as an author).</summary>
+        public IReadOnlyList<Author> ToList(Actors? except = null) =>
+            _list.Where(a => except is null || !except.Contains(a.Actor)).Select(a => new Author(a.Actor, a.Roles, a.Actions)).ToList();
     }
 }

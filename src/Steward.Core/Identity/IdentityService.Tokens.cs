@@ -15,13 +15,13 @@ public sealed partial class IdentityService
     public async Task<CreatedApiToken> CreateTokenAsync(string? userName, string? name, string? description, string? expires, CancellationToken cancellationToken)
     {
         UserNames.Check(userName, "user");
+        var id = ApiTokens.NewId();
+        var resource = AuditResources.Token(userName!, id);
+        await access.DemandSelfOrAsync(userName!, Permission.ManageIdentities, AuditActions.TokenCreate, resource, cancellationToken);
         Validation.Required(name, "name");
         Validation.MaxLength(name, MaxTokenNameLength, "name");
         Validation.MaxLength(description, MaxDescriptionLength, "description");
         var expiresAt = ApiTokens.ExpiresAt(expires, clock.GetUtcNow());
-        var id = ApiTokens.NewId();
-        var resource = AuditResources.Token(userName!, id);
-        await access.DemandSelfOrAsync(userName!, Permission.ManageIdentities, AuditActions.TokenCreate, resource, cancellationToken);
         var user = await RequireUserAsync(userName!, cancellationToken);
         if (!user.Enabled) throw StewardException.Invalid($"The user '{userName}' is disabled: enable them before giving them a token.");
 

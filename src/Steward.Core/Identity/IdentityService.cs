@@ -42,10 +42,11 @@ public sealed partial class IdentityService(IIdentityStore store, AccessControl 
 
     public async Task<Domain> CreateDomainAsync(string? name, string? description, CancellationToken cancellationToken)
     {
+        // The permission before the request is read: a refusal names no domain it has not checked.
+        await access.DemandAsync(Permission.ManageIdentities, AuditActions.DomainCreate, "domain", cancellationToken);
         DomainNames.Check(name, "name");
         Validation.MaxLength(description, MaxDescriptionLength, "description");
         var resource = AuditResources.Domain(name!);
-        await access.DemandAsync(Permission.ManageIdentities, AuditActions.DomainCreate, resource, cancellationToken);
         var change = Change(AuditActions.DomainCreate, resource, new() { ["name"] = name, ["description"] = description ?? "" });
         return await store.CreateDomainAsync(change, new Domain(name!, description ?? "", actor.Name, Now), cancellationToken);
     }
@@ -65,11 +66,11 @@ public sealed partial class IdentityService(IIdentityStore store, AccessControl 
 
     public async Task<User> CreateUserAsync(string? name, string? displayName, string? email, IReadOnlyList<string>? roles, IReadOnlyList<string>? domains, CancellationToken cancellationToken)
     {
+        await access.DemandAsync(Permission.ManageIdentities, AuditActions.UserCreate, "user", cancellationToken);
         UserNames.CheckNew(name);
         CheckProfile(displayName, email);
         var parsedRoles = Roles.ParseList(roles);
         var resource = AuditResources.User(name!);
-        await access.DemandAsync(Permission.ManageIdentities, AuditActions.UserCreate, resource, cancellationToken);
         var checkedDomains = await CheckDomainsAsync(domains ?? [], cancellationToken);
         var user = new NewUser(name!, string.IsNullOrWhiteSpace(displayName) ? name! : displayName.Trim(), EmptyToNull(email), parsedRoles, checkedDomains, actor.Name, Now);
         var change = Change(AuditActions.UserCreate, resource, UserPayload(user.Name, user.DisplayName, user.Email, user.Roles, user.Domains, enabled: true));
@@ -80,10 +81,10 @@ public sealed partial class IdentityService(IIdentityStore store, AccessControl 
     public async Task<User> UpdateUserAsync(string? name, string? displayName, string? email, IReadOnlyList<string>? roles, IReadOnlyList<string>? domains, bool? enabled, CancellationToken cancellationToken)
     {
         UserNames.Check(name);
-        CheckProfile(displayName, email);
-        var parsedRoles = roles is null ? null : Roles.ParseList(roles);
         var resource = AuditResources.User(name!);
         await access.DemandAsync(Permission.ManageIdentities, AuditActions.UserUpdate, resource, cancellationToken);
+        CheckProfile(displayName, email);
+        var parsedRoles = roles is null ? null : Roles.ParseList(roles);
         var checkedDomains = domains is null ? null : await CheckDomainsAsync(domains, cancellationToken);
         if (displayName is null && email is null && parsedRoles is null && checkedDomains is null && enabled is null)
         {
@@ -106,9 +107,9 @@ public sealed partial class IdentityService(IIdentityStore store, AccessControl 
     public async Task SetPasswordAsync(string? name, string? password, CancellationToken cancellationToken)
     {
         UserNames.Check(name);
-        PasswordHasher.CheckNew(password);
         var resource = AuditResources.User(name!);
         await access.DemandSelfOrAsync(name!, Permission.ManageIdentities, AuditActions.UserSetPassword, resource, cancellationToken);
+        PasswordHasher.CheckNew(password);
         await RequireUserAsync(name!, cancellationToken);
         var hash = PasswordHasher.Hash(password!);
         try

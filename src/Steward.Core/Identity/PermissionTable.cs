@@ -12,9 +12,12 @@ namespace Steward.Identity;
 /// Reading metadata is every role's: anyone authenticated may see what exists, in every domain.
 /// Writes are scoped to the writer's domains (<see cref="PermissionScope.OwnDomains"/>); an admin
 /// belongs to every domain. Downloading artifact content is a protected read, recorded in the
-/// ledger, and not an executive's.
+/// ledger, and not an executive's: an executive reads metadata (the overview, what exists and in
+/// which state, later the KPI dashboard) and its own credentials, and writes nothing; the ledger
+/// and the identities are the auditor's to read. <see cref="RolesToMarkdown"/> shows the table
+/// role by role.
 /// </remarks>
-public static class PermissionTable
+public static partial class PermissionTable
 {
     private static readonly Role[] Everyone = [.. Roles.All];
 

@@ -29,10 +29,10 @@ public sealed partial class RegistryService(
     /// </summary>
     public async Task<RegisteredModel> CreateRegisteredModelAsync(string? name, string? description, IReadOnlyList<Tag>? tags, string? domain, CancellationToken cancellationToken)
     {
-        CheckModelName(name, "name");
         var (requested, field, checkedTags) = TrackingService.DomainRequest(domain, tags);
-        foreach (var tag in checkedTags) CheckTag(tag);
         var chosen = await access.ChooseDomainAsync(Permission.WriteRegistry, AuditActions.RegisteredModelCreate, requested, field, cancellationToken);
+        CheckModelName(name, "name");
+        foreach (var tag in checkedTags) CheckTag(tag);
         var audit = Audit(AuditActions.RegisteredModelCreate, AuditResources.RegisteredModel(name!), new()
         {
             ["name"] = name, ["description"] = description, ["tags"] = TrackingService.TagsPayload(checkedTags), ["user_id"] = actor.Name, ["domain"] = chosen,
@@ -53,8 +53,8 @@ public sealed partial class RegistryService(
     public async Task<RegisteredModel> RenameRegisteredModelAsync(string? name, string? newName, CancellationToken cancellationToken)
     {
         Validation.Required(name, "name");
-        CheckModelName(newName, "new_name");
         await DemandModelAsync(Permission.WriteRegistry, name!, AuditActions.RegisteredModelRename, cancellationToken);
+        CheckModelName(newName, "new_name");
         var audit = Audit(AuditActions.RegisteredModelRename, AuditResources.RegisteredModel(name!), new() { ["name"] = name, ["new_name"] = newName });
         return await store.RenameRegisteredModelAsync(audit, name!, newName!, Now, cancellationToken);
     }
@@ -85,9 +85,9 @@ public sealed partial class RegistryService(
             return;
         }
 
+        await DemandModelAsync(Permission.WriteRegistry, name!, AuditActions.RegisteredModelSetTag, cancellationToken);
         var tag = new Tag(key ?? "", value ?? throw StewardException.Invalid("Missing value for required parameter 'value'."));
         CheckTag(tag);
-        await DemandModelAsync(Permission.WriteRegistry, name!, AuditActions.RegisteredModelSetTag, cancellationToken);
         var audit = Audit(AuditActions.RegisteredModelSetTag, AuditResources.RegisteredModel(name!), new() { ["name"] = name, ["key"] = tag.Key, ["value"] = tag.Value });
         await store.SetRegisteredModelTagAsync(audit, name!, tag, Now, cancellationToken);
     }
@@ -123,10 +123,10 @@ public sealed partial class RegistryService(
     public async Task<ModelVersion> CreateModelVersionAsync(string? name, string? source, string? runId, IReadOnlyList<Tag>? tags, string? runLink, string? description, CancellationToken cancellationToken)
     {
         Validation.Required(name, "name");
+        await DemandModelAsync(Permission.WriteRegistry, name!, AuditActions.ModelVersionCreate, cancellationToken);
         Validation.Required(source, "source");
         CheckSource(source!);
         foreach (var tag in tags ?? []) CheckTag(tag);
-        await DemandModelAsync(Permission.WriteRegistry, name!, AuditActions.ModelVersionCreate, cancellationToken);
         if (!string.IsNullOrEmpty(runId) && await runs.GetRunAsync(runId, cancellationToken) is null)
         {
             throw StewardException.NotFound($"Run with id={runId} not found");
@@ -174,10 +174,10 @@ public sealed partial class RegistryService(
     public async Task SetModelVersionTagAsync(string? name, string? version, string? key, string? value, CancellationToken cancellationToken)
     {
         Validation.Required(name, "name");
+        await DemandModelAsync(Permission.WriteRegistry, name!, AuditActions.ModelVersionSetTag, cancellationToken);
         var tag = new Tag(key ?? "", value ?? throw StewardException.Invalid("Missing value for required parameter 'value'."));
         CheckTag(tag);
         var number = ParseVersion(version);
-        await DemandModelAsync(Permission.WriteRegistry, name!, AuditActions.ModelVersionSetTag, cancellationToken);
         var audit = AuditVersion(AuditActions.ModelVersionSetTag, name!, number, new() { ["key"] = tag.Key, ["value"] = tag.Value });
         await store.SetModelVersionTagAsync(audit, name!, number, tag, Now, cancellationToken);
     }
@@ -218,6 +218,8 @@ public sealed partial class RegistryService(
     public async Task<ModelVersion> ApplyAsync(VersionChange change, CancellationToken cancellationToken)
     {
         Validation.Required(change.Name, "name");
+        await DemandModelAsync(Permission.ChangeStage, change.Name, change is StageTransition ? AuditActions.ModelVersionTransitionStage
+            : change is AliasAssignment ? AuditActions.RegisteredModelSetAlias : AuditActions.RegisteredModelDeleteAlias, cancellationToken);
         var target = change switch
         {
             StageTransition t => t.Version,
@@ -227,8 +229,6 @@ public sealed partial class RegistryService(
             _ => throw new ArgumentOutOfRangeException(nameof(change)),
         };
 
-        await DemandModelAsync(Permission.ChangeStage, change.Name, change is StageTransition ? AuditActions.ModelVersionTransitionStage
-            : change is AliasAssignment ? AuditActions.RegisteredModelSetAlias : AuditActions.RegisteredModelDeleteAlias, cancellationToken);
         // The gate reads the evidence and the store writes in one transaction under the model's
         // lock, so no approval, rejection or audit can land between the verdict and the change.
         return await transaction.RunAsync(change.Name, async () =>

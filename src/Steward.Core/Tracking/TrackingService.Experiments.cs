@@ -17,11 +17,11 @@ public sealed partial class TrackingService
     /// </summary>
     public async Task<string> CreateExperimentAsync(string? name, string? artifactLocation, IReadOnlyList<Tag>? tags, string? domain, CancellationToken cancellationToken)
     {
+        var (requested, field, checkedTags) = DomainRequest(domain, tags);
+        var chosen = await access.ChooseDomainAsync(Permission.WriteTracking, AuditActions.ExperimentCreate, requested, field, cancellationToken);
         Validation.Required(name, "name");
         Validation.MaxLength(name, Limits.MaxExperimentNameLength, "name");
-        var (requested, field, checkedTags) = DomainRequest(domain, tags);
         foreach (var tag in checkedTags) CheckExperimentTag(tag);
-        var chosen = await access.ChooseDomainAsync(Permission.WriteTracking, AuditActions.ExperimentCreate, requested, field, cancellationToken);
         await ArtifactLocations.CheckNewAsync(artifactLocation, cancellationToken);
         var change = Change(
             AuditActions.ExperimentCreate,
@@ -58,11 +58,11 @@ public sealed partial class TrackingService
 
     public async Task RenameExperimentAsync(string? experimentId, string? newName, CancellationToken cancellationToken)
     {
+        var experiment = await GetExperimentAsync(experimentId, cancellationToken);
+        await DemandAsync(experiment, AuditActions.ExperimentRename, cancellationToken);
         Validation.Required(newName, "new_name");
         Validation.MaxLength(newName, Limits.MaxExperimentNameLength, "new_name");
-        var experiment = await GetExperimentAsync(experimentId, cancellationToken);
         RequireActive(experiment);
-        await DemandAsync(experiment, AuditActions.ExperimentRename, cancellationToken);
         var change = Change(AuditActions.ExperimentRename, AuditResources.Experiment(experiment.ExperimentId), new() { ["experiment_id"] = experiment.ExperimentId, ["new_name"] = newName });
         await store.RenameExperimentAsync(change, experiment.ExperimentId, newName!, Now, cancellationToken);
     }
@@ -70,12 +70,12 @@ public sealed partial class TrackingService
     public async Task DeleteExperimentAsync(string? experimentId, CancellationToken cancellationToken)
     {
         var experiment = await GetExperimentAsync(experimentId, cancellationToken);
+        await DemandAsync(experiment, AuditActions.ExperimentDelete, cancellationToken);
         if (experiment.ExperimentId == "0")
         {
             throw StewardException.Invalid("Cannot delete the default experiment '0'. This is an internally reserved experiment.");
         }
 
-        await DemandAsync(experiment, AuditActions.ExperimentDelete, cancellationToken);
         var change = Change(AuditActions.ExperimentDelete, AuditResources.Experiment(experiment.ExperimentId), new() { ["experiment_id"] = experiment.ExperimentId });
         await store.SetExperimentLifecycleAsync(change, experiment.ExperimentId, LifecycleStage.Deleted, Now, cancellationToken);
     }
@@ -97,22 +97,22 @@ public sealed partial class TrackingService
             return;
         }
 
+        var experiment = await GetExperimentAsync(experimentId, cancellationToken);
+        await DemandAsync(experiment, AuditActions.ExperimentSetTag, cancellationToken);
         var tag = new Tag(key ?? "", Validation.Required(value, "value"));
         CheckExperimentTag(tag);
-        var experiment = await GetExperimentAsync(experimentId, cancellationToken);
         RequireActive(experiment);
-        await DemandAsync(experiment, AuditActions.ExperimentSetTag, cancellationToken);
         var change = Change(AuditActions.ExperimentSetTag, AuditResources.Experiment(experiment.ExperimentId), new() { ["experiment_id"] = experiment.ExperimentId, ["key"] = tag.Key, ["value"] = tag.Value });
         await store.SetExperimentTagAsync(change, experiment.ExperimentId, tag, Now, cancellationToken);
     }
 
     public async Task DeleteExperimentTagAsync(string? experimentId, string? key, CancellationToken cancellationToken)
     {
+        var experiment = await GetExperimentAsync(experimentId, cancellationToken);
+        await DemandAsync(experiment, AuditActions.ExperimentDeleteTag, cancellationToken);
         Validation.Required(key, "key");
         if (key == DomainNames.Tag) throw DomainTagIsNoTag("experiment");
-        var experiment = await GetExperimentAsync(experimentId, cancellationToken);
         RequireActive(experiment);
-        await DemandAsync(experiment, AuditActions.ExperimentDeleteTag, cancellationToken);
         var change = Change(AuditActions.ExperimentDeleteTag, AuditResources.Experiment(experiment.ExperimentId), new() { ["experiment_id"] = experiment.ExperimentId, ["key"] = key });
         await store.DeleteExperimentTagAsync(change, experiment.ExperimentId, key!, Now, cancellationToken);
     }

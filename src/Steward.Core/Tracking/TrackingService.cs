@@ -39,6 +39,9 @@ public sealed partial class TrackingService(ITrackingStore store, TimeProvider c
     /// </summary>
     public async Task<Run> CreateRunAsync(string? experimentId, string? runName, long? startTime, IReadOnlyList<Tag>? tags, CancellationToken cancellationToken)
     {
+        // The experiment and the permission in its domain first, before anything the request sent is checked.
+        var experiment = await GetExperimentAsync(string.IsNullOrEmpty(experimentId) ? "0" : experimentId, cancellationToken);
+        await DemandAsync(experiment, AuditActions.RunCreate, cancellationToken);
         var runTags = (tags ?? []).ToList();
         foreach (var tag in runTags) CheckRunTag(tag);
         if (runTags.GroupBy(t => t.Key).FirstOrDefault(g => g.Count() > 1) is { } duplicate)
@@ -61,9 +64,7 @@ public sealed partial class TrackingService(ITrackingStore store, TimeProvider c
         var userTag = runTags.FindIndex(t => t.Key == UserTag);
         if (userTag >= 0) runTags[userTag] = new Tag(UserTag, actor.Name);
 
-        var experiment = await GetExperimentAsync(string.IsNullOrEmpty(experimentId) ? "0" : experimentId, cancellationToken);
         RequireActive(experiment);
-        await DemandAsync(experiment, AuditActions.RunCreate, cancellationToken);
         var run = new NewRun(Guid.NewGuid().ToString("N"), experiment.ExperimentId, name, actor.Name, startTime ?? 0, runTags);
         var change = Change(AuditActions.RunCreate, AuditResources.Run(run.RunId), new()
         {
@@ -87,8 +88,8 @@ public sealed partial class TrackingService(ITrackingStore store, TimeProvider c
     public async Task<RunInfo> UpdateRunAsync(string? runId, RunStatus? status, long? endTime, string? runName, CancellationToken cancellationToken)
     {
         Validation.Required(runId, "run_id");
-        Validation.MaxLength(runName, Limits.MaxRunTagValueLength, "run_name");
         await DemandRunAsync(runId!, AuditActions.RunUpdate, cancellationToken);
+        Validation.MaxLength(runName, Limits.MaxRunTagValueLength, "run_name");
         var change = Change(AuditActions.RunUpdate, AuditResources.Run(runId!), new()
         {
             ["run_id"] = runId,
@@ -140,9 +141,9 @@ public sealed partial class TrackingService(ITrackingStore store, TimeProvider c
     private async Task LogBatchAsync(string? runId, RunBatch batch, string action, AuditedChange? outer, CancellationToken cancellationToken)
     {
         Validation.Required(runId, "run_id");
+        await DemandRunAsync(runId!, action, cancellationToken);
         BatchRules.Check(batch);
         if (batch.Count == 0) return;
-        await DemandRunAsync(runId!, action, cancellationToken);
         if (batch.Tags.Any(t => t.Key == UserTag)) await CheckUserTagAsync(runId!, batch.Tags, cancellationToken);
         var change = outer ?? AuditedChange.WithCanonical(actor, action, AuditResources.Run(runId!), BatchPayload(runId!, batch));
         await store.LogBatchAsync(change, runId!, batch, cancellationToken);
@@ -151,9 +152,9 @@ public sealed partial class TrackingService(ITrackingStore store, TimeProvider c
     public async Task DeleteTagAsync(string? runId, string? key, CancellationToken cancellationToken)
     {
         Validation.Required(runId, "run_id");
+        await DemandRunAsync(runId!, AuditActions.RunDeleteTag, cancellationToken);
         Validation.Required(key, "key");
         if (key == UserTag) throw StewardException.Invalid($"The tag '{UserTag}' records who created the run and cannot be deleted.");
-        await DemandRunAsync(runId!, AuditActions.RunDeleteTag, cancellationToken);
         var change = Change(AuditActions.RunDeleteTag, AuditResources.Run(runId!), new() { ["run_id"] = runId, ["key"] = key });
         await store.DeleteRunTagAsync(change, runId!, key!, cancellationToken);
     }
@@ -161,10 +162,10 @@ public sealed partial class TrackingService(ITrackingStore store, TimeProvider c
     public async Task LogInputsAsync(string? runId, IReadOnlyList<DatasetInput>? inputs, CancellationToken cancellationToken)
     {
         Validation.Required(runId, "run_id");
+        await DemandRunAsync(runId!, AuditActions.RunLogInputs, cancellationToken);
         var datasets = inputs ?? [];
         BatchRules.CheckInputs(datasets);
         if (datasets.Count == 0) return;
-        await DemandRunAsync(runId!, AuditActions.RunLogInputs, cancellationToken);
         var change = Change(AuditActions.RunLogInputs, AuditResources.Run(runId!), InputsPayload(runId!, datasets));
         await store.LogInputsAsync(change, runId!, datasets, cancellationToken);
     }

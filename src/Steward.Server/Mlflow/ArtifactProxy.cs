@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Steward.Artifacts;
+using Steward.Audit;
 using Steward.Errors;
+using Steward.Identity;
 using Steward.Server.Mlflow.Protocol;
 
 namespace Steward.Server.Mlflow;
@@ -20,11 +22,11 @@ internal static class ArtifactProxy
         var prefixes = MlflowRoutes.ArtifactPrefixes;
         routes.Map(prefixes, HttpMethods.Get, "/artifacts", ListAsync);
         routes.Map(prefixes, HttpMethods.Get, "/artifacts/{**path}", DownloadAsync, EndpointOptions.Raw);
-        routes.Map(prefixes, HttpMethods.Put, "/artifacts/{**path}", UploadAsync, EndpointOptions.Upload);
-        routes.Map(prefixes, HttpMethods.Delete, "/artifacts/{**path}", DeleteAsync, EndpointOptions.Raw);
+        routes.Map(prefixes, HttpMethods.Put, "/artifacts/{**path}", UploadAsync, EndpointOptions.Upload.Writing(Permission.WriteTracking, AuditActions.ArtifactUpload));
+        routes.Map(prefixes, HttpMethods.Delete, "/artifacts/{**path}", DeleteAsync, EndpointOptions.Raw.Writing(Permission.WriteTracking, AuditActions.ArtifactDelete));
         foreach (var step in new[] { "create", "complete", "abort" })
         {
-            routes.Map(prefixes, HttpMethods.Post, $"/mpu/{step}/{{**path}}", MultipartAsync, EndpointOptions.Raw);
+            routes.Map(prefixes, HttpMethods.Post, $"/mpu/{step}/{{**path}}", MultipartAsync, EndpointOptions.Raw.Writing(Permission.WriteTracking, AuditActions.ArtifactUpload));
         }
     }
 

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Steward.Audit;
+using Steward.Identity;
 using Steward.Server.Mlflow.Protocol;
 using Steward.Tracking;
 
@@ -11,16 +13,16 @@ internal static class Experiments
 
     public static void Map(MlflowRoutes routes)
     {
-        routes.Post("/experiments/create", CreateAsync);
+        routes.Post("/experiments/create", CreateAsync, EndpointOptions.Write(Permission.WriteTracking, AuditActions.ExperimentCreate));
         routes.Get("/experiments/get", GetAsync);
         routes.Get("/experiments/get-by-name", GetByNameAsync);
         routes.Post("/experiments/search", SearchAsync);
         routes.Get("/experiments/search", SearchAsync);
-        routes.Post("/experiments/update", UpdateAsync);
-        routes.Post("/experiments/delete", DeleteAsync);
-        routes.Post("/experiments/restore", RestoreAsync);
-        routes.Post("/experiments/set-experiment-tag", SetTagAsync);
-        routes.Post("/experiments/delete-experiment-tag", DeleteTagAsync);
+        routes.Post("/experiments/update", UpdateAsync, EndpointOptions.Write(Permission.WriteTracking, AuditActions.ExperimentRename));
+        routes.Post("/experiments/delete", DeleteAsync, EndpointOptions.Write(Permission.WriteTracking, AuditActions.ExperimentDelete));
+        routes.Post("/experiments/restore", RestoreAsync, EndpointOptions.Write(Permission.WriteTracking, AuditActions.ExperimentRestore));
+        routes.Post("/experiments/set-experiment-tag", SetTagAsync, EndpointOptions.Write(Permission.WriteTracking, AuditActions.ExperimentSetTag));
+        routes.Post("/experiments/delete-experiment-tag", DeleteTagAsync, EndpointOptions.Write(Permission.WriteTracking, AuditActions.ExperimentDeleteTag));
     }
 
     private static async Task CreateAsync(MlflowCall call)

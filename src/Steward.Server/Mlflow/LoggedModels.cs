@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Steward.Artifacts;
+using Steward.Audit;
 using Steward.Errors;
+using Steward.Identity;
 using Steward.Server.Mlflow.Protocol;
 using Steward.Tracking.LoggedModels;
 
@@ -17,14 +19,14 @@ internal static class LoggedModels
 
     public static void Map(MlflowRoutes routes)
     {
-        routes.Post("/logged-models", CreateAsync);
+        routes.Post("/logged-models", CreateAsync, EndpointOptions.Write(Permission.WriteTracking, AuditActions.LoggedModelCreate));
         routes.Post("/logged-models/search", SearchAsync);
         routes.Get("/logged-models/{model_id}", GetAsync);
-        routes.Patch("/logged-models/{model_id}", FinalizeAsync);
-        routes.Delete("/logged-models/{model_id}", DeleteAsync);
-        routes.Post("/logged-models/{model_id}/params", LogParamsAsync);
-        routes.Patch("/logged-models/{model_id}/tags", SetTagsAsync);
-        routes.Delete("/logged-models/{model_id}/tags/{tag_key}", DeleteTagAsync);
+        routes.Patch("/logged-models/{model_id}", FinalizeAsync, EndpointOptions.Write(Permission.WriteTracking, AuditActions.LoggedModelFinalize));
+        routes.Delete("/logged-models/{model_id}", DeleteAsync, EndpointOptions.Write(Permission.WriteTracking, AuditActions.LoggedModelDelete));
+        routes.Post("/logged-models/{model_id}/params", LogParamsAsync, EndpointOptions.Write(Permission.WriteTracking, AuditActions.LoggedModelLogParams));
+        routes.Patch("/logged-models/{model_id}/tags", SetTagsAsync, EndpointOptions.Write(Permission.WriteTracking, AuditActions.LoggedModelSetTags));
+        routes.Delete("/logged-models/{model_id}/tags/{tag_key}", DeleteTagAsync, EndpointOptions.Write(Permission.WriteTracking, AuditActions.LoggedModelDeleteTag));
         routes.Get("/logged-models/{model_id}/artifacts/directories", ListArtifactsAsync);
     }
 

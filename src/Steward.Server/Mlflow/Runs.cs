@@ -25,19 +25,19 @@ internal static class Runs
 
     public static void Map(MlflowRoutes routes)
     {
-        routes.Post("/runs/create", CreateAsync);
+        routes.Post("/runs/create", CreateAsync, EndpointOptions.Write(Permission.WriteTracking, AuditActions.RunCreate));
         routes.Get("/runs/get", GetAsync);
-        routes.Post("/runs/update", UpdateAsync);
-        routes.Post("/runs/delete", DeleteAsync);
-        routes.Post("/runs/restore", RestoreAsync);
-        routes.Post("/runs/log-metric", LogMetricAsync);
-        routes.Post("/runs/log-parameter", LogParamAsync);
-        routes.Post("/runs/set-tag", SetTagAsync);
-        routes.Post("/runs/delete-tag", DeleteTagAsync);
-        routes.Post("/runs/log-batch", LogBatchAsync, LogBatchOptions);
+        routes.Post("/runs/update", UpdateAsync, EndpointOptions.Write(Permission.WriteTracking, AuditActions.RunUpdate));
+        routes.Post("/runs/delete", DeleteAsync, EndpointOptions.Write(Permission.WriteTracking, AuditActions.RunDelete));
+        routes.Post("/runs/restore", RestoreAsync, EndpointOptions.Write(Permission.WriteTracking, AuditActions.RunRestore));
+        routes.Post("/runs/log-metric", LogMetricAsync, EndpointOptions.Write(Permission.WriteTracking, AuditActions.RunLogMetric));
+        routes.Post("/runs/log-parameter", LogParamAsync, EndpointOptions.Write(Permission.WriteTracking, AuditActions.RunLogParam));
+        routes.Post("/runs/set-tag", SetTagAsync, EndpointOptions.Write(Permission.WriteTracking, AuditActions.RunSetTag));
+        routes.Post("/runs/delete-tag", DeleteTagAsync, EndpointOptions.Write(Permission.WriteTracking, AuditActions.RunDeleteTag));
+        routes.Post("/runs/log-batch", LogBatchAsync, LogBatchOptions.Writing(Permission.WriteTracking, AuditActions.RunLogBatch));
         routes.Post("/runs/log-inputs", LogInputsAsync, LogInputsOptions);
-        routes.Post("/runs/log-model", LogModelAsync);
-        routes.Post("/runs/outputs", LogOutputsAsync);
+        routes.Post("/runs/log-model", LogModelAsync, EndpointOptions.Write(Permission.WriteTracking, AuditActions.RunLogModel));
+        routes.Post("/runs/outputs", LogOutputsAsync, EndpointOptions.Write(Permission.WriteTracking, "run.log_outputs"));
         routes.Post("/runs/search", SearchAsync);
     }
 

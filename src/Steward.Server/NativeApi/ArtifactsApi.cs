@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Steward.Artifacts;
+using Steward.Audit;
 using Steward.Contracts;
+using Steward.Identity;
 using Steward.Server.Hosting;
 
 namespace Steward.Server.NativeApi;
@@ -20,7 +22,7 @@ internal static class ArtifactsApi
     {
         api.MapGet("/runs/{id}/artifacts", ListAsync);
         api.MapGet("/runs/{id}/artifacts/{**path}", DownloadAsync);
-        api.MapPut("/runs/{id}/artifacts/{**path}", UploadAsync).AcceptsStreamedBody();
+        api.MapPut("/runs/{id}/artifacts/{**path}", UploadAsync).AcceptsStreamedBody().Requires(Permission.WriteTracking, AuditActions.ArtifactUpload);
     }
 
     private static async Task<JsonHttpResult<Page<ArtifactFileDto>>> ListAsync(

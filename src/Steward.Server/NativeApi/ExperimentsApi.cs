@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Steward.Audit;
 using Steward.Contracts;
+using Steward.Identity;
 using Steward.Tracking;
 
 namespace Steward.Server.NativeApi;
@@ -17,15 +19,15 @@ internal static class ExperimentsApi
     {
         var experiments = api.MapGroup("/experiments");
         experiments.MapGet("", SearchAsync);
-        experiments.MapPost("", CreateAsync);
+        experiments.MapPost("", CreateAsync).Requires(Permission.WriteTracking, AuditActions.ExperimentCreate);
         experiments.MapGet("/by-name/{**name}", GetByNameAsync);
         experiments.MapGet("/{id}", GetAsync);
-        experiments.MapPatch("/{id}", UpdateAsync);
-        experiments.MapDelete("/{id}", DeleteAsync);
-        experiments.MapPost("/{id}/restore", RestoreAsync);
-        experiments.MapPut("/{id}/tags/{key}", SetTagAsync);
-        experiments.MapDelete("/{id}/tags/{key}", DeleteTagAsync);
-        experiments.MapPut("/{id}/domain", SetDomainAsync);
+        experiments.MapPatch("/{id}", UpdateAsync).Requires(Permission.WriteTracking, AuditActions.ExperimentRename);
+        experiments.MapDelete("/{id}", DeleteAsync).Requires(Permission.WriteTracking, AuditActions.ExperimentDelete);
+        experiments.MapPost("/{id}/restore", RestoreAsync).Requires(Permission.WriteTracking, AuditActions.ExperimentRestore);
+        experiments.MapPut("/{id}/tags/{key}", SetTagAsync).Requires(Permission.WriteTracking, AuditActions.ExperimentSetTag);
+        experiments.MapDelete("/{id}/tags/{key}", DeleteTagAsync).Requires(Permission.WriteTracking, AuditActions.ExperimentDeleteTag);
+        experiments.MapPut("/{id}/domain", SetDomainAsync).Requires(Permission.AssignDomain, AuditActions.ExperimentSetDomain);
     }
 
     private static async Task<JsonHttpResult<Page<ExperimentDto>>> SearchAsync(

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Steward.Audit;
 using Steward.Contracts;
 using Steward.Identity;
 
@@ -21,9 +22,9 @@ internal static class IdentityApi
 
         var users = api.MapGroup("/users");
         users.MapGet("", ListUsersAsync);
-        users.MapPost("", CreateUserAsync);
+        users.MapPost("", CreateUserAsync).Requires(Permission.ManageIdentities, AuditActions.UserCreate);
         users.MapGet("/{name}", GetUserAsync);
-        users.MapPatch("/{name}", UpdateUserAsync);
+        users.MapPatch("/{name}", UpdateUserAsync).Requires(Permission.ManageIdentities, AuditActions.UserUpdate);
         users.MapPut("/{name}/password", SetPasswordAsync);
         users.MapGet("/{name}/tokens", ListTokensAsync);
         users.MapPost("/{name}/tokens", CreateTokenAsync);
@@ -31,7 +32,7 @@ internal static class IdentityApi
 
         var domains = api.MapGroup("/domains");
         domains.MapGet("", ListDomainsAsync);
-        domains.MapPost("", CreateDomainAsync);
+        domains.MapPost("", CreateDomainAsync).Requires(Permission.ManageIdentities, AuditActions.DomainCreate);
         domains.MapGet("/{name}", GetDomainAsync);
     }
 

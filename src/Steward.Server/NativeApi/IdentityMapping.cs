@@ -28,5 +28,6 @@ internal static class IdentityMapping
         PermissionTable.Rules.Where(r => p.Holds(r.Permission)).Select(r => PermissionTable.Name(r.Permission)).ToList());
 
     public static VersionAuthorsDto ToDto(this VersionAuthorship a) =>
-        new(a.Name, a.Version, a.Authors.Select(x => new AuthorDto(x.Actor, x.Roles, x.Actions)).ToList());
+        new(a.Name, a.Version, a.Authors.Select(x => new AuthorDto(x.Actor, x.Roles, x.Actions)).ToList(),
+            a.OtherActors.Select(x => new Steward.Contracts.Identity.VersionActor(x.Actor, x.Actions)).ToList());
 }

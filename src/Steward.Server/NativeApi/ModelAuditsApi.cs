@@ -5,8 +5,10 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Steward.Audit;
 using Steward.Contracts;
 using Steward.Errors;
+using Steward.Identity;
 using Steward.ModelAudits;
 using Steward.Registry;
 using Steward.Reports.Documents;
@@ -25,7 +27,7 @@ internal static class ModelAuditsApi
 
     public static void MapModelAuditsApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/models/{name}/versions/{version}/audits", RunAsync);
+        api.MapPost("/models/{name}/versions/{version}/audits", RunAsync).Requires(Permission.RunAudits, AuditActions.ModelVersionRecordAudit, WritePermissions.Version);
         api.MapGet("/models/{name}/versions/{version}/audits", ListAsync);
         api.MapGet("/model-audits/{id}", GetAsync);
         api.MapGet("/model-audits/{id}/report", ReportAsync);

@@ -23,14 +23,14 @@ internal static class ModelVersionsApi
         api.MapGet("/model-versions/search", SearchAsync);
         var versions = api.MapGroup("/models/{name}");
         versions.MapGet("/versions", ListForModelAsync);
-        versions.MapPost("/versions", CreateAsync);
+        versions.MapPost("/versions", CreateAsync).Requires(Permission.WriteRegistry, AuditActions.ModelVersionCreate);
         versions.MapGet("/latest-versions", LatestAsync);
         versions.MapGet("/versions/{version}", GetAsync);
-        versions.MapPatch("/versions/{version}", UpdateAsync);
-        versions.MapDelete("/versions/{version}", DeleteAsync);
-        versions.MapPost("/versions/{version}/stage", TransitionStageAsync);
-        versions.MapPut("/versions/{version}/tags/{key}", SetTagAsync);
-        versions.MapDelete("/versions/{version}/tags/{key}", DeleteTagAsync);
+        versions.MapPatch("/versions/{version}", UpdateAsync).Requires(Permission.WriteRegistry, AuditActions.ModelVersionUpdate, WritePermissions.Version);
+        versions.MapDelete("/versions/{version}", DeleteAsync).Requires(Permission.WriteRegistry, AuditActions.ModelVersionDelete, WritePermissions.Version);
+        versions.MapPost("/versions/{version}/stage", TransitionStageAsync).Requires(Permission.ChangeStage, AuditActions.ModelVersionTransitionStage, WritePermissions.Version);
+        versions.MapPut("/versions/{version}/tags/{key}", SetTagAsync).Requires(Permission.WriteRegistry, AuditActions.ModelVersionSetTag, WritePermissions.Version);
+        versions.MapDelete("/versions/{version}/tags/{key}", DeleteTagAsync).Requires(Permission.WriteRegistry, AuditActions.ModelVersionDeleteTag, WritePermissions.Version);
         versions.MapGet("/versions/{version}/authors", AuthorsAsync);
     }
 

@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Steward.Audit;
 using Steward.Contracts;
+using Steward.Identity;
 using Steward.Registry;
 
 namespace Steward.Server.NativeApi;
@@ -17,17 +19,17 @@ internal static class RegisteredModelsApi
     {
         var models = api.MapGroup("/models");
         models.MapGet("", SearchAsync);
-        models.MapPost("", CreateAsync);
+        models.MapPost("", CreateAsync).Requires(Permission.WriteRegistry, AuditActions.RegisteredModelCreate);
         models.MapGet("/{name}", GetAsync);
-        models.MapPatch("/{name}", UpdateAsync);
-        models.MapDelete("/{name}", DeleteAsync);
-        models.MapPost("/{name}/rename", RenameAsync);
-        models.MapPut("/{name}/tags/{key}", SetTagAsync);
-        models.MapDelete("/{name}/tags/{key}", DeleteTagAsync);
+        models.MapPatch("/{name}", UpdateAsync).Requires(Permission.WriteRegistry, AuditActions.RegisteredModelUpdate);
+        models.MapDelete("/{name}", DeleteAsync).Requires(Permission.WriteRegistry, AuditActions.RegisteredModelDelete);
+        models.MapPost("/{name}/rename", RenameAsync).Requires(Permission.WriteRegistry, AuditActions.RegisteredModelRename);
+        models.MapPut("/{name}/tags/{key}", SetTagAsync).Requires(Permission.WriteRegistry, AuditActions.RegisteredModelSetTag);
+        models.MapDelete("/{name}/tags/{key}", DeleteTagAsync).Requires(Permission.WriteRegistry, AuditActions.RegisteredModelDeleteTag);
         models.MapGet("/{name}/aliases/{alias}", GetByAliasAsync);
-        models.MapPut("/{name}/aliases/{alias}", SetAliasAsync);
-        models.MapDelete("/{name}/aliases/{alias}", DeleteAliasAsync);
-        models.MapPut("/{name}/domain", SetDomainAsync);
+        models.MapPut("/{name}/aliases/{alias}", SetAliasAsync).Requires(Permission.ChangeStage, AuditActions.RegisteredModelSetAlias);
+        models.MapDelete("/{name}/aliases/{alias}", DeleteAliasAsync).Requires(Permission.ChangeStage, AuditActions.RegisteredModelDeleteAlias);
+        models.MapPut("/{name}/domain", SetDomainAsync).Requires(Permission.AssignDomain, AuditActions.RegisteredModelSetDomain);
     }
 
     private static async Task<JsonHttpResult<Page<RegisteredModelDto>>> SearchAsync(

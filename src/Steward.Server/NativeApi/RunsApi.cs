@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Steward.Audit;
 using Steward.Contracts;
+using Steward.Identity;
 using Steward.Tracking;
 
 namespace Steward.Server.NativeApi;
@@ -16,17 +18,17 @@ internal static class RunsApi
     public static void MapRunsApi(this RouteGroupBuilder api)
     {
         var runs = api.MapGroup("/runs");
-        runs.MapPost("", CreateAsync);
+        runs.MapPost("", CreateAsync).Requires(Permission.WriteTracking, AuditActions.RunCreate);
         runs.MapGet("", FindByPrefixAsync);
         runs.MapPost("/search", SearchAsync);
         runs.MapGet("/{id}", GetAsync);
-        runs.MapPatch("/{id}", UpdateAsync);
-        runs.MapDelete("/{id}", DeleteAsync);
-        runs.MapPost("/{id}/restore", RestoreAsync);
-        runs.MapPost("/{id}/batch", LogBatchAsync);
-        runs.MapPut("/{id}/tags/{key}", SetTagAsync);
-        runs.MapDelete("/{id}/tags/{key}", DeleteTagAsync);
-        runs.MapPost("/{id}/inputs", LogInputsAsync);
+        runs.MapPatch("/{id}", UpdateAsync).Requires(Permission.WriteTracking, AuditActions.RunUpdate);
+        runs.MapDelete("/{id}", DeleteAsync).Requires(Permission.WriteTracking, AuditActions.RunDelete);
+        runs.MapPost("/{id}/restore", RestoreAsync).Requires(Permission.WriteTracking, AuditActions.RunRestore);
+        runs.MapPost("/{id}/batch", LogBatchAsync).Requires(Permission.WriteTracking, AuditActions.RunLogBatch);
+        runs.MapPut("/{id}/tags/{key}", SetTagAsync).Requires(Permission.WriteTracking, AuditActions.RunSetTag);
+        runs.MapDelete("/{id}/tags/{key}", DeleteTagAsync).Requires(Permission.WriteTracking, AuditActions.RunDeleteTag);
+        runs.MapPost("/{id}/inputs", LogInputsAsync).Requires(Permission.WriteTracking, AuditActions.RunLogInputs);
     }
 
     private static async Task<CreatedJson<RunDto>> CreateAsync(TrackingService tracking, TimeProvider clock, HttpRequest request, CancellationToken cancellationToken)

@@ -90,9 +90,24 @@ public sealed class LifecycleCommandTests(StewardServerFixture server) : IClassF
     [Fact]
     public async Task A_rejection_without_a_reason_exits_1()
     {
+        // A reviewer who may decide (not an author, the unscored tier's governance-officer): authors are refused before the reason is read.
         var name = await GovernedModelAsync();
-        var result = await Steward("approvals", "reject", name, "1");
+        var officer = StewardServerFixture.Unique("officer");
+        await server.Client.CreateUserAsync(officer, ["governance-officer"], []);
+        var token = await server.Client.CreateTokenAsync(officer, "cli");
+        var result = await CliRunner.RunAsync(["approvals", "reject", name, "1", "--server", Url], new Dictionary<string, string?> { ["STEWARD_TOKEN"] = token.Secret });
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("reason", result.Stderr, StringComparison.Ordinal);
+        Assert.Empty((await server.Client.ListApprovalsAsync(name, "1")).Decisions);
+    }
+
+    [Fact]
+    public async Task A_waiver_for_thirty_days_is_read_as_30d()
+    {
+        var name = await GovernedModelAsync();
+        var result = await Steward("governance", "waive", name, "1", "drift-monitoring", "--reason", "pilot, monitored by hand", "--expires", "30d", "-o", "json");
+        Assert.Equal(0, result.ExitCode);
+        var expires = JsonDocument.Parse(result.Stdout).RootElement.GetProperty("expiresTimestamp").GetInt64();
+        Assert.InRange(expires, DateTimeOffset.UtcNow.AddDays(29).ToUnixTimeMilliseconds(), DateTimeOffset.UtcNow.AddDays(31).ToUnixTimeMilliseconds());
     }
 }

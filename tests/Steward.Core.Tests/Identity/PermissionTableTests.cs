@@ -51,6 +51,18 @@ public sealed class PermissionTableTests
     }
 
     [Fact]
+    public void an_executive_reads_metadata_and_its_own_credentials_and_writes_nothing() =>
+        Assert.Equal([Permission.ReadMetadata, Permission.ManageOwnCredentials], PermissionTable.PermissionsOf(Role.Executive));
+
+    [Theory]
+    [MemberData(nameof(EveryRole))]
+    public void the_role_by_role_table_names_every_role_and_what_it_may_do(Role role)
+    {
+        var row = PermissionTable.RolesToMarkdown().Split('\n').Single(l => l.StartsWith($"| {Roles.Name(role)} |", StringComparison.Ordinal));
+        Assert.Contains(role == Role.Admin ? "everything" : "read metadata", row, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void every_permission_has_exactly_one_row() =>
         Assert.Equal(Enum.GetValues<Permission>().Order(), PermissionTable.Rules.Select(r => r.Permission).Order());
 

@@ -11,7 +11,7 @@ internal static class LifecycleVerbs
 {
     public static readonly Argument<string> Step = new("step") { Description = "The lifecycle step, by key (e.g. model-card) or number (1-9)." };
     public static readonly Option<string?> Reason = new("--reason") { Description = "Why (required for a waiver and a rejection).", HelpName = "text" };
-    public static readonly Option<string?> Expires = new("--expires") { Description = "When the waiver stops counting: an ISO 8601 date or date-time, e.g. 2027-03-31 (required).", HelpName = "date" };
+    public static readonly Option<string?> Expires = new("--expires") { Description = "When the waiver stops counting (required): a duration such as 30d or 12h, or an ISO 8601 date or date-time such as 2027-03-31; at most the lifecycle policy's max_waiver_days away.", HelpName = "when" };
     public static readonly Option<string?> Link = new("--link") { Description = "An http(s) URL to the evidence (required).", HelpName = "url" };
     public static readonly Option<string?> Target = new("--target") { Description = "staging or production: exit 2 when that gate would refuse a change.", HelpName = "gate" };
 

@@ -32,6 +32,8 @@ public sealed class ChecklistService(
         string? modelName, string? version, string? checklist, string? item, string? status, IReadOnlyList<(string? Kind, string? Reference)>? evidence, string? note, CancellationToken cancellationToken)
     {
         var modelVersion = await registry.GetModelVersionAsync(modelName, version, cancellationToken);
+        await access.DemandAsync(Permission.AnswerChecklists, GovernanceActions.ChecklistAnswer,
+            GovernanceResources.ChecklistItem(modelVersion.Name, modelVersion.Version, checklist?.Trim() ?? "", item?.Trim() ?? ""), cancellationToken);
         var template = await templates.GetAsync(checklist, null, cancellationToken);
         Validation.Required(item, "item");
         var checklistItem = template.Template.Item(item!.Trim())
@@ -58,8 +60,6 @@ public sealed class ChecklistService(
             ["evidence"] = new JsonArray(links.Select(l => (JsonNode?)new JsonObject { ["kind"] = ChecklistNames.Name(l.Kind), ["ref"] = l.Reference }).ToArray()),
             ["note"] = answer.Note,
         };
-        await access.DemandAsync(Permission.AnswerChecklists, GovernanceActions.ChecklistAnswer,
-            GovernanceResources.ChecklistItem(answer.ModelName, answer.Version, answer.Checklist, answer.Item), cancellationToken);
         var change = AuditedChange.Of(actor, GovernanceActions.ChecklistAnswer,
             GovernanceResources.ChecklistItem(answer.ModelName, answer.Version, answer.Checklist, answer.Item), payload);
         return await store.SetAsync(change, answer, cancellationToken);

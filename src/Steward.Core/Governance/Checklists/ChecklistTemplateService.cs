@@ -64,9 +64,10 @@ public sealed class ChecklistTemplateService(IGovernanceDocumentStore documents,
     /// <summary>Checks a template file and stores it as the next version of its name, with a ledger entry.</summary>
     public async Task<ChecklistTemplateVersion> AddAsync(string? content, CancellationToken cancellationToken)
     {
+        // The permission before the file is read; the template's name is known only after, so the refusal names the kind.
+        await access.DemandAsync(Permission.ConfigureGovernance, GovernanceActions.ChecklistTemplateAdd, $"governance/{DocumentKinds.ChecklistTemplate}", cancellationToken);
         var template = ChecklistTemplateParser.Parse(content);
         var sha = VersionedDocument.HashOf(content!);
-        await access.DemandAsync(Permission.ConfigureGovernance, GovernanceActions.ChecklistTemplateAdd, GovernanceResources.Document(DocumentKinds.ChecklistTemplate, template.Name), cancellationToken);
         var change = AuditedChange.Of(actor, GovernanceActions.ChecklistTemplateAdd, GovernanceResources.Document(DocumentKinds.ChecklistTemplate, template.Name),
             new JsonObject { ["name"] = template.Name, ["content_sha256"] = sha });
         var stored = await documents.AddAsync(change, DocumentKinds.ChecklistTemplate, template.Name, content!, sha, actor.Name, clock.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);

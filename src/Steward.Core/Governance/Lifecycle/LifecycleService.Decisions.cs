@@ -1,15 +1,15 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Steward.Audit;
 using Steward.Errors;
 using Steward.Identity;
+using Steward.Registry;
 
 namespace Steward.Governance.Lifecycle;
 
 /// <summary>
-/// The decisions: approvals and rejections, waivers, attestations. Each is checked whole
-/// (version, step, reason, expiry, permission, role, authorship) before anything is written, then
-/// stored with its ledger entry in one transaction.
+/// The decisions: approvals and rejections, waivers, attestations. Each is checked whole before
+/// anything is written — the caller's permission (role, step owner, authorship) first, then what it
+/// sent (step, reason, expiry) — and stored with its ledger entry in one transaction.
 /// </summary>
 public sealed partial class LifecycleService
 {
@@ -21,18 +21,21 @@ public sealed partial class LifecycleService
     public Task<Approval> RejectAsync(string? modelName, string? version, string? reason, CancellationToken cancellationToken) =>
         DecideAsync(modelName, version, ApprovalDecision.Rejected, reason, cancellationToken);
 
-    /// <summary>Waives a step of the version until <paramref name="expires"/> (an ISO 8601 date or date-time, UTC unless it says otherwise).</summary>
+    /// <summary>
+    /// Waives a step of the version until <paramref name="expires"/>: a duration such as <c>30d</c>
+    /// or <c>12h</c>, or an ISO 8601 date or date-time (UTC unless it says otherwise), at most the
+    /// lifecycle policy's <c>max_waiver_days</c> away.
+    /// </summary>
     public async Task<Waiver> WaiveAsync(string? modelName, string? version, string? step, string? reason, string? expires, CancellationToken cancellationToken)
     {
         var modelVersion = await registry.GetModelVersionAsync(modelName, version, cancellationToken);
-        var definition = LifecycleSteps.Find(step);
+        var definition = await DemandOwnerAsync(modelVersion, step, GovernanceActions.StepWaive, cancellationToken);
         if (!definition.Waivable) throw StewardException.Invalid($"Step '{definition.Key}' cannot be waived: the approvals a promotion needs are given, never set aside.");
         var why = RequiredText(reason, "reason", "A waiver needs a reason");
         var policy = (await policies.CurrentAsync(cancellationToken)).Policy;
         var now = clock.GetUtcNow();
         var until = ParseExpiry(expires, now, policy.MaxWaiverDays);
         var resource = GovernanceResources.Step(modelVersion.Name, modelVersion.Version, definition.Key);
-        await DemandOwnerAsync(definition, GovernanceActions.StepWaive, resource, cancellationToken);
 
         var waiver = new Waiver(0, modelVersion.Name, modelVersion.Version, definition.Key, why, until.ToUnixTimeMilliseconds(), actor.Name, now.ToUnixTimeMilliseconds());
         var payload = new JsonObject
@@ -46,7 +49,7 @@ public sealed partial class LifecycleService
     public async Task<Attestation> AttestAsync(string? modelName, string? version, string? step, string? link, string? note, CancellationToken cancellationToken)
     {
         var modelVersion = await registry.GetModelVersionAsync(modelName, version, cancellationToken);
-        var definition = LifecycleSteps.Find(step);
+        var definition = await DemandOwnerAsync(modelVersion, step, GovernanceActions.StepAttest, cancellationToken);
         if (!definition.Attestable)
             throw StewardException.Invalid($"Step '{definition.Key}' is closed by evidence the platform holds ({definition.Evidence}); it cannot be attested.");
         var url = RequiredText(link, "link", "An attestation needs a link to its evidence");
@@ -55,7 +58,6 @@ public sealed partial class LifecycleService
             throw StewardException.Invalid($"The attestation link '{url}' must be an absolute http or https URL.");
         Validation.MaxLength(note, GovernanceLimits.MaxLongText, "note");
         var resource = GovernanceResources.Step(modelVersion.Name, modelVersion.Version, definition.Key);
-        await DemandOwnerAsync(definition, GovernanceActions.StepAttest, resource, cancellationToken);
 
         var attestation = new Attestation(0, modelVersion.Name, modelVersion.Version, definition.Key, url, note?.Trim() ?? "", actor.Name,
             access.Principal.Roles, clock.GetUtcNow().ToUnixTimeMilliseconds());
@@ -69,8 +71,6 @@ public sealed partial class LifecycleService
     private async Task<Approval> DecideAsync(string? modelName, string? version, ApprovalDecision decision, string? reason, CancellationToken cancellationToken)
     {
         var modelVersion = await registry.GetModelVersionAsync(modelName, version, cancellationToken);
-        var why = decision == ApprovalDecision.Rejected ? RequiredText(reason, "reason", "A rejection needs a reason") : reason?.Trim() ?? "";
-        Validation.MaxLength(why, GovernanceLimits.MaxLongText, "reason");
         var action = decision == ApprovalDecision.Approved ? GovernanceActions.VersionApprove : GovernanceActions.VersionReject;
         var resource = GovernanceResources.Approvals(modelVersion.Name, modelVersion.Version);
         await access.DemandAsync(Permission.ApproveVersions, action, resource, cancellationToken);
@@ -93,6 +93,8 @@ public sealed partial class LifecycleService
                 cancellationToken);
         }
 
+        var why = decision == ApprovalDecision.Rejected ? RequiredText(reason, "reason", "A rejection needs a reason") : reason?.Trim() ?? "";
+        Validation.MaxLength(why, GovernanceLimits.MaxLongText, "reason");
         var approval = new Approval(0, modelVersion.Name, modelVersion.Version, principal.Name, principal.Roles, decision, why, snapshot.Evidence.Tier,
             snapshot.Evidence.Fingerprint(), snapshot.Evidence.CanonicalEvidence(), clock.GetUtcNow().ToUnixTimeMilliseconds());
         var payload = new JsonObject
@@ -110,14 +112,24 @@ public sealed partial class LifecycleService
         return await store.AddApprovalAsync(AuditedChange.Of(actor, action, resource, payload), approval, cancellationToken);
     }
 
-    private async Task DemandOwnerAsync(LifecycleStep step, string action, string resource, CancellationToken cancellationToken)
+    /// <summary>
+    /// The permission to record steps, then the step (named by the request), then its owner role:
+    /// a caller who may record no step is refused before anything it sent is read.
+    /// </summary>
+    private async Task<LifecycleStep> DemandOwnerAsync(ModelVersion version, string? step, string action, CancellationToken cancellationToken)
     {
+        var known = LifecycleSteps.TryFind(step);
+        var resource = known is null
+            ? GovernanceResources.Lifecycle(version.Name, version.Version)
+            : GovernanceResources.Step(version.Name, version.Version, known.Key);
         await access.DemandAsync(Permission.RecordLifecycleSteps, action, resource, cancellationToken);
+        var definition = known ?? LifecycleSteps.Find(step);
         var principal = access.Principal;
-        if (principal.IsAdmin || principal.Roles.Contains(step.Owner)) return;
+        if (principal.IsAdmin || principal.Roles.Contains(definition.Owner)) return definition;
         await access.RefuseAsync(Permission.RecordLifecycleSteps, action, resource, "step-owner",
-            $"{principal.Name} may not {(action == GovernanceActions.StepWaive ? "waive" : "attest")} step '{step.Key}': only its owner role {Roles.Name(step.Owner)} may; "
+            $"{principal.Name} may not {(action == GovernanceActions.StepWaive ? "waive" : "attest")} step '{definition.Key}': only its owner role {Roles.Name(definition.Owner)} may; "
             + $"{principal.Name} holds {string.Join(", ", principal.RoleNames)}.", cancellationToken);
+        return definition;
     }
 
     private static string RequiredText(string? value, string field, string what)
@@ -128,14 +140,20 @@ public sealed partial class LifecycleService
         return text;
     }
 
+    /// <summary>A waiver's end: what <see cref="Expiries.Parse"/> reads, never <c>never</c>, at most <c>max_waiver_days</c> away.</summary>
     private static DateTimeOffset ParseExpiry(string? expires, DateTimeOffset now, int maxDays)
     {
-        var text = expires?.Trim() ?? "";
-        if (text.Length == 0) throw StewardException.Invalid("A waiver needs an expiry: missing value for required parameter 'expires' (an ISO 8601 date or date-time).");
-        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var until))
-            throw StewardException.Invalid($"Invalid value '{expires}' for 'expires': expected an ISO 8601 date or date-time such as 2027-03-31 or 2027-03-31T12:00:00Z.");
-        if (until <= now) throw StewardException.Invalid($"The expiry {until:yyyy-MM-dd'T'HH:mm:ss'Z'} is not in the future.");
-        if (until > now.AddDays(maxDays)) throw StewardException.Invalid($"The expiry {until:yyyy-MM-dd'T'HH:mm:ss'Z'} is more than {maxDays} days away, the longest the lifecycle policy allows.");
+        if (string.IsNullOrWhiteSpace(expires))
+            throw StewardException.Invalid($"A waiver needs an expiry: missing value for required parameter 'expires' ({Expiries.Forms}).");
+        if (expires.Trim().Equals("never", StringComparison.OrdinalIgnoreCase))
+            throw Expiries.Invalid(expires, "expires", $"a waiver cannot be given 'never': the lifecycle policy's max_waiver_days lets it run at most {maxDays} days");
+        var until = Expiries.Parse(expires, now, allowNever: false)!.Value;
+        if (until > now.AddDays(maxDays))
+        {
+            throw Expiries.Invalid(expires, "expires",
+                $"{until:yyyy-MM-dd'T'HH:mm:ss'Z'} is more than {maxDays} days away, the longest the lifecycle policy's max_waiver_days allows");
+        }
+
         return until;
     }
 }

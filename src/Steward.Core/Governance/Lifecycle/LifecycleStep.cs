@@ -53,10 +53,14 @@ public static class LifecycleSteps
     ];
 
     /// <summary>The step named <paramref name="key"/>; InvalidParameterValue naming the steps when there is none.</summary>
-    public static LifecycleStep Find(string? key, string field = "step")
+    public static LifecycleStep Find(string? key, string field = "step") =>
+        TryFind(key)
+            ?? throw StewardException.Invalid($"Unknown lifecycle step '{key}' in '{field}'; the steps are: {string.Join(", ", All.Select(s => s.Key))}.");
+
+    /// <summary>The step named by key or number, or null when none is.</summary>
+    public static LifecycleStep? TryFind(string? key)
     {
         var wanted = key?.Trim().ToLowerInvariant();
-        return All.FirstOrDefault(s => s.Key == wanted || s.Number.ToString(System.Globalization.CultureInfo.InvariantCulture) == wanted)
-            ?? throw StewardException.Invalid($"Unknown lifecycle step '{key}' in '{field}'; the steps are: {string.Join(", ", All.Select(s => s.Key))}.");
+        return All.FirstOrDefault(s => s.Key == wanted || s.Number.ToString(System.Globalization.CultureInfo.InvariantCulture) == wanted);
     }
 }

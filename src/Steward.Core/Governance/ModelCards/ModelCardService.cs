@@ -54,6 +54,8 @@ public sealed class ModelCardService(
     public async Task<ModelCard> EditAsync(string? modelName, string? version, IReadOnlyDictionary<string, string?>? texts, int? baseRevision, CancellationToken cancellationToken)
     {
         var modelVersion = await registry.GetModelVersionAsync(modelName, version, cancellationToken);
+        await access.DemandInDomainAsync(Permission.EditModelCards, GovernanceActions.ModelCardEdit, GovernanceResources.ModelCard(modelVersion.Name, modelVersion.Version),
+            async token => (await registry.GetRegisteredModelAsync(modelVersion.Name, token)).Domain, cancellationToken);
         var changes = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, text) in texts ?? new Dictionary<string, string?>())
         {
@@ -63,8 +65,6 @@ public sealed class ModelCardService(
             changes[key] = (text ?? "").Trim();
         }
 
-        await access.DemandInDomainAsync(Permission.EditModelCards, GovernanceActions.ModelCardEdit, GovernanceResources.ModelCard(modelVersion.Name, modelVersion.Version),
-            async token => (await registry.GetRegisteredModelAsync(modelVersion.Name, token)).Domain, cancellationToken);
         var previous = await store.GetAsync(modelVersion.Name, modelVersion.Version, null, cancellationToken);
         var current = previous?.Revision ?? 0;
         if (baseRevision is { } expected && expected != current)

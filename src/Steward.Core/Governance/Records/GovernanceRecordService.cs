@@ -106,9 +106,9 @@ public sealed class GovernanceRecordService(
     public async Task<Review> ReviewAsync(string? modelName, string? outcome, string? notes, CancellationToken cancellationToken)
     {
         Validation.Required(modelName, "name");
+        await access.DemandAsync(Permission.ReviewModels, GovernanceActions.RecordReview, GovernanceResources.Record(modelName!), cancellationToken);
         var parsed = GovernanceNames.ParseOutcome(Validation.Required(outcome, "outcome"), "outcome");
         Check(notes, "notes", GovernanceLimits.MaxLongText);
-        await access.DemandAsync(Permission.ReviewModels, GovernanceActions.RecordReview, GovernanceResources.Record(modelName!), cancellationToken);
         var payload = new JsonObject { ["name"] = modelName, ["outcome"] = GovernanceNames.Name(parsed), ["notes"] = notes ?? "" };
         var change = AuditedChange.Of(actor, GovernanceActions.RecordReview, GovernanceResources.Record(modelName!), payload);
         return await store.AddReviewAsync(change, modelName!, parsed, notes ?? "", actor.Name, clock.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);

@@ -38,6 +38,7 @@ public sealed class ScorecardService(
     public async Task<Scorecard> FileAsync(string? modelName, string? version, IReadOnlyDictionary<string, string>? answers, CancellationToken cancellationToken)
     {
         var modelVersion = await registry.GetModelVersionAsync(modelName, version, cancellationToken);
+        await access.DemandAsync(Permission.FileScorecards, GovernanceActions.ScorecardFile, GovernanceResources.Scorecard(modelVersion.Name, modelVersion.Version), cancellationToken);
         var given = Normalize(answers);
         var config = await configs.CurrentAsync(cancellationToken);
         var complete = new Dictionary<string, string>(given, StringComparer.Ordinal);
@@ -78,7 +79,6 @@ public sealed class ScorecardService(
             ["config_version"] = config.Document.Version,
             ["config_sha256"] = config.Document.Sha256,
         };
-        await access.DemandAsync(Permission.FileScorecards, GovernanceActions.ScorecardFile, GovernanceResources.Scorecard(modelVersion.Name, modelVersion.Version), cancellationToken);
         var change = AuditedChange.Of(actor, GovernanceActions.ScorecardFile, GovernanceResources.Scorecard(modelVersion.Name, modelVersion.Version), payload);
         return await store.AddAsync(
             change,

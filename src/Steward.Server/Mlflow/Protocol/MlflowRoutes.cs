@@ -33,6 +33,15 @@ internal sealed record EndpointOptions(int MaxBodyBytes, Func<long?, string>? To
     /// <summary>Streams the body to the artifact store.</summary>
     public static EndpointOptions Upload { get; } = new(0, ParseRequest: false, Streamed: true);
 
+    /// <summary>
+    /// A write: its permission's role is demanded before the body is read or parsed, so a caller
+    /// who may never make it learns nothing of what would be accepted (the services check the domain).
+    /// </summary>
+    public static EndpointOptions Write(Permission permission, string action) => Default with { Requires = (permission, action) };
+
+    /// <summary>This endpoint's options with <paramref name="permission"/> demanded first, as <see cref="Write"/>.</summary>
+    public EndpointOptions Writing(Permission permission, string action) => this with { Requires = (permission, action) };
+
     /// <summary>The limit <see cref="RequestBodyLimits"/> applies before the endpoint runs.</summary>
     public RequestBodyLimit BodyLimit => Streamed ? RequestBodyLimit.Streamed : new RequestBodyLimit(MaxBodyBytes, TooLarge);
 }
@@ -59,9 +68,9 @@ internal sealed class MlflowRoutes(IEndpointRouteBuilder app, MlflowServices ser
 
     public void Post(string path, MlflowHandler handler, EndpointOptions? options = null) => Map(TrackingPrefixes, HttpMethods.Post, path, handler, options);
 
-    public void Patch(string path, MlflowHandler handler) => Map(TrackingPrefixes, HttpMethods.Patch, path, handler);
+    public void Patch(string path, MlflowHandler handler, EndpointOptions? options = null) => Map(TrackingPrefixes, HttpMethods.Patch, path, handler, options);
 
-    public void Delete(string path, MlflowHandler handler) => Map(TrackingPrefixes, HttpMethods.Delete, path, handler);
+    public void Delete(string path, MlflowHandler handler, EndpointOptions? options = null) => Map(TrackingPrefixes, HttpMethods.Delete, path, handler, options);
 
     public void Map(IEnumerable<string> prefixes, string method, string path, MlflowHandler handler, EndpointOptions? options = null)
     {

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Steward.Audit;
+using Steward.Identity;
 using Steward.Registry;
 using Steward.Server.Mlflow.Protocol;
 
@@ -12,15 +14,15 @@ internal static class ModelVersions
 
     public static void Map(MlflowRoutes routes)
     {
-        routes.Post("/model-versions/create", CreateAsync);
-        routes.Patch("/model-versions/update", UpdateAsync);
-        routes.Post("/model-versions/transition-stage", TransitionStageAsync);
-        routes.Delete("/model-versions/delete", DeleteAsync);
+        routes.Post("/model-versions/create", CreateAsync, EndpointOptions.Write(Permission.WriteRegistry, AuditActions.ModelVersionCreate));
+        routes.Patch("/model-versions/update", UpdateAsync, EndpointOptions.Write(Permission.WriteRegistry, AuditActions.ModelVersionUpdate));
+        routes.Post("/model-versions/transition-stage", TransitionStageAsync, EndpointOptions.Write(Permission.ChangeStage, AuditActions.ModelVersionTransitionStage));
+        routes.Delete("/model-versions/delete", DeleteAsync, EndpointOptions.Write(Permission.WriteRegistry, AuditActions.ModelVersionDelete));
         routes.Get("/model-versions/get", GetAsync);
         routes.Get("/model-versions/search", SearchAsync);
         routes.Get("/model-versions/get-download-uri", GetDownloadUriAsync);
-        routes.Post("/model-versions/set-tag", SetTagAsync);
-        routes.Delete("/model-versions/delete-tag", DeleteTagAsync);
+        routes.Post("/model-versions/set-tag", SetTagAsync, EndpointOptions.Write(Permission.WriteRegistry, AuditActions.ModelVersionSetTag));
+        routes.Delete("/model-versions/delete-tag", DeleteTagAsync, EndpointOptions.Write(Permission.WriteRegistry, AuditActions.ModelVersionDeleteTag));
     }
 
     /// <summary>Writes <c>"model_version": {...}</c>.</summary>

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Steward.Audit;
+using Steward.Identity;
 using Steward.Registry;
 using Steward.Server.Mlflow.Protocol;
 
@@ -13,18 +15,18 @@ internal static class RegisteredModels
 
     public static void Map(MlflowRoutes routes)
     {
-        routes.Post("/registered-models/create", CreateAsync);
-        routes.Post("/registered-models/rename", RenameAsync);
-        routes.Patch("/registered-models/update", UpdateAsync);
-        routes.Delete("/registered-models/delete", DeleteAsync);
+        routes.Post("/registered-models/create", CreateAsync, EndpointOptions.Write(Permission.WriteRegistry, AuditActions.RegisteredModelCreate));
+        routes.Post("/registered-models/rename", RenameAsync, EndpointOptions.Write(Permission.WriteRegistry, AuditActions.RegisteredModelRename));
+        routes.Patch("/registered-models/update", UpdateAsync, EndpointOptions.Write(Permission.WriteRegistry, AuditActions.RegisteredModelUpdate));
+        routes.Delete("/registered-models/delete", DeleteAsync, EndpointOptions.Write(Permission.WriteRegistry, AuditActions.RegisteredModelDelete));
         routes.Get("/registered-models/get", GetAsync);
         routes.Get("/registered-models/search", SearchAsync);
         routes.Post("/registered-models/get-latest-versions", GetLatestVersionsAsync);
         routes.Get("/registered-models/get-latest-versions", GetLatestVersionsAsync);
-        routes.Post("/registered-models/set-tag", SetTagAsync);
-        routes.Delete("/registered-models/delete-tag", DeleteTagAsync);
-        routes.Post("/registered-models/alias", SetAliasAsync);
-        routes.Delete("/registered-models/alias", DeleteAliasAsync);
+        routes.Post("/registered-models/set-tag", SetTagAsync, EndpointOptions.Write(Permission.WriteRegistry, AuditActions.RegisteredModelSetTag));
+        routes.Delete("/registered-models/delete-tag", DeleteTagAsync, EndpointOptions.Write(Permission.WriteRegistry, AuditActions.RegisteredModelDeleteTag));
+        routes.Post("/registered-models/alias", SetAliasAsync, EndpointOptions.Write(Permission.ChangeStage, AuditActions.RegisteredModelSetAlias));
+        routes.Delete("/registered-models/alias", DeleteAliasAsync, EndpointOptions.Write(Permission.ChangeStage, AuditActions.RegisteredModelDeleteAlias));
         routes.Get("/registered-models/alias", GetByAliasAsync);
     }
 

@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Steward.Contracts;
+using Steward.Governance;
 using Steward.Governance.Checklists;
+using Steward.Identity;
 
 namespace Steward.Server.NativeApi.Governance;
 
@@ -19,10 +21,10 @@ internal static class ChecklistsApi
     public static void MapChecklistsApi(this RouteGroupBuilder governance)
     {
         governance.MapGet("/checklists", ListAsync);
-        governance.MapPost("/checklists", AddAsync);
+        governance.MapPost("/checklists", AddAsync).Requires(Permission.ConfigureGovernance, GovernanceActions.ChecklistTemplateAdd);
         governance.MapGet("/checklists/{checklist}", GetAsync);
         governance.MapGet("/models/{name}/versions/{version}/compliance", ComplianceAsync);
-        governance.MapPut("/models/{name}/versions/{version}/checklists/{checklist}/items/{item}", AnswerAsync);
+        governance.MapPut("/models/{name}/versions/{version}/checklists/{checklist}/items/{item}", AnswerAsync).Requires(Permission.AnswerChecklists, GovernanceActions.ChecklistAnswer);
     }
 
     private static async Task<JsonHttpResult<Page<ChecklistTemplateDto>>> ListAsync(ChecklistTemplateService templates, CancellationToken cancellationToken)

@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Steward.Contracts;
+using Steward.Governance;
 using Steward.Governance.Lifecycle;
+using Steward.Identity;
 
 namespace Steward.Server.NativeApi.Governance;
 
@@ -25,14 +27,14 @@ internal static class LifecycleApi
         api.MapGet(Version + "/lifecycle", StateAsync);
         api.MapGet(Version + "/gates", GatesAsync);
         api.MapGet(Version + "/approvals", ApprovalsAsync);
-        api.MapPost(Version + "/approvals", DecideAsync);
+        api.MapPost(Version + "/approvals", DecideAsync).Requires(Permission.ApproveVersions, GovernanceActions.VersionApprove, WritePermissions.Approvals);
         api.MapGet(Version + "/waivers", WaiversAsync);
-        api.MapPost(Version + "/waivers", WaiveAsync);
+        api.MapPost(Version + "/waivers", WaiveAsync).Requires(Permission.RecordLifecycleSteps, GovernanceActions.StepWaive, WritePermissions.Lifecycle);
         api.MapGet(Version + "/attestations", AttestationsAsync);
-        api.MapPost(Version + "/attestations", AttestAsync);
+        api.MapPost(Version + "/attestations", AttestAsync).Requires(Permission.RecordLifecycleSteps, GovernanceActions.StepAttest, WritePermissions.Lifecycle);
         api.MapGet("/governance/lifecycle-steps", Steps);
         api.MapGet("/governance/lifecycle-policy", PolicyAsync);
-        api.MapPut("/governance/lifecycle-policy", SetPolicyAsync);
+        api.MapPut("/governance/lifecycle-policy", SetPolicyAsync).Requires(Permission.ConfigureGovernance, GovernanceActions.LifecyclePolicyUpdate);
         api.MapGet("/governance/lifecycle-policy/versions", PolicyHistoryAsync);
     }
 

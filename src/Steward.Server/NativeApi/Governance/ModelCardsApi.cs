@@ -5,7 +5,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Steward.Contracts;
 using Steward.Errors;
+using Steward.Governance;
 using Steward.Governance.ModelCards;
+using Steward.Identity;
 using Steward.Reports.Documents;
 
 namespace Steward.Server.NativeApi.Governance;
@@ -19,7 +21,7 @@ internal static class ModelCardsApi
     {
         var card = governance.MapGroup("/models/{name}/versions/{version}/card");
         card.MapGet("", GetAsync);
-        card.MapPut("", EditAsync);
+        card.MapPut("", EditAsync).Requires(Permission.EditModelCards, GovernanceActions.ModelCardEdit, WritePermissions.ModelCard);
         card.MapGet("/revisions", RevisionsAsync);
         card.MapGet("/render", RenderAsync);
     }

@@ -6,7 +6,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Steward.Contracts;
 using Steward.Errors;
+using Steward.Governance;
 using Steward.Governance.Scorecards;
+using Steward.Identity;
 
 namespace Steward.Server.NativeApi.Governance;
 
@@ -21,11 +23,11 @@ internal static class ScorecardsApi
     public static void MapScorecardsApi(this RouteGroupBuilder governance)
     {
         governance.MapGet("/scorecard/config", GetConfigAsync);
-        governance.MapPut("/scorecard/config", SetConfigAsync);
+        governance.MapPut("/scorecard/config", SetConfigAsync).Requires(Permission.ConfigureGovernance, GovernanceActions.ScorecardConfigUpdate);
         governance.MapGet("/scorecard/config/versions", ConfigHistoryAsync);
         governance.MapPost("/scorecard/score", ScoreAsync);
         governance.MapGet("/models/{name}/versions/{version}/scorecards", ListAsync);
-        governance.MapPost("/models/{name}/versions/{version}/scorecards", FileAsync);
+        governance.MapPost("/models/{name}/versions/{version}/scorecards", FileAsync).Requires(Permission.FileScorecards, GovernanceActions.ScorecardFile, WritePermissions.Scorecard);
     }
 
     /// <summary>The configuration in force, or one version (<c>?version=0</c> is the shipped default).</summary>

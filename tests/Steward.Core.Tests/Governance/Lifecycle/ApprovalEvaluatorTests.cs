@@ -81,9 +81,18 @@ public sealed class ApprovalEvaluatorTests
     [Fact]
     public void moving_stages_or_running_audits_is_not_authorship()
     {
-        var authors = new VersionAuthorship("churn", 1, [new Author("rel", [AuthorRoles.VersionWriter], ["model_version.transition_stage", "model_version.record_audit"])]);
-        Assert.Null(SeparationOfDuties.AuthorshipOf(authors, "rel"));
+        Assert.DoesNotContain("model_version.transition_stage", AuthorRoles.AuthoringActions);
+        Assert.DoesNotContain("model_version.record_audit", AuthorRoles.AuthoringActions);
+        var authorship = new VersionAuthorship("churn", 1, [], [new Author("rel", [], ["model_version.transition_stage", "model_version.record_audit"])]);
+        Assert.Null(SeparationOfDuties.AuthorshipOf(authorship, "rel"));
+    }
+
+    [Fact]
+    public void changing_a_versions_tags_or_description_is_authorship()
+    {
+        Assert.Contains("model_version.set_tag", AuthorRoles.AuthoringActions);
+        Assert.Contains("model_version.update", AuthorRoles.AuthoringActions);
         var tagger = new VersionAuthorship("churn", 1, [new Author("tag", [AuthorRoles.VersionWriter], ["model_version.set_tag"])]);
-        Assert.NotNull(SeparationOfDuties.AuthorshipOf(tagger, "tag"));
+        Assert.Equal("version-writer (model_version.set_tag)", SeparationOfDuties.AuthorshipOf(tagger, "tag"));
     }
 }
