@@ -51,6 +51,10 @@ internal static class ServerCommand
             LedgerHeadInterval = Durations.Parse(parse.GetRequiredValue(CliOptions.HeadInterval), "--head-interval"),
         };
 
+        // Before anything slow (opening and migrating the database, loading the ledger): a first
+        // start says what it is doing rather than sitting silent.
+        Console.Out.WriteLine($"Starting Steward: data folder {Path.GetFullPath(options.DataDirectory)}, {(options.Database is null ? "SQLite" : "PostgreSQL")} database ...");
+        Console.Out.Flush();
         await using var server = await StewardServer.StartAsync(options, cancellationToken, logging: AddConsoleLog);
         Console.Out.WriteLine($"Steward listening on {server.Address.AbsoluteUri.TrimEnd('/')} with {server.StorageDescription} (Ctrl-C to stop)");
         if (server.BootstrapAdmin is { } admin)

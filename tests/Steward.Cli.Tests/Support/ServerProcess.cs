@@ -39,12 +39,14 @@ internal sealed partial class ServerProcess : IDisposable
         var process = Process.Start(CliRunner.StartInfo(["server", "--port", "0", "--data", dataDirectory, .. arguments], environment))!;
         try
         {
-            var line = await ReadLineAsync(process);
-            var match = StartupLine().Match(line ?? "");
-            if (!match.Success)
+            // The line saying it is starting comes first; the one with the address, when it is ready.
+            Match match;
+            do
             {
-                throw new InvalidOperationException($"unexpected start-up line: {line}\n{await process.StandardError.ReadToEndAsync()}");
+                var line = await ReadLineAsync(process) ?? throw new InvalidOperationException($"the server stopped before it listened\n{await process.StandardError.ReadToEndAsync()}");
+                match = StartupLine().Match(line);
             }
+            while (!match.Success);
 
             // The first admin's token, if this start made one, then the line about credentials, which ends the start-up lines.
             string? token = null;
