@@ -94,7 +94,7 @@ for dir in "${path_dirs[@]}"; do
   else
     ln -s "$installed" "$link"
   fi
-  echo "$tools_dir is not on PATH: linked $link to it."
+  echo "$tools_dir is not on PATH: linked $link to $installed."
   echo "steward $version installed at $installed (on PATH as $link)"
   exit 0
 done
