@@ -77,7 +77,9 @@ internal static class ServerCommand
     /// <summary>
     /// The server's log on standard error (standard output keeps the start-up lines scripts read):
     /// Steward's own messages from Information up, which include every unhandled error with the
-    /// request id its answer carries; the framework's from Warning up.
+    /// request id its answer carries and a line per request (<c>Steward.Requests</c>); the
+    /// framework's from Warning up. The usual logging configuration (<c>appsettings.json</c> in the
+    /// current folder, <c>Logging__LogLevel__&lt;category&gt;</c> variables) overrides these defaults.
     /// </summary>
     internal static void AddConsoleLog(ILoggingBuilder logging)
     {
