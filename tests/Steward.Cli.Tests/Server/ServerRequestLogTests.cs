@@ -15,7 +15,8 @@ public sealed class ServerRequestLogTests : IDisposable
     [Fact]
     public async Task each_request_is_a_line_on_standard_error()
     {
-        var log = await RequestThenStopAsync(null);
+        // ServerProcess turns the request log off unless a test sets a level: this one sets the default's.
+        var log = await RequestThenStopAsync(new Dictionary<string, string?> { ["Logging__LogLevel__Steward.Requests"] = "Information" });
         var line = Assert.Single(log.Split('\n'), l => l.Contains("GET /api/v1/experiments", StringComparison.Ordinal));
         Assert.Matches(@"info: Steward\.Requests\[1101\] GET /api/v1/experiments answered 200 in \d+\.\d ms to local-admin \(request \S+\)$", line);
     }
