@@ -67,6 +67,7 @@ installed="$tools_dir/steward"
 
 on_path() {
   local dir
+  local -a dirs
   IFS=: read -r -a dirs <<<"$PATH"
   for dir in "${dirs[@]}"; do
     [ "${dir%/}" = "${1%/}" ] && return 0
