@@ -92,6 +92,13 @@ public sealed class StewardServer : IAsyncDisposable
             var builder = WebApplication.CreateSlimBuilder();
             builder.Logging.ClearProviders();
             logging?.Invoke(builder.Logging);
+            // The request log (RequestLog) replaces the framework's request lines, which would
+            // repeat each request twice more and carry its query string, where tokens may ride.
+            builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+            // The usual logging configuration (appsettings.json's Logging section, variables such as
+            // Logging__LogLevel__Steward.Requests=Warning) read again after the host's defaults, so
+            // that where both name the same category, the configuration wins.
+            builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
             builder.WebHost.UseKestrel(kestrel =>
             {
                 kestrel.AddServerHeader = false;
@@ -114,6 +121,7 @@ public sealed class StewardServer : IAsyncDisposable
             }
 
             var bootstrap = policy.CredentialsRequired ? await app.Services.GetRequiredService<AdminBootstrap>().RunAsync(cancellationToken) : null;
+            app.UseStewardRequestLog();
             app.UseStewardTrustedProxies(options.TrustedProxies);
             app.UseMiddleware<RequestIds>();
             app.UseMiddleware<RequestBodyLimits>();

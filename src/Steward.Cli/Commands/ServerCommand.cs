@@ -51,6 +51,10 @@ internal static class ServerCommand
             LedgerHeadInterval = Durations.Parse(parse.GetRequiredValue(CliOptions.HeadInterval), "--head-interval"),
         };
 
+        // Before anything slow (opening and migrating the database, loading the ledger): a first
+        // start says what it is doing rather than sitting silent.
+        Console.Out.WriteLine($"Starting Steward: data folder {Path.GetFullPath(options.DataDirectory)}, {(options.Database is null ? "SQLite" : "PostgreSQL")} database ...");
+        Console.Out.Flush();
         await using var server = await StewardServer.StartAsync(options, cancellationToken, logging: AddConsoleLog);
         Console.Out.WriteLine($"Steward listening on {server.Address.AbsoluteUri.TrimEnd('/')} with {server.StorageDescription} (Ctrl-C to stop)");
         if (server.BootstrapAdmin is { } admin)
@@ -73,7 +77,9 @@ internal static class ServerCommand
     /// <summary>
     /// The server's log on standard error (standard output keeps the start-up lines scripts read):
     /// Steward's own messages from Information up, which include every unhandled error with the
-    /// request id its answer carries; the framework's from Warning up.
+    /// request id its answer carries and a line per request (<c>Steward.Requests</c>); the
+    /// framework's from Warning up. The usual logging configuration (<c>appsettings.json</c> in the
+    /// current folder, <c>Logging__LogLevel__&lt;category&gt;</c> variables) overrides these defaults.
     /// </summary>
     internal static void AddConsoleLog(ILoggingBuilder logging)
     {

@@ -36,15 +36,25 @@ internal sealed partial class ServerProcess : IDisposable
 
     public static async Task<ServerProcess> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string?>? environment = null, params string[] arguments)
     {
+        // Standard error is read only once the server has stopped: a request line for each of a
+        // test's requests would fill the pipe and block the server, so the request log is off
+        // unless the test sets a logging level of its own.
+        if (environment is null || !environment.Keys.Any(name => name.StartsWith("Logging__", StringComparison.Ordinal)))
+        {
+            environment = new Dictionary<string, string?>(environment ?? new Dictionary<string, string?>()) { ["Logging__LogLevel__Steward.Requests"] = "Warning" };
+        }
+
         var process = Process.Start(CliRunner.StartInfo(["server", "--port", "0", "--data", dataDirectory, .. arguments], environment))!;
         try
         {
-            var line = await ReadLineAsync(process);
-            var match = StartupLine().Match(line ?? "");
-            if (!match.Success)
+            // The line saying it is starting comes first; the one with the address, when it is ready.
+            Match match;
+            do
             {
-                throw new InvalidOperationException($"unexpected start-up line: {line}\n{await process.StandardError.ReadToEndAsync()}");
+                var line = await ReadLineAsync(process) ?? throw new InvalidOperationException($"the server stopped before it listened\n{await process.StandardError.ReadToEndAsync()}");
+                match = StartupLine().Match(line);
             }
+            while (!match.Success);
 
             // The first admin's token, if this start made one, then the line about credentials, which ends the start-up lines.
             string? token = null;
