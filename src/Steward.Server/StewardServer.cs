@@ -10,6 +10,7 @@ using Steward.Identity;
 using Steward.Server.Hosting;
 using Steward.Server.Identity;
 using Steward.Server.Ledger;
+using Steward.Server.ModelAudits;
 using Steward.Storage;
 using Steward.Storage.Ledger;
 using Steward.Web.Hosting;
@@ -114,6 +115,8 @@ public sealed class StewardServer : IAsyncDisposable
             services?.Invoke(builder.Services);
 
             var app = builder.Build();
+            // The folder audits read is there from the first start, where the docs say to put files.
+            Directory.CreateDirectory(app.Services.GetRequiredService<DataSetFolder>().Root);
             var removed = await storage.RemoveAbandonedArtifactWritesAsync(app.Services.GetRequiredService<TimeProvider>(), cancellationToken);
             if (removed.Count > 0)
             {

@@ -138,6 +138,20 @@ public sealed class GovernanceCommandTests(StewardServerFixture server) : IClass
     }
 
     [Fact]
+    public async Task Answer_takes_a_unique_prefix_of_a_run_id_in_run_and_artifact_evidence()
+    {
+        var name = await NewModelAsync();
+        var run = await server.Client.CreateRunAsync(null);
+        await Steward("governance", "set", name, "--owner", "alice", "--checklist", "sox");
+        var answer = await Steward("governance", "answer", name, "1", "sox", "change-control", "--status", "met",
+            "--evidence", $"run={run.RunId[..10]}", "--evidence", $"artifact={run.RunId[..10]}/model/MLmodel", "-o", "json");
+        Assert.Equal(0, answer.ExitCode);
+
+        var evidence = JsonDocument.Parse(answer.Stdout).RootElement.GetProperty("evidence").EnumerateArray().Select(e => e.GetProperty("ref").GetString()).ToList();
+        Assert.Equal([run.RunId, $"{run.RunId}/model/MLmodel"], evidence);
+    }
+
+    [Fact]
     public async Task Checklists_add_stores_a_template_from_a_file()
     {
         var name = StewardServerFixture.Unique("ai-act");

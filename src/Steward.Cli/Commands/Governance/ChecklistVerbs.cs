@@ -113,7 +113,9 @@ internal static class ChecklistVerbs
 
     private static async Task<int> AnswerAsync(ParseResult parse, StewardClient client, OutputFormat output, CancellationToken cancellationToken)
     {
-        var evidence = KeyValues.Parse(parse.GetValue(O.Evidence), "--evidence").Select(e => new EvidenceLink(e.Key, e.Value)).ToList();
+        var evidence = new List<EvidenceLink>();
+        foreach (var (kind, reference) in KeyValues.Parse(parse.GetValue(O.Evidence), "--evidence"))
+            evidence.Add(new EvidenceLink(kind, await FullRunReferenceAsync(client, kind, reference, cancellationToken)));
         var answer = await client.AnswerChecklistItemAsync(
             parse.GetRequiredValue(O.Name), parse.GetValue(O.Version), parse.GetRequiredValue(O.ChecklistName), parse.GetRequiredValue(O.Item),
             parse.GetRequiredValue(O.AnswerStatus), evidence, parse.GetValue(O.Note), cancellationToken);
@@ -122,6 +124,20 @@ internal static class ChecklistVerbs
         else
             Printer.Line($"{answer.Checklist}/{answer.Item} of {answer.Name} v{answer.Version}: {answer.Status}.");
         return ExitCodes.Ok;
+    }
+
+    /// <summary>A run's id in <c>run=</c> and <c>artifact=RUN/path</c> evidence may be a unique prefix, as everywhere on the command line.</summary>
+    private static async Task<string> FullRunReferenceAsync(StewardClient client, string kind, string reference, CancellationToken cancellationToken)
+    {
+        switch (kind)
+        {
+            case "run":
+                return await RunRefs.ResolveAsync(client, reference, cancellationToken);
+            case "artifact" when reference.IndexOf('/', StringComparison.Ordinal) is > 0 and var slash:
+                return await RunRefs.ResolveAsync(client, reference[..slash], cancellationToken) + reference[slash..];
+            default:
+                return reference;
+        }
     }
 
     private static string Percent(double value) => value.ToString("P0", CultureInfo.InvariantCulture);
