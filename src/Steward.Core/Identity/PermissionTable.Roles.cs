@@ -19,7 +19,7 @@ public static partial class PermissionTable
         [ReleaseManager] = "promotes approved versions, approves roll-outs",
         [ProductManager] = "defines the business KPI a model serves (lifecycle step 1)",
         [DataAnalyst] = "collects feedback on models in production (lifecycle step 9)",
-        [Executive] = "follows the portfolio (the KPI dashboard): reads, never writes",
+        [Executive] = "follows the portfolio: reads, never writes",
         [Auditor] = "reads everything, the ledger and the identities too; writes nothing",
     };
 

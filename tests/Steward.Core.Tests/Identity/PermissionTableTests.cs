@@ -69,8 +69,15 @@ public sealed class PermissionTableTests
     [Fact]
     public void the_identities_page_shows_the_table_as_the_code_defines_it()
     {
-        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "identities.md")).ReplaceLineEndings("\n");
-        Assert.Contains(PermissionTable.ToMarkdown(), readme, StringComparison.Ordinal);
+        var page = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "identities.md")).ReplaceLineEndings("\n");
+        Assert.Contains(PermissionTable.ToMarkdown(), page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void the_identities_page_shows_the_roles_as_the_code_defines_them()
+    {
+        var page = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "identities.md")).ReplaceLineEndings("\n");
+        Assert.Contains(PermissionTable.RolesToMarkdown(), page, StringComparison.Ordinal);
     }
 
     private static string RepositoryRoot()
