@@ -5,7 +5,7 @@ namespace Steward.Cli.Tests;
 
 /// <summary>
 /// <c>steward audit drift</c> with a filter per side: two parts of one file compared in one command
-/// (the README's Telco walk-through), <c>--where</c> applying to both sides as well, and a filter
+/// (the Telco walk-through of docs/drift.md), <c>--where</c> applying to both sides as well, and a filter
 /// that cannot be read named by its option.
 /// </summary>
 public sealed class AuditDriftSplitTests : IDisposable

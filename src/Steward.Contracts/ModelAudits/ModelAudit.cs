@@ -4,7 +4,7 @@ namespace Steward.Contracts.ModelAudits;
 
 /// <summary>
 /// An audit of a model version. Lists leave out <see cref="Report"/>; fetch the audit by id for
-/// it. The report's shape depends on <see cref="Kind"/> and is documented in the README ("Audits").
+/// it. The report's shape depends on <see cref="Kind"/> and is documented in docs/fairness.md, docs/drift.md and docs/evaluation.md.
 /// </summary>
 /// <param name="Id">Assigned by the server.</param>
 /// <param name="Name">The model.</param>

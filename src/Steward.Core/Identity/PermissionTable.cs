@@ -5,7 +5,7 @@ namespace Steward.Identity;
 
 /// <summary>
 /// The permission model, as one table: for each <see cref="Permission"/>, where it applies and
-/// which roles hold it. Nothing else decides what a role may do; the README's table is
+/// which roles hold it. Nothing else decides what a role may do; the table in docs/identities.md is
 /// <see cref="ToMarkdown"/>'s output.
 /// </summary>
 /// <remarks>
@@ -21,7 +21,7 @@ public static partial class PermissionTable
 {
     private static readonly Role[] Everyone = [.. Roles.All];
 
-    /// <summary>The rows, in the order the README shows them.</summary>
+    /// <summary>The rows, in the order docs/identities.md shows them.</summary>
     public static IReadOnlyList<PermissionRule> Rules { get; } =
     [
         new(Permission.ReadMetadata, "read metadata", "experiments, runs, metrics, models, versions, artifact listings, domains",
@@ -80,7 +80,7 @@ public static partial class PermissionTable
     public static string Name(Permission permission) =>
         string.Concat(permission.ToString().Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 
-    /// <summary>The table as Markdown, exactly as the README shows it.</summary>
+    /// <summary>The table as Markdown, exactly as docs/identities.md shows it.</summary>
     public static string ToMarkdown()
     {
         var text = new StringBuilder();
@@ -99,7 +99,7 @@ public static partial class PermissionTable
 
 /// <summary>One row of <see cref="PermissionTable"/>.</summary>
 /// <param name="Permission">The action.</param>
-/// <param name="Title">Its name in the README and in denial messages.</param>
+/// <param name="Title">Its name in docs/identities.md and in denial messages.</param>
 /// <param name="Covers">What it covers, in a user's words.</param>
 /// <param name="Scope">Everywhere, or only inside the principal's domains.</param>
 /// <param name="Roles">The roles that hold it.</param>

@@ -16,7 +16,7 @@ namespace Steward.Server.NativeApi;
 
 /// <summary>
 /// <c>/api/v1/audit</c>: the ledger as auditors' tools read it — the signed head, the key that signs it, entries with
-/// their canonical bytes, inclusion and consistency proofs. A stable contract (README). Every
+/// their canonical bytes, inclusion and consistency proofs. A stable contract (docs/ledger.md). Every
 /// route needs the read-ledger permission, which <see cref="LedgerService"/> checks.
 /// </summary>
 internal static class AuditApi

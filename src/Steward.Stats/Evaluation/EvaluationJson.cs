@@ -5,7 +5,7 @@ namespace Steward.Stats.Evaluation;
 
 /// <summary>
 /// The evaluation report's JSON: camelCase, indented, the task first, <c>null</c> for undefined
-/// metrics. This shape is a public contract (README, "Audits").
+/// metrics. This shape is a public contract (docs/evaluation.md).
 /// </summary>
 public static class EvaluationJson
 {

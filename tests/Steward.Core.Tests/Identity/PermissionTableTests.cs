@@ -2,7 +2,7 @@ using Steward.Identity;
 
 namespace Steward.Core.Tests.Identity;
 
-/// <summary>The permission table says what the README says each role may do.</summary>
+/// <summary>The permission table says what docs/identities.md says each role may do.</summary>
 public sealed class PermissionTableTests
 {
     public static TheoryData<Role> EveryRole => [.. Roles.All];

@@ -3,7 +3,7 @@ using Steward.Stats.Fairness;
 
 namespace Steward.Stats.Tests.Fairness;
 
-/// <summary>The report's JSON is a public contract: these member names and shapes are documented in the README.</summary>
+/// <summary>The report's JSON is a public contract: these member names and shapes are documented in docs/fairness.md.</summary>
 public sealed class FairnessJsonTests
 {
     private static readonly FairnessReport Report = FairnessAudit.Run(

@@ -12,7 +12,7 @@ namespace Steward.Governance.Lifecycle;
 /// <param name="Key">The step's name on the wire: <c>business-kpi</c>.</param>
 /// <param name="Title">What the step is, for people.</param>
 /// <param name="Owner">The role that owns the step: only it (or an admin) attests or waives it.</param>
-/// <param name="Evidence">What closes the step, as the README states it.</param>
+/// <param name="Evidence">What closes the step, as docs/lifecycle.md states it.</param>
 /// <param name="Attestable">True when an attestation by the owner role (with a link) closes the step, because the platform holds no such evidence itself.</param>
 /// <param name="Waivable">False for the approvals, which no one may waive.</param>
 public sealed record LifecycleStep(int Number, string Key, string Title, Role Owner, string Evidence, bool Attestable, bool Waivable = true);

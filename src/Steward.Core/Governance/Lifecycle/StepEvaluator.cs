@@ -5,7 +5,7 @@ using Steward.Registry;
 namespace Steward.Governance.Lifecycle;
 
 /// <summary>
-/// Decides each of the nine steps from a version's evidence — the definitions the README
+/// Decides each of the nine steps from a version's evidence — the definitions docs/lifecycle.md
 /// states (<see cref="LifecycleStep.Evidence"/>). Pure: the same evidence gives the same steps.
 /// A step not closed by evidence counts as waived while a waiver of it runs.
 /// </summary>

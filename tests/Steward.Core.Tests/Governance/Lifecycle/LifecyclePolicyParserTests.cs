@@ -5,7 +5,7 @@ using Steward.Identity;
 
 namespace Steward.Core.Tests.Governance.Lifecycle;
 
-/// <summary>The lifecycle policy file: the shipped default says what the README says; malformed files are refused naming the field.</summary>
+/// <summary>The lifecycle policy file: the shipped default says what docs/lifecycle.md says; malformed files are refused naming the field.</summary>
 public sealed class LifecyclePolicyParserTests
 {
     private const string Valid = """
