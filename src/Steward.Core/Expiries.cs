@@ -5,7 +5,7 @@ namespace Steward;
 
 /// <summary>
 /// The one reading of an expiry a user gives (a token's lifetime, a waiver's end): a duration
-/// from now such as <c>30d</c> or <c>12h</c>, an ISO 8601 date or date-time (UTC when no offset
+/// from now (<see cref="Durations"/>: <c>30d</c>, <c>12h</c>, ...), an ISO 8601 date or date-time (UTC when no offset
 /// is given), or <c>never</c> where the caller allows it. Each caller applies its own maximum.
 /// </summary>
 public static class Expiries
@@ -28,11 +28,9 @@ public static class Expiries
             return allowNever ? null : throw Invalid(expires, field, $"'never' is not allowed here; expected {Forms}");
         }
 
-        if (text.Length > 1 && (text[^1] is 'd' or 'D' or 'h' or 'H')
-            && int.TryParse(text[..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var count))
+        if (Durations.TryParse(text, out var duration))
         {
-            if (count < 1) throw Invalid(expires, field, "a duration must be at least 1");
-            return now + (char.ToLowerInvariant(text[^1]) == 'd' ? TimeSpan.FromDays(count) : TimeSpan.FromHours(count));
+            return duration <= DateTimeOffset.MaxValue - now ? now + duration : throw Invalid(expires, field, "it is too far in the future");
         }
 
         if (text.Length > 0 && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at))

@@ -91,7 +91,7 @@ internal static class AuditHeadCommands
     private static async Task<int> WitnessAsync(ParseResult parse, StewardClient client, OutputFormat output, CancellationToken cancellationToken)
     {
         var file = parse.GetRequiredValue(CliOptions.WitnessHeads);
-        var interval = Durations.Parse(parse.GetRequiredValue(CliOptions.Interval), "--interval");
+        var interval = DurationOptions.Parse(parse.GetRequiredValue(CliOptions.Interval), "--interval");
         var polls = parse.GetValue(CliOptions.Polls);
         var kept = File.Exists(file) ? await AuditCommand.ReadHeadFilesAsync([file], cancellationToken) : [];
         var last = kept.Count > 0 ? kept[^1] : null;

@@ -48,7 +48,7 @@ internal static class ServerCommand
             LedgerHeadEntries = parse.GetValue(CliOptions.HeadEntries) is >= 1 and var entries
                 ? entries
                 : throw new CliException("--head-every must be at least 1"),
-            LedgerHeadInterval = Durations.Parse(parse.GetRequiredValue(CliOptions.HeadInterval), "--head-interval"),
+            LedgerHeadInterval = DurationOptions.Parse(parse.GetRequiredValue(CliOptions.HeadInterval), "--head-interval"),
         };
 
         // Before anything slow (opening and migrating the database, loading the ledger): a first

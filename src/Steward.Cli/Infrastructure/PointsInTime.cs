@@ -6,7 +6,7 @@ namespace Steward.Cli.Infrastructure;
 /// <summary>
 /// Points in time as people type them on a command line: an ISO 8601 date
 /// (<c>2026-12-01</c>, midnight UTC) or date-time (<c>2026-12-01T08:30:00Z</c>, UTC unless it
-/// names an offset), or how long ago (<c>45s</c>, <c>30m</c>, <c>12h</c>, <c>7d</c>, <c>2w</c>).
+/// names an offset), or how long ago (a <see cref="Durations"/>: <c>45s</c>, <c>30m</c>, <c>12h</c>, <c>7d</c>, <c>2w</c>).
 /// </summary>
 internal static partial class PointsInTime
 {
@@ -16,20 +16,10 @@ internal static partial class PointsInTime
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         text = text.Trim();
-        if (Ago().Match(text) is { Success: true } ago)
+        if (Steward.Durations.TryParse(text, out var ago))
         {
-            var count = double.Parse(ago.Groups["count"].Value, CultureInfo.InvariantCulture);
-            var seconds = count * ago.Groups["unit"].Value switch
-            {
-                "s" => 1,
-                "m" => 60,
-                "h" => 3600,
-                "d" => 86_400,
-                _ => 7 * 86_400,
-            };
-            var sinceYearOne = (now.UtcDateTime - DateTime.MinValue).TotalSeconds;
-            if (seconds > sinceYearOne) throw new CliException($"{option} reaches back before the year 1: '{text}'");
-            return now.ToUniversalTime() - TimeSpan.FromSeconds(seconds);
+            if (ago > now.UtcDateTime - DateTime.MinValue) throw new CliException($"{option} reaches back before the year 1: '{text}'");
+            return now.ToUniversalTime() - ago;
         }
 
         if (Iso().IsMatch(text)
@@ -40,9 +30,6 @@ internal static partial class PointsInTime
 
         throw new CliException($"{option} must be an ISO 8601 date or date-time (2026-12-01, 2026-12-01T08:30:00Z) or how long ago (30m, 12h, 7d), got '{text}'");
     }
-
-    [GeneratedRegex(@"^(?<count>[0-9]+(\.[0-9]+)?)(?<unit>[smhdw])$")]
-    private static partial Regex Ago();
 
     [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?(Z|[+-][0-9]{2}:?[0-9]{2})?)?$", RegexOptions.IgnoreCase)]
     private static partial Regex Iso();

@@ -39,7 +39,7 @@ public sealed class ApiTokensTests
         Assert.Equal(Now.AddHours(hours).ToUnixTimeMilliseconds(), ApiTokens.ExpiresAt(expires, Now));
 
     [Theory]
-    [InlineData("0d", "at least 1")]
+    [InlineData("0d", "expected a duration")]
     [InlineData("2026-02-01", "not in the future")]
     [InlineData("soon", "expected a duration")]
     [InlineData("4000d", "at most 3650 days")]
