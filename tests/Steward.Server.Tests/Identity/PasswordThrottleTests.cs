@@ -6,7 +6,9 @@ namespace Steward.Server.Tests.Identity;
 
 /// <summary>
 /// Wrong passwords for one user name hold back password checks for that name, from every address,
-/// but never the user's tokens, nor a password this server verified moments ago.
+/// but never the user's tokens, nor a password this server verified moments ago. The server's
+/// clock is held still through each test: ten slow password hashes on a busy machine must not
+/// outlast the windows the test is about.
 /// </summary>
 public sealed class PasswordThrottleTests
 {
@@ -43,6 +45,7 @@ public sealed class PasswordThrottleTests
         var (server, user) = await UserWithPasswordAsync(backend);
         await using var _ = server;
         using var __ = user;
+        using var still = server.Clock.Hold();
         await GuessAsync(server.Server, user.Name);
 
         Assert.Equal(HttpStatusCode.TooManyRequests, await BasicAsync(server.Server, user.Name, Password, "198.51.100.7"));
@@ -56,6 +59,7 @@ public sealed class PasswordThrottleTests
         var (server, user) = await UserWithPasswordAsync(backend);
         await using var _ = server;
         using var __ = user;
+        using var still = server.Clock.Hold();
         Assert.Equal(HttpStatusCode.OK, await BasicAsync(server.Server, user.Name, Password, "198.51.100.7"));
         await GuessAsync(server.Server, user.Name);
 
@@ -68,6 +72,7 @@ public sealed class PasswordThrottleTests
         var (server, user) = await UserWithPasswordAsync(backend);
         await using var _ = server;
         using var __ = user;
+        using var still = server.Clock.Hold();
         using var other = await server.NewUserAsync("quinn", ["auditor"]);
         await server.Admin.Client.SetPasswordAsync(other.Name, Password);
         await GuessAsync(server.Server, user.Name);
